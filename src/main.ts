@@ -1,0 +1,53 @@
+import { ConfigError, loadConfig } from "./config.ts";
+import { createLogger } from "./logger.ts";
+import { createApp } from "./app.ts";
+import { selectAdapters } from "../adapters/index.ts";
+
+/**
+ * Starts the bot: configuration, database (migrated), the adapters the configuration asks for.
+ * Exits 0 when every adapter's input has ended (a piped console conversation) or on SIGINT/SIGTERM,
+ * after the work in flight and the outbox are done; non-zero when it cannot start.
+ */
+async function main(): Promise<number> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      createLogger("error").fatal(error.message);
+      return 2;
+    }
+    throw error;
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+  const { adapters, bind } = selectAdapters(config);
+  let app;
+  try {
+    app = await createApp({ config, logger, adapters });
+  } catch (error) {
+    logger.fatal({ err: error }, `cannot start: ${(error as Error).message}`);
+    return 1;
+  }
+  bind(app);
+  const recovered = await app.bot.recoverUnhandled();
+  if (recovered > 0) logger.info({ recovered }, "handled messages left from before a restart");
+  app.dispatcher.start();
+
+  const stopAll = async () => {
+    await Promise.all(adapters.map((a) => a.stop()));
+  };
+  process.once("SIGINT", () => void stopAll());
+  process.once("SIGTERM", () => void stopAll());
+
+  await Promise.all(adapters.map((a) => a.start((message) => app.bot.handle(message))));
+  await app.stop();
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    createLogger("fatal").fatal({ err: error }, "crashed");
+    process.exit(1);
+  },
+);
