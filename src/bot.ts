@@ -1,4 +1,4 @@
-import type { Db } from "./db/client.ts";
+import type { Db, Tx } from "./db/client.ts";
 import type { InboundMessage, Person } from "./generated/sqlite/client.ts";
 import type { ChatTarget, IncomingMessage, Lang, ReplyInput } from "./chat/port.ts";
 import type { Extractor, ExtractionResult } from "./extraction/schema.ts";
@@ -8,7 +8,7 @@ import type { Logger } from "./logger.ts";
 import type { Identity } from "./people/people.ts";
 import { storeInbound } from "./ingest/ingest.ts";
 import { detectLang } from "./i18n/lang.ts";
-import { commandText, parseCommand } from "./commands/parse.ts";
+import { commandProse, commandText, parseCommand } from "./commands/parse.ts";
 import { parseErrorReply, runCommand } from "./commands/run.ts";
 import { createRecord } from "./records/create.ts";
 import { recordCreatedReply } from "./records/present.ts";
@@ -28,6 +28,11 @@ const DEFAULT_MAX_EXTRACT_CHARS = 20_000;
 const DEFAULT_STALE_AFTER_MS = 60_000;
 
 const tr = (lang: Lang, zh: string, en: string) => (lang === "zh" ? zh : en);
+
+/** Replies that answer nothing in particular (pings, digests) use the language a person last wrote in. */
+async function rememberLanguage(tx: Tx, person: Person, spoken: Lang | null) {
+  if (spoken && person.locale !== spoken) await tx.person.update({ where: { id: person.id }, data: { locale: spoken } });
+}
 
 /**
  * The core: a message in, stored first, then a command run or a record extracted and stored, and
@@ -79,19 +84,20 @@ export class Bot {
       channelId: await this.channelExternalId(message.channelId),
       threadId: threadId ?? message.externalId,
     };
-    const lang = detectLang(message.text, (sender.locale as Lang | null) ?? undefined);
+    const body = commandText(message.text, addressedToBot);
+    const spoken = detectLang(body !== null ? commandProse(body) : message.text);
+    const lang = spoken ?? (sender.locale as Lang | null) ?? "en";
     const reply = (r: ReplyInput, recordId?: number): OutboxEntry => ({ dedupeKey: `reply:${message.id}`, target: replyTo, reply: r, recordId });
     try {
       if (message.text.trim() === "") {
         await this.finish(message, "ignored", [reply({ lang, tone: "info", title: tr(lang, "收到空消息，没有记录任何内容", "That message was empty; nothing was recorded") })]);
         return;
       }
-      const body = commandText(message.text, addressedToBot);
       if (body !== null) {
-        await this.runCommand(message, sender, body, lang, reply);
+        await this.runCommand(message, sender, body, lang, spoken, reply);
         return;
       }
-      await this.extractAndStore(message, sender, lang, reply);
+      await this.extractAndStore(message, sender, lang, spoken, reply);
     } catch (error) {
       this.logger.error({ err: error, inboundId: message.id }, "message handling failed; the message is kept");
       await this.finish(message, "failed", [
@@ -105,7 +111,14 @@ export class Bot {
     }
   }
 
-  private async runCommand(message: InboundMessage, sender: Person, body: string, lang: Lang, reply: (r: ReplyInput) => OutboxEntry) {
+  private async runCommand(
+    message: InboundMessage,
+    sender: Person,
+    body: string,
+    lang: Lang,
+    spoken: Lang | null,
+    reply: (r: ReplyInput) => OutboxEntry,
+  ) {
     const parsed = parseCommand(body);
     const now = this.clock.now();
     await this.db.$transaction(async (tx) => {
@@ -114,11 +127,18 @@ export class Bot {
         : parseErrorReply(parsed, lang);
       await enqueue(tx, [reply(answer)], now);
       await tx.inboundMessage.update({ where: { id: message.id }, data: { status: "processed", processedAt: now, attempts: { increment: 1 } } });
+      await rememberLanguage(tx, sender, spoken);
     });
     this.onQueued();
   }
 
-  private async extractAndStore(message: InboundMessage, sender: Person, lang: Lang, reply: (r: ReplyInput, recordId?: number) => OutboxEntry) {
+  private async extractAndStore(
+    message: InboundMessage,
+    sender: Person,
+    lang: Lang,
+    spoken: Lang | null,
+    reply: (r: ReplyInput, recordId?: number) => OutboxEntry,
+  ) {
     const max = this.options.maxExtractChars ?? DEFAULT_MAX_EXTRACT_CHARS;
     const truncated = message.text.length > max;
     const result: ExtractionResult = await this.extractor.extract({
@@ -128,7 +148,7 @@ export class Bot {
     const kind = result.extraction.kind;
     const now = this.clock.now();
     if (kind === "other") {
-      await this.finish(message, "processed", [], undefined, lang);
+      await this.finish(message, "processed", [], undefined, spoken);
       return;
     }
     await this.db.$transaction(async (tx) => {
@@ -141,12 +161,18 @@ export class Bot {
       if (kind === "escalation") entries.push(...(await supervisorPings(tx, record, message.platform, lang, now)));
       await enqueue(tx, entries, now);
       await tx.inboundMessage.update({ where: { id: message.id }, data: { status: "processed", processedAt: now, attempts: { increment: 1 } } });
-      await tx.person.update({ where: { id: sender.id }, data: { locale: lang } });
+      await rememberLanguage(tx, sender, spoken);
     });
     this.onQueued();
   }
 
-  private async finish(message: InboundMessage, status: "processed" | "ignored" | "failed", entries: OutboxEntry[], error?: string, lang?: Lang) {
+  private async finish(
+    message: InboundMessage,
+    status: "processed" | "ignored" | "failed",
+    entries: OutboxEntry[],
+    error?: string,
+    spoken?: Lang | null,
+  ) {
     const now = this.clock.now();
     await this.db.$transaction(async (tx) => {
       await enqueue(tx, entries, now);
@@ -154,7 +180,7 @@ export class Bot {
         where: { id: message.id },
         data: { status, processedAt: now, error: error?.slice(0, 2000) ?? null, attempts: { increment: 1 } },
       });
-      if (lang && message.senderId) await tx.person.update({ where: { id: message.senderId }, data: { locale: lang } });
+      if (spoken && message.senderId) await tx.person.update({ where: { id: message.senderId }, data: { locale: spoken } });
     });
     if (entries.length > 0) this.onQueued();
   }

@@ -70,3 +70,16 @@ export function parseCommand(body: string): ParseResult {
   const field = String(issue.path[0] ?? "");
   return { ok: false, verb, problem: missing ? `missing_${field}` : issue.message };
 }
+
+/**
+ * The words of a command in the speaker's own language: the verb, record codes, mentions, field
+ * names and roles are the command's syntax, the same for everyone.
+ */
+export function commandProse(body: string): string {
+  const [word = ""] = body.trim().split(/\s+/, 1);
+  return (verbOf(word) ? body.trim().slice(word.length) : body)
+    .replace(/#?\b(ORD|CMP|ESC|INQ)-?\d+\b/gi, " ")
+    .replace(/<@[^>]+>|@\S+/g, " ")
+    .replace(/[\p{L}\w.]+\s*[=＝]/gu, " ")
+    .replace(/\b(agent|supervisor|admin)\b/gi, " ");
+}

@@ -143,10 +143,8 @@ const handlers: { [V in Verb]: Handler<V> } = {
 
   async list(ctx) {
     const where = { assigneeId: ctx.actor.id, status: { in: [...OPEN_STATUSES] } };
-    const [records, total] = await Promise.all([
-      ctx.tx.record.findMany({ where, include: RECORD_INCLUDE, orderBy: { createdAt: "asc" }, take: LIST_LIMIT }),
-      ctx.tx.record.count({ where }),
-    ]);
+    const records = await ctx.tx.record.findMany({ where, include: RECORD_INCLUDE, orderBy: { createdAt: "asc" }, take: LIST_LIMIT });
+    const total = await ctx.tx.record.count({ where });
     if (total === 0) {
       return { lang: ctx.lang, tone: "success", title: tr(ctx.lang, "你没有未完成的记录", "You have no open items") };
     }

@@ -18,13 +18,12 @@ export async function supervisorPings(
 ): Promise<OutboxEntry[]> {
   const escalation = record.escalations.at(-1);
   if (!escalation) return [];
-  const [supervisors, channels] = await Promise.all([
-    tx.personIdentity.findMany({
-      where: { platform, person: { role: { in: ["supervisor", "admin"] } } },
-      include: { person: true },
-    }),
-    tx.channel.findMany({ where: { platform, role: "supervisors" } }),
-  ]);
+  // One query at a time: a transaction is one connection.
+  const supervisors = await tx.personIdentity.findMany({
+    where: { platform, person: { role: { in: ["supervisor", "admin"] } } },
+    include: { person: true },
+  });
+  const channels = await tx.channel.findMany({ where: { platform, role: "supervisors" } });
   const onlySupervisors = supervisors.filter((s) => s.person.role === "supervisor");
   const recipients = onlySupervisors.length > 0 ? onlySupervisors : supervisors;
   const entries: OutboxEntry[] = recipients.map((identity) => ({

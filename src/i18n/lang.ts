@@ -1,10 +1,10 @@
 import type { Lang } from "../chat/port.ts";
 
 const HAN = /\p{Script=Han}/u;
+const LATIN_WORD = /[A-Za-z]{3,}/;
 
-/** Chinese when the text has Chinese characters; otherwise the person's last language, else English. */
-export function detectLang(text: string, fallback?: Lang | null): Lang {
+/** Chinese when the text has Chinese characters, English when it has English words, else no signal. */
+export function detectLang(text: string): Lang | null {
   if (HAN.test(text)) return "zh";
-  if (/[A-Za-z]{3,}/.test(text.replace(/\/cs\b|[A-Z]{3}-\d+/g, ""))) return "en";
-  return fallback ?? "en";
+  return LATIN_WORD.test(text) ? "en" : null;
 }

@@ -1,0 +1,154 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ENGINES } from "../support/databases.ts";
+import { startTestBot, type TestBot } from "../support/harness.ts";
+import { COMPLAINT_TEXT, ESCALATION_TEXT, INQUIRY_TEXT, ORDER_TEXT, READINGS, scriptedExtractor } from "../support/extractors.ts";
+
+describe.each(ENGINES)("ingest and records on %s", (engine) => {
+  let bot: TestBot;
+  let extractor: ReturnType<typeof scriptedExtractor>;
+
+  beforeEach(async () => {
+    extractor = scriptedExtractor(READINGS);
+    bot = await startTestBot(engine, { extractor });
+  });
+  afterEach(() => bot.close());
+
+  it("stores the message verbatim, creates an order with items and reads every field back with its code", async () => {
+    const [reply, ...rest] = await bot.say("alice", ORDER_TEXT);
+    expect(rest).toHaveLength(0);
+    expect(reply!.reply.lang).toBe("zh");
+    expect(reply!.reply.title).toContain("ORD-0001");
+    const values = reply!.reply.fields.map((f) => `${f.label}=${f.value}`);
+    expect(values).toEqual(
+      expect.arrayContaining([
+        "客户=张伟",
+        "货品=A4纸 × 200箱 单价 38 元",
+        "合计=7,600 元",
+        "交货日期=2026-11-24 (周二)",
+        "送货地址=苏州工业园区星湖街88号",
+        "付款方式=货到付款",
+      ]),
+    );
+    expect(reply!.reply.buttons.map((b) => b.action)).toEqual(["confirm", "edit", "discard", "escalate"]);
+
+    const message = await bot.db.inboundMessage.findFirstOrThrow({ include: { record: true } });
+    expect(message.text).toBe(ORDER_TEXT);
+    expect(message.status).toBe("processed");
+    const record = await bot.db.record.findUniqueOrThrow({
+      where: { code: "ORD-0001" },
+      include: { order: { include: { items: true } } },
+    });
+    expect(record.sourceMessageId).toBe(message.id);
+    expect(record.extractor).toBe("rules");
+    expect(record.order!.paymentTerms).toBe("cod");
+    expect(Number(record.order!.items[0]!.quantity)).toBe(200);
+    expect(await bot.db.auditLog.count({ where: { action: "record.create", entityId: "ORD-0001" } })).toBe(1);
+  });
+
+  it("gives each kind its own code sequence and detail row", async () => {
+    await bot.say("alice", COMPLAINT_TEXT);
+    await bot.say("alice", INQUIRY_TEXT);
+    await bot.say("alice", ORDER_TEXT);
+    const records = await bot.db.record.findMany({ orderBy: { id: "asc" }, include: { complaint: true, inquiry: true, order: true } });
+    expect(records.map((r) => r.code)).toEqual(["CMP-0001", "INQ-0001", "ORD-0001"]);
+    expect(records[0]!.complaint).toMatchObject({ category: "damage", severity: "medium" });
+    expect(records[1]!.inquiry).toMatchObject({ topic: "stock" });
+  });
+
+  it("treats a redelivery of the same message, even under a new event id, as a no-op", async () => {
+    const first = bot.message("alice", ORDER_TEXT, { eventId: "Ev1" });
+    expect(await bot.deliver(first)).toHaveLength(1);
+    expect(await bot.deliver({ ...first, eventId: "Ev2" })).toHaveLength(0);
+    await Promise.all([bot.deliver({ ...first, eventId: "Ev3" }), bot.deliver({ ...first, eventId: "Ev4" })]);
+    expect(await bot.db.inboundMessage.count()).toBe(1);
+    expect(await bot.db.record.count()).toBe(1);
+    expect(await bot.db.outboxMessage.count()).toBe(1);
+    expect(extractor.calls).toHaveLength(1);
+  });
+
+  it("stores chit-chat without a record or a reply", async () => {
+    expect(await bot.say("alice", "谢谢，辛苦了")).toHaveLength(0);
+    const message = await bot.db.inboundMessage.findFirstOrThrow();
+    expect(message.status).toBe("processed");
+    expect(await bot.db.record.count()).toBe(0);
+  });
+
+  it("answers an empty or whitespace message clearly and keeps it", async () => {
+    const [reply] = await bot.say("alice", "   \t ");
+    expect(reply!.reply.title).toMatch(/empty|空消息/);
+    expect((await bot.db.inboundMessage.findFirstOrThrow()).status).toBe("ignored");
+  });
+
+  it("keeps a 20,000-character message whole and reads only its head when it is longer than the limit", async () => {
+    const long = `${ORDER_TEXT}${"。".repeat(25_000)}`;
+    const [reply] = await bot.say("alice", long);
+    expect((await bot.db.inboundMessage.findFirstOrThrow()).text).toHaveLength(long.length);
+    expect(extractor.calls[0]).toHaveLength(20_000);
+    expect(reply!.reply.tone).not.toBe("error");
+  });
+
+  it("stores binary and emoji soup, NUL included, without failing", async () => {
+    const soup = "\u0000\u0001\u0002🙂🙃🔥\uD83D💥\u202E\uFFFF✨".repeat(50);
+    expect(await bot.say("alice", soup)).toHaveLength(0);
+    const message = await bot.db.inboundMessage.findFirstOrThrow();
+    expect(message.status).toBe("processed");
+    expect(message.text).not.toContain("\u0000");
+    expect(message.text).toContain("🔥");
+  });
+
+  it("pings every supervisor when an escalation is stored, and tells the agent", async () => {
+    await bot.say("lisa", "hello");
+    await bot.say("root", "/cs role @lisa supervisor");
+    const replies = await bot.say("alice", ESCALATION_TEXT);
+    const toLisa = replies.find((r) => r.target.userId === "lisa");
+    const toAlice = replies.find((r) => r.target.channelId === "intake");
+    expect(toAlice!.reply.title).toContain("ESC-0001");
+    expect(toAlice!.reply.text).toContain("已通知主管");
+    expect(toLisa!.reply.tone).toBe("alert");
+    expect(toLisa!.reply.buttons.map((b) => b.action)).toEqual(["acknowledge", "resolve"]);
+    const escalation = await bot.db.escalation.findFirstOrThrow();
+    expect(escalation).toMatchObject({ state: "open", trigger: "extractor", pingCount: 1 });
+    expect(escalation.reasons).toEqual(["regulator_threat", "media_threat"]);
+  });
+
+  it("keeps the message and says so when extraction fails", async () => {
+    await bot.close();
+    bot = await startTestBot(engine, {
+      extractor: {
+        name: "rules",
+        extract: async () => {
+          throw new Error("extractor exploded");
+        },
+      },
+    });
+    const [reply] = await bot.say("alice", ORDER_TEXT);
+    expect(reply!.reply.tone).toBe("error");
+    const message = await bot.db.inboundMessage.findFirstOrThrow();
+    expect(message).toMatchObject({ status: "failed", text: ORDER_TEXT });
+    expect(message.error).toContain("extractor exploded");
+  });
+
+  it("handles at start a message that was stored but never handled", async () => {
+    const incoming = bot.message("alice", ORDER_TEXT);
+    await bot.db.$transaction(async (tx) => {
+      const channel = await tx.channel.create({ data: { platform: "console", externalId: "intake" } });
+      const person = await tx.person.create({ data: { displayName: "alice", identities: { create: { platform: "console", externalId: "alice" } } } });
+      await tx.inboundMessage.create({
+        data: {
+          platform: "console",
+          channelId: channel.id,
+          externalId: incoming.messageId,
+          senderId: person.id,
+          senderExternalId: "alice",
+          text: ORDER_TEXT,
+          sentAt: incoming.sentAt,
+          localDay: "2026-11-23",
+        },
+      });
+    });
+    expect(await bot.app.bot.recoverUnhandled()).toBe(1);
+    await bot.app.dispatcher.flush();
+    expect(bot.adapter.sent.map((s) => s.reply.title)).toEqual([expect.stringContaining("ORD-0001")]);
+    expect(await bot.deliver(incoming)).toHaveLength(0);
+  });
+});
