@@ -6,7 +6,7 @@ import type { Clock } from "./clock.ts";
 import { isoInZone } from "./clock.ts";
 import type { Logger } from "./logger.ts";
 import type { Identity } from "./people/people.ts";
-import { storeInbound } from "./ingest/ingest.ts";
+import { Ingest } from "./ingest/ingest.ts";
 import { detectLang } from "./i18n/lang.ts";
 import { commandProse, commandText, parseCommand } from "./commands/parse.ts";
 import { parseErrorReply, runCommand } from "./commands/run.ts";
@@ -40,6 +40,8 @@ async function rememberLanguage(tx: Tx, person: Person, spoken: Lang | null) {
  * knows which platform a message came from.
  */
 export class Bot {
+  private readonly ingest: Ingest;
+
   constructor(
     private readonly db: Db,
     private readonly extractor: Extractor,
@@ -47,11 +49,13 @@ export class Bot {
     private readonly logger: Logger,
     private readonly options: BotOptions,
     private readonly onQueued: () => void = () => undefined,
-  ) {}
+  ) {
+    this.ingest = new Ingest(db, { admins: options.admins, timeZone: options.timeZone });
+  }
 
   async handle(incoming: IncomingMessage): Promise<void> {
     const now = this.clock.now();
-    const stored = await storeInbound(this.db, incoming, { admins: this.options.admins, timeZone: this.options.timeZone, now });
+    const stored = await this.ingest.store(incoming, now);
     if (stored.duplicate) {
       const stale = now.getTime() - stored.message.receivedAt.getTime() > (this.options.staleAfterMs ?? DEFAULT_STALE_AFTER_MS);
       if (stored.message.status !== "received" || !stale) {
@@ -148,7 +152,7 @@ export class Bot {
     const kind = result.extraction.kind;
     const now = this.clock.now();
     if (kind === "other") {
-      await this.finish(message, "processed", [], undefined, spoken);
+      await this.finish(message, "processed", []);
       return;
     }
     await this.db.$transaction(async (tx) => {
@@ -166,23 +170,18 @@ export class Bot {
     this.onQueued();
   }
 
-  private async finish(
-    message: InboundMessage,
-    status: "processed" | "ignored" | "failed",
-    entries: OutboxEntry[],
-    error?: string,
-    spoken?: Lang | null,
-  ) {
+  private async finish(message: InboundMessage, status: "processed" | "ignored" | "failed", entries: OutboxEntry[], error?: string) {
     const now = this.clock.now();
+    const done = { status, processedAt: now, error: error?.slice(0, 2000) ?? null, attempts: { increment: 1 } };
+    if (entries.length === 0) {
+      await this.db.inboundMessage.update({ where: { id: message.id }, data: done });
+      return;
+    }
     await this.db.$transaction(async (tx) => {
       await enqueue(tx, entries, now);
-      await tx.inboundMessage.update({
-        where: { id: message.id },
-        data: { status, processedAt: now, error: error?.slice(0, 2000) ?? null, attempts: { increment: 1 } },
-      });
-      if (spoken && message.senderId) await tx.person.update({ where: { id: message.senderId }, data: { locale: spoken } });
+      await tx.inboundMessage.update({ where: { id: message.id }, data: done });
     });
-    if (entries.length > 0) this.onQueued();
+    this.onQueued();
   }
 
   private channelCache = new Map<number, string>();

@@ -1,7 +1,7 @@
 import type { Db } from "../db/client.ts";
 import type { InboundMessage, Person } from "../generated/sqlite/client.ts";
-import type { IncomingMessage } from "../chat/port.ts";
-import { identify, type Identity } from "../people/people.ts";
+import type { IncomingMessage, Platform } from "../chat/port.ts";
+import { identifyOutside, type Identity } from "../people/people.ts";
 import { isUniqueViolation } from "../db/errors.ts";
 import { localDay } from "../clock.ts";
 
@@ -18,17 +18,56 @@ function storableText(text: string): string {
 }
 
 /**
- * Stores the message before anything else happens to it, keyed by its platform identity, so that
+ * Stores each message before anything else happens to it, keyed by its platform identity, so that
  * whatever fails later the customer's words are kept, and a redelivery stores nothing new.
  */
-export async function storeInbound(
-  db: Db,
-  incoming: IncomingMessage,
-  options: { admins: readonly Identity[]; timeZone: string; now: Date },
-): Promise<StoredMessage> {
-  const write = () =>
-    db.$transaction(async (tx) => {
-      const channel = await tx.channel.upsert({
+export class Ingest {
+  /**
+   * Row ids of channels and people by platform identity. An id never changes once created, so the
+   * cache is safe with several processes; it keeps the hot path to one insert and one read.
+   */
+  private readonly channelIds = new Map<string, number>();
+  private readonly personIds = new Map<string, number>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly options: { admins: readonly Identity[]; timeZone: string },
+  ) {}
+
+  async store(incoming: IncomingMessage, now: Date): Promise<StoredMessage> {
+    const channelId = await this.channelId(incoming);
+    const sender = await this.sender(incoming.platform, incoming.sender, now);
+    try {
+      const message = await this.db.inboundMessage.create({
+        data: {
+          platform: incoming.platform,
+          channelId,
+          externalId: incoming.messageId,
+          threadExternalId: incoming.threadId,
+          eventId: incoming.eventId,
+          senderId: sender.id,
+          senderExternalId: incoming.sender.id,
+          text: storableText(incoming.text),
+          sentAt: incoming.sentAt,
+          localDay: localDay(incoming.sentAt, this.options.timeZone),
+          receivedAt: now,
+        },
+      });
+      return { message, sender, duplicate: false };
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      const message = await this.db.inboundMessage.findUniqueOrThrow({
+        where: { channelId_externalId: { channelId, externalId: incoming.messageId } },
+      });
+      return { message, sender, duplicate: true };
+    }
+  }
+
+  private async channelId(incoming: IncomingMessage): Promise<number> {
+    const key = `${incoming.platform}:${incoming.channel.id}`;
+    let id = this.channelIds.get(key);
+    if (id === undefined) {
+      const channel = await this.db.channel.upsert({
         where: { platform_externalId: { platform: incoming.platform, externalId: incoming.channel.id } },
         create: {
           platform: incoming.platform,
@@ -38,39 +77,20 @@ export async function storeInbound(
         },
         update: {},
       });
-      const existing = await tx.inboundMessage.findUnique({
-        where: { channelId_externalId: { channelId: channel.id, externalId: incoming.messageId } },
-        include: { sender: true },
-      });
-      const sender = await identify(
-        tx,
-        { platform: incoming.platform, externalId: incoming.sender.id, name: incoming.sender.name },
-        options.admins,
-        options.now,
-      );
-      if (existing) return { message: existing, sender, duplicate: true };
-      const message = await tx.inboundMessage.create({
-        data: {
-          platform: incoming.platform,
-          channelId: channel.id,
-          externalId: incoming.messageId,
-          threadExternalId: incoming.threadId,
-          eventId: incoming.eventId,
-          senderId: sender.id,
-          senderExternalId: incoming.sender.id,
-          text: storableText(incoming.text),
-          sentAt: incoming.sentAt,
-          localDay: localDay(incoming.sentAt, options.timeZone),
-          receivedAt: options.now,
-        },
-      });
-      return { message, sender, duplicate: false };
-    });
-  try {
-    return await write();
-  } catch (error) {
-    // Two deliveries of one message racing: the loser finds the winner's row on a second look.
-    if (isUniqueViolation(error)) return write();
-    throw error;
+      id = channel.id;
+      this.channelIds.set(key, id);
+    }
+    return id;
+  }
+
+  /** The sender as stored now: role and language can change between two messages. */
+  private async sender(platform: Platform, who: { id: string; name?: string }, now: Date): Promise<Person> {
+    const key = `${platform}:${who.id}`;
+    const id = this.personIds.get(key);
+    const cached = id === undefined ? null : await this.db.person.findUnique({ where: { id } });
+    if (cached) return cached;
+    const person = await identifyOutside(this.db, { platform, externalId: who.id, name: who.name }, this.options.admins, now);
+    this.personIds.set(key, person.id);
+    return person;
   }
 }

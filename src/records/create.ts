@@ -3,7 +3,7 @@ import type { InboundMessage, Person } from "../generated/sqlite/client.ts";
 import type { ExtractionResult } from "../extraction/schema.ts";
 import { audit } from "../audit.ts";
 import { nextCode, type RecordKindWithCode } from "./codes.ts";
-import { loadRecord, type FullRecord } from "./load.ts";
+import { RECORD_INCLUDE, type FullRecord } from "./load.ts";
 
 /** Severity and category are always given for complaints by the spec; a missing one is still stored safely. */
 const DEFAULT_CATEGORY = "other";
@@ -91,6 +91,7 @@ export async function createRecord(
             }
           : undefined,
     },
+    include: RECORD_INCLUDE,
   });
   await audit(tx, {
     actorId: author.id,
@@ -101,5 +102,5 @@ export async function createRecord(
     sourceMessageId: message.id,
     at: now,
   });
-  return loadRecord(tx, record.id);
+  return record;
 }

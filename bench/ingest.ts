@@ -1,0 +1,101 @@
+import { existsSync, readFileSync } from "node:fs";
+import Database from "better-sqlite3";
+import pg from "pg";
+import { createApp } from "../src/app.ts";
+import { loadConfig } from "../src/config.ts";
+import { silentLogger } from "../src/logger.ts";
+import { sqliteFilePath, type DbEngine } from "../src/db/engine-url.ts";
+import { rulesExtractor } from "../src/extraction/rules/index.ts";
+import type { ChatAdapter, IncomingMessage } from "../src/chat/port.ts";
+import { freshDatabase } from "../tests/support/databases.ts";
+import { formatRow, timeEach } from "./stats.ts";
+
+const MESSAGES = 10_000;
+const WARM_UP = 200;
+const DEV_SET = new URL("../../shared/eval/dev.jsonl", import.meta.url);
+
+/** Real chat texts: the labelled dev set when it is beside the project, else a few of our own. */
+function sampleTexts(): string[] {
+  if (existsSync(DEV_SET)) {
+    return readFileSync(DEV_SET, "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => (JSON.parse(line) as { text: string }).text);
+  }
+  return [
+    "客户张伟来电，要200箱A4纸，单价38元，明天送到苏州工业园区星湖街88号，货到付款",
+    "Acme Corp says 12 of the 50 monitors arrived cracked, order SO-4471, they want a refund",
+    "客户说再不处理就去12315投诉，订单SO20260301-17",
+    "Do you have the M8 bolt kit in stock?",
+    "谢谢，辛苦了",
+  ];
+}
+
+const nullAdapter: ChatAdapter = {
+  platform: "console",
+  start: async () => undefined,
+  send: async () => ({}),
+  stop: async () => undefined,
+};
+
+/** The bare driver, one single-row insert per transaction, on the same table shape as the bot's audit log. */
+async function rawDriverInserts(engine: DbEngine, url: string) {
+  if (engine === "sqlite") {
+    const db = new Database(sqliteFilePath(url));
+    db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = FULL");
+    const insert = db.prepare(`INSERT INTO "AuditLog" ("at","action","entity","entityId") VALUES (?,?,?,?)`);
+    for (let i = 0; i < WARM_UP; i++) insert.run(new Date().toISOString(), "bench.raw", "bench", String(i));
+    const timing = await timeEach(MESSAGES, (i) => insert.run(new Date().toISOString(), "bench.raw", "bench", String(i)));
+    db.close();
+    return timing;
+  }
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const sql = `INSERT INTO "AuditLog" ("at","action","entity","entityId") VALUES ($1,$2,$3,$4)`;
+  for (let i = 0; i < WARM_UP; i++) await client.query(sql, [new Date(), "bench.raw", "bench", String(i)]);
+  const timing = await timeEach(MESSAGES, (i) => client.query(sql, [new Date(), "bench.raw", "bench", String(i)]));
+  await client.end();
+  return timing;
+}
+
+export async function benchIngest(engine: DbEngine): Promise<string[]> {
+  const database = await freshDatabase(engine);
+  try {
+    const config = loadConfig({ DATABASE_URL: database.url, LOG_LEVEL: "silent" });
+    const app = await createApp({ config, logger: silentLogger, adapters: [nullAdapter], extractor: rulesExtractor });
+    const texts = sampleTexts();
+    const agents = ["alice", "bob", "carol", "dave"];
+    const message = (i: number, run = "bench"): IncomingMessage => ({
+      platform: "console",
+      channel: { id: "intake", isDirect: false },
+      messageId: `${run}-${i}`,
+      sender: { id: agents[i % agents.length]! },
+      text: texts[i % texts.length]!,
+      sentAt: new Date(),
+      addressedToBot: false,
+    });
+    for (let i = 0; i < WARM_UP; i++) await app.bot.handle(message(i, "warm-up"));
+    const ingest = await timeEach(MESSAGES, (i) => app.bot.handle(message(i)));
+    const records = await app.database.db.record.count();
+
+    const db = app.database.db;
+    for (let i = 0; i < WARM_UP; i++) await db.$executeRaw`INSERT INTO "AuditLog" ("at","action","entity","entityId") VALUES (${new Date()},${"bench.prisma"},${"bench"},${String(i)})`;
+    const prismaRaw = await timeEach(
+      MESSAGES,
+      (i) => db.$executeRaw`INSERT INTO "AuditLog" ("at","action","entity","entityId") VALUES (${new Date()},${"bench.prisma"},${"bench"},${String(i)})`,
+    );
+    await app.stop();
+    const bare = await rawDriverInserts(engine, database.url);
+    return [
+      `ingest on ${engine} (${MESSAGES.toLocaleString("en-US")} messages, rules extractor, adapter bypassed; ${records.toLocaleString("en-US")} records incl. warm-up)`,
+      formatRow("  ingest: store → extract → record → outbox", ingest),
+      formatRow("  raw single-row INSERT, Prisma client + driver adapter", prismaRaw),
+      formatRow(`  raw single-row INSERT, bare ${engine === "sqlite" ? "better-sqlite3" : "pg"}`, bare),
+      `  ingest ÷ raw insert through the same driver adapter: ${((ingest.perSecond / prismaRaw.perSecond) * 100).toFixed(1)}% (target ≥ 25%)`,
+      `  ingest ÷ raw insert through the bare driver:          ${((ingest.perSecond / bare.perSecond) * 100).toFixed(1)}%`,
+    ];
+  } finally {
+    await database.drop();
+  }
+}

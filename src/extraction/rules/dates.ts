@@ -1,0 +1,257 @@
+import { parseChineseNumeral } from "./numbers.ts";
+
+/**
+ * Dates said in chat, resolved against when the message was sent, in the sender's own UTC offset
+ * (spec: Conventions / Dates). The date part of an ISO timestamp with an offset already is the
+ * sender's calendar day, so no time-zone arithmetic is needed: days are counted on a UTC calendar.
+ * Weeks run Monday to Sunday. Every pattern is a bounded regular expression without nested
+ * quantifiers, run once over the text.
+ */
+
+export interface DateMention {
+  date: string;
+  start: number;
+  end: number;
+}
+
+interface Day {
+  /** Milliseconds at UTC midnight of the calendar day. */
+  ms: number;
+}
+
+const DAY_MS = 86_400_000;
+
+function dayOf(year: number, month: number, day: number): Day | undefined {
+  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  const ms = Date.UTC(year, month - 1, day);
+  const d = new Date(ms);
+  if (d.getUTCMonth() !== month - 1) return undefined;
+  return { ms };
+}
+
+function addDays(day: Day, n: number): Day {
+  return { ms: day.ms + n * DAY_MS };
+}
+
+/** 0 = Monday … 6 = Sunday. */
+function weekdayIndex(day: Day): number {
+  return (new Date(day.ms).getUTCDay() + 6) % 7;
+}
+
+function parts(day: Day): { year: number; month: number; day: number } {
+  const d = new Date(day.ms);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+export function formatDay(day: Day): string {
+  return new Date(day.ms).toISOString().slice(0, 10);
+}
+
+function lastDayOfMonth(year: number, month: number): Day {
+  return { ms: Date.UTC(year, month, 0) };
+}
+
+/** The sender's calendar day: the date written in `sentAt` (its offset is the sender's). */
+export function sentDay(sentAt: string): Day {
+  const year = Number(sentAt.slice(0, 4));
+  const month = Number(sentAt.slice(5, 7));
+  const day = Number(sentAt.slice(8, 10));
+  return { ms: Date.UTC(year, month - 1, day) };
+}
+
+const ZH_WEEKDAYS: Record<string, number> = { 一: 0, 二: 1, 三: 2, 四: 3, 五: 4, 六: 5, 日: 6, 天: 6, "1": 0, "2": 1, "3": 2, "4": 3, "5": 4, "6": 5, "7": 6 };
+const EN_WEEKDAYS: Record<string, number> = {
+  monday: 0, tuesday: 1, wednesday: 2, thursday: 3, friday: 4, saturday: 5, sunday: 6,
+};
+const EN_MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+};
+const EN_SMALL_NUMBERS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, a: 1,
+};
+
+function smallNumber(s: string): number | undefined {
+  if (/^\d{1,3}$/.test(s)) return Number(s);
+  return EN_SMALL_NUMBERS[s] ?? parseChineseNumeral(s);
+}
+
+type WeekChoice = "this" | "next" | "coming";
+
+/** That weekday in the current week, in next week, or the first one after today. */
+function weekday(today: Day, target: number, choice: WeekChoice): Day {
+  const monday = addDays(today, -weekdayIndex(today));
+  if (choice === "this") return addDays(monday, target);
+  if (choice === "next") return addDays(monday, 7 + target);
+  const ahead = (target - weekdayIndex(today) + 7) % 7;
+  return addDays(today, ahead === 0 ? 7 : ahead);
+}
+
+function addWorkingDays(today: Day, n: number): Day {
+  let day = today;
+  let left = n;
+  while (left > 0) {
+    day = addDays(day, 1);
+    if (weekdayIndex(day) < 5) left--;
+  }
+  return day;
+}
+
+/** A month/day with no year: this year, unless that is long past (said in December about January). */
+function monthDay(today: Day, month: number, day: number): Day | undefined {
+  const { year } = parts(today);
+  const candidate = dayOf(year, month, day);
+  if (!candidate) return undefined;
+  return candidate.ms < today.ms - 60 * DAY_MS ? dayOf(year + 1, month, day) : candidate;
+}
+
+interface Rule {
+  regex: RegExp;
+  resolve: (m: RegExpExecArray, today: Day) => Day | undefined;
+}
+
+const ZH_NUM = "[0-9一二两三四五六七八九十]{1,3}";
+const EN_WEEKDAY = "(monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
+const EN_MONTH = "(jan|feb|mar|apr|may|jun|jul|aug|sept|sep|oct|nov|dec)[a-z]{0,6}";
+
+function zhWeekChoice(prefix: string | undefined): WeekChoice {
+  if (!prefix) return "coming";
+  if (prefix.startsWith("下")) return "next";
+  return "this";
+}
+
+/** Rules in order of precedence: where two overlap, the earlier one wins. */
+const RULES: Rule[] = [
+  {
+    regex: /(20\d{2})\s?[-/.年]\s?(\d{1,2})\s?[-/.月]\s?(\d{1,2})(?![\d])/g,
+    resolve: (m) => dayOf(Number(m[1]), Number(m[2]), Number(m[3])),
+  },
+  {
+    regex: /(下个?月|本月|这个?月)(底|末|[0-9一二三四五六七八九十]{1,3})[号日]?/g,
+    resolve: (m, today) => {
+      const { year, month } = parts(today);
+      const next = m[1]!.startsWith("下");
+      const y = next && month === 12 ? year + 1 : year;
+      const mo = next ? (month % 12) + 1 : month;
+      if (m[2] === "底" || m[2] === "末") return lastDayOfMonth(y, mo);
+      const d = smallNumber(m[2]!);
+      return d === undefined ? undefined : dayOf(y, mo, d);
+    },
+  },
+  {
+    regex: /月底|月末/g,
+    resolve: (_m, today) => {
+      const { year, month } = parts(today);
+      return lastDayOfMonth(year, month);
+    },
+  },
+  {
+    regex: /(?<![0-9])([0-9一二三四五六七八九十]{1,3})月([0-9一二三四五六七八九十]{1,3})[号日]?/g,
+    resolve: (m, today) => {
+      const month = smallNumber(m[1]!);
+      const day = smallNumber(m[2]!);
+      return month === undefined || day === undefined ? undefined : monthDay(today, month, day);
+    },
+  },
+  {
+    regex: /大后天|后天|明天|明日|今天|今日|今晚|当天/g,
+    resolve: (m, today) => addDays(today, { 大后天: 3, 后天: 2, 明天: 1, 明日: 1 }[m[0]] ?? 0),
+  },
+  {
+    regex: new RegExp(`(${ZH_NUM})\\s?个?(工作日|天|日)(?:之内|以内|内|后|之后)`, "g"),
+    resolve: (m, today) => {
+      const n = smallNumber(m[1]!);
+      if (n === undefined) return undefined;
+      return m[2] === "工作日" ? addWorkingDays(today, n) : addDays(today, n);
+    },
+  },
+  {
+    regex: /(?<!每)(本周|这周|这个周|本星期|这星期|这个星期|下周|下个周|下星期|下个星期|下礼拜|这礼拜|本礼拜)?(?:周|星期|礼拜)([一二三四五六日天1-7])/g,
+    resolve: (m, today) => {
+      const prefix = m[1];
+      const before = m.input.slice(Math.max(0, m.index - 1), m.index);
+      if (!prefix && (before === "上" || before === "每")) return undefined;
+      return weekday(today, ZH_WEEKDAYS[m[2]!]!, zhWeekChoice(prefix));
+    },
+  },
+  {
+    regex: /(?<![0-9月])([0-9]{1,2})[号日](?:前|之前|以前)/g,
+    resolve: (m, today) => {
+      const { year, month, day } = parts(today);
+      const d = Number(m[1]);
+      if (d >= day) return dayOf(year, month, d);
+      return month === 12 ? dayOf(year + 1, 1, d) : dayOf(year, month + 1, d);
+    },
+  },
+  {
+    regex: /\b(the day after tomorrow|day after tomorrow|tomorrow|today|tonight|end of day|eod)\b/g,
+    resolve: (m, today) => addDays(today, m[1]!.includes("after") ? 2 : m[1] === "tomorrow" ? 1 : 0),
+  },
+  {
+    regex: /\b(?:in|within)\s(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|a)\s(business\s|working\s)?days?\b/g,
+    resolve: (m, today) => {
+      const n = smallNumber(m[1]!);
+      if (n === undefined) return undefined;
+      return m[2] ? addWorkingDays(today, n) : addDays(today, n);
+    },
+  },
+  {
+    regex: /\b(?:by\s)?(?:the\s)?end\sof\s(this\s|the\s|next\s)?month\b|\bmonth[- ]end\b|\beom\b/g,
+    resolve: (m, today) => {
+      const { year, month } = parts(today);
+      if (m[1] === "next ") return month === 12 ? lastDayOfMonth(year + 1, 1) : lastDayOfMonth(year, month + 1);
+      return lastDayOfMonth(year, month);
+    },
+  },
+  {
+    regex: new RegExp(`\\b(this|next|coming|last)?\\s?${EN_WEEKDAY}(?:\\s(this|next)\\sweek)?\\b`, "g"),
+    resolve: (m, today) => {
+      const lead = m[1];
+      const trail = m[3];
+      if (lead === "last") return undefined;
+      const choice: WeekChoice = lead === "next" || trail === "next" ? "next" : lead === "this" || trail === "this" ? "this" : "coming";
+      return weekday(today, EN_WEEKDAYS[m[2]!]!, choice);
+    },
+  },
+  {
+    regex: new RegExp(`\\b${EN_MONTH}\\.?\\s(\\d{1,2})(?:st|nd|rd|th)?\\b`, "g"),
+    resolve: (m, today) => monthDay(today, EN_MONTHS[m[1]!]!, Number(m[2])),
+  },
+  {
+    regex: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s(?:of\\s)?${EN_MONTH}\\b`, "g"),
+    resolve: (m, today) => monthDay(today, EN_MONTHS[m[2]!]!, Number(m[1])),
+  },
+  {
+    regex: /(?<![0-9/.\-])(\d{1,2})\/(\d{1,2})(?![0-9/])/g,
+    resolve: (m, today) => {
+      const a = Number(m[1]);
+      const b = Number(m[2]);
+      return a <= 12 ? monthDay(today, a, b) : monthDay(today, b, a);
+    },
+  },
+];
+
+/** Enough for any real message; keeps a text made of nothing but dates linear. */
+const MAX_MENTIONS_PER_RULE = 16;
+
+/** Every date the lower-cased, NFKC-folded text states, in text order; overlapping mentions keep the first rule's. */
+export function findDates(lower: string, sentAt: string): DateMention[] {
+  const today = sentDay(sentAt);
+  const found: DateMention[] = [];
+  for (const rule of RULES) {
+    rule.regex.lastIndex = 0;
+    let seen = 0;
+    for (let m = rule.regex.exec(lower); m !== null && seen < MAX_MENTIONS_PER_RULE; m = rule.regex.exec(lower)) {
+      seen++;
+      if (m[0].length === 0) {
+        rule.regex.lastIndex++;
+        continue;
+      }
+      const start = m.index;
+      const end = start + m[0].length;
+      if (found.some((f) => f.start < end && start < f.end)) continue;
+      const day = rule.resolve(m, today);
+      if (day) found.push({ date: formatDay(day), start, end });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}

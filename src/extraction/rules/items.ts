@@ -1,0 +1,270 @@
+import type { Currency, OrderItem } from "../schema.ts";
+import { CueMatcher, longestHits } from "./cues.ts";
+import type { Money } from "./money.ts";
+import { clauseAround, isAsciiDigit, isAsciiLetter, isCjk } from "./normalize.ts";
+import type { NumberToken } from "./numbers.ts";
+import type { Scan } from "./scan.ts";
+import { vocabulary } from "./vocab.ts";
+
+/**
+ * Ordered items: a quantity with its unit, the product named next to it and the per-unit price
+ * (spec: items). Only a per-unit price counts; a deposit or a total gives none.
+ */
+
+type UnitKind = "zhCount" | "zhMeasure" | "enCount" | "enMeasure";
+
+const { units, items: itemsVocab } = vocabulary;
+const unitMatcher = new CueMatcher<UnitKind>(
+  (Object.keys(units) as UnitKind[]).flatMap((kind) => units[kind].map((u) => [u, kind] as const)),
+);
+const leadWords = new CueMatcher<true>(itemsVocab.leadWords.map((w) => [w, true] as const));
+const priceLabels = [...itemsVocab.priceLabels].map((l) => l.toLowerCase()).sort((a, b) => b.length - a.length);
+const notPriceLabels = itemsVocab.notPriceLabels.map((l) => l.toLowerCase());
+const perUnitWords = itemsVocab.perUnitWords.map((w) => w.toLowerCase());
+const productStops = itemsVocab.productStops.map((w) => w.toLowerCase());
+const notProduct = [...itemsVocab.notProduct].map((w) => w.toLowerCase()).sort((a, b) => b.length - a.length);
+const packSpecFollowers = itemsVocab.packSpecFollowers.map((w) => w.toLowerCase());
+const zhClassifiers = new Set([...units.zhCount, ...units.zhMeasure].filter((u) => u.length === 1));
+
+/** Words after a bare English number that make it a time, not a quantity. */
+const NOT_AFTER_BARE = new Set([
+  "days", "day", "hours", "hour", "minutes", "minute", "weeks", "week", "months", "month", "years", "year", "times", "time", "percent",
+  "am", "pm", "and", "or", "to", "at", "for", "in", "on", "st", "nd", "rd", "th", "of", "x",
+]);
+
+interface Quantity {
+  value: number;
+  start: number;
+  end: number;
+  unit?: string;
+  rank: number;
+  english: boolean;
+}
+
+/** Ranks: a count unit (箱, pcs) beats a measure (吨, kg), which beats "3 x …", "N of …" or a bare number. */
+const RANK = { zhCount: 4, enCount: 4, zhMeasure: 3, enMeasure: 3, times: 2, bare: 1 } as const;
+
+function skipSpaces(lower: string, i: number): number {
+  let j = i;
+  while (lower[j] === " " && j - i < 2) j++;
+  return j;
+}
+
+function overlaps(a: { start: number; end: number }, spans: { start: number; end: number }[]): boolean {
+  return spans.some((s) => s.start < a.end && a.start < s.end);
+}
+
+function followedByPackSpec(lower: string, end: number): boolean {
+  const at = skipSpaces(lower, end);
+  return packSpecFollowers.some((f) => lower.startsWith(f, at) && !(f === "x" && isAsciiLetter(lower[at + 1])));
+}
+
+function readQuantity(scan: Scan, n: NumberToken, unitHits: Map<number, { end: number; kind: UnitKind; unit: string }>): Quantity | undefined {
+  const { lower, text } = scan;
+  if (n.glued || lower[n.end] === "%" || lower[n.end] === "/" || lower[n.end] === "." || lower[n.end] === "-") return undefined;
+  if (isAsciiLetter(lower[n.end]) && !unitHits.has(n.end)) return undefined;
+  const at = skipSpaces(lower, n.end);
+  const unit = unitHits.get(at);
+  if (unit) {
+    if (followedByPackSpec(lower, unit.end)) return undefined;
+    return { value: n.value, start: n.start, end: unit.end, unit: text.slice(at, unit.end), rank: RANK[unit.kind], english: unit.kind.startsWith("en") };
+  }
+  if (n.chinese) return undefined;
+  const rest = lower.slice(at, at + 24);
+  const times = /^(x|×|\*)\s/.exec(rest);
+  if (times && isAsciiLetter(lower[at + times[0].length])) {
+    return { value: n.value, start: n.start, end: at + times[0].length, rank: RANK.times, english: true };
+  }
+  const word = /^[a-z][a-z-]{0,20}/.exec(rest)?.[0];
+  const addressLike = /(?:\bto|\bat|\bno\.?|#|\bsuite|\bunit|\bfloor)\s$/.test(lower.slice(Math.max(0, n.start - 7), n.start));
+  if (word && at > n.end && !NOT_AFTER_BARE.has(word) && !addressLike) {
+    const ofThe = /^of\s(the\s)?/.exec(rest);
+    if (ofThe) return { value: n.value, start: n.start, end: at + ofThe[0].length, rank: RANK.times, english: true };
+    return { value: n.value, start: n.start, end: at, rank: RANK.bare, english: true };
+  }
+  if (lower.startsWith("of ", at)) {
+    return { value: n.value, start: n.start, end: at + 3, rank: RANK.times, english: true };
+  }
+  return undefined;
+}
+
+function endsWithLabel(before: string, labels: string[]): boolean {
+  const trimmed = before.replace(/[\s:：是按为约]{0,4}$/u, "");
+  return labels.some((l) => trimmed.endsWith(l));
+}
+
+/** "一箱" / "每吨" right before a number: the number is a per-unit price. */
+function perUnitBefore(lower: string, start: number): boolean {
+  let j = start;
+  while (j > 0 && lower[j - 1] === " " && start - j < 2) j--;
+  const c = lower[j - 1];
+  const d = lower[j - 2];
+  return c !== undefined && zhClassifiers.has(c) && (d === "一" || d === "每");
+}
+
+function perUnitAfter(lower: string, end: number): boolean {
+  const at = skipSpaces(lower, end);
+  if (lower[at] === "/" && !isAsciiDigit(lower[at + 1])) return true;
+  if (lower[at] === "一" && zhClassifiers.has(lower[at + 1] ?? "")) return true;
+  return perUnitWords.some((w) => w !== "/" && lower.startsWith(w, at) && !isAsciiLetter(lower[at + w.length]));
+}
+
+interface Price {
+  value: number;
+  start: number;
+  currency?: Currency;
+}
+
+function findPrices(scan: Scan, quantities: Quantity[]): Price[] {
+  const { lower, numbers, money } = scan;
+  const prices: Price[] = [];
+  for (const n of numbers) {
+    if (n.glued || lower[n.end] === "%") continue;
+    if (quantities.some((q) => q.start === n.start)) continue;
+    const m: Money | undefined = money.find((x) => x.start <= n.start && x.end >= n.end);
+    const start = m?.start ?? n.start;
+    const end = m?.end ?? n.end;
+    const before = lower.slice(Math.max(0, start - 12), start);
+    if (endsWithLabel(before, notPriceLabels)) continue;
+    const labelled = endsWithLabel(before, priceLabels) || perUnitBefore(lower, start);
+    const inItemClause = m !== undefined && quantities.some((q) => {
+      const clause = clauseAround(lower, q.start);
+      return start >= q.end && start <= clause.end;
+    });
+    if (labelled || perUnitAfter(lower, end) || inItemClause) prices.push({ value: n.value, start, currency: m?.currency });
+  }
+  return prices;
+}
+
+/** "一箱 360" and "32一箱": a 一 + classifier next to a number is a per-unit marker, not a quantity of one. */
+function isPerUnitMarker(scan: Scan, n: NumberToken): boolean {
+  if (!n.chinese || n.value !== 1) return false;
+  const before = scan.text[n.start - 1];
+  const afterUnit = skipSpaces(scan.lower, n.end + 1);
+  return isAsciiDigit(before) || isAsciiDigit(scan.text[afterUnit]);
+}
+
+function cutAtStops(s: string): string {
+  const lower = s.toLowerCase();
+  let cut = s.length;
+  for (const stop of productStops) {
+    const i = lower.indexOf(stop);
+    if (i >= 0 && i < cut) cut = i;
+  }
+  return s.slice(0, cut);
+}
+
+function cleanProduct(s: string): string {
+  let out = s.replace(/^[\s"'“”‘’「」【】()\-–—~·.]+|[\s"'“”‘’「」【】()\-–—~·.]+$/gu, "");
+  out = out.replace(/^(of\s)?(the\s)?/i, "").replace(/^的\s?/, "").trim();
+  return out;
+}
+
+/** True when a candidate is more than filler words (上次, 本周, the same …), refs or numbers. */
+function looksLikeProduct(s: string): boolean {
+  let rest = s.toLowerCase();
+  for (const w of notProduct) rest = rest.split(w).join("");
+  rest = rest.replace(/[\s\d.,:;/#\-()]+/g, "");
+  return rest.length >= 2 || (rest.length === 1 && isCjk(rest));
+}
+
+function afterLastDe(s: string): string {
+  const i = s.lastIndexOf("的");
+  if (i < 0) return s;
+  const tail = s.slice(i + 1).trim();
+  return looksLikeProduct(tail) ? tail : s;
+}
+
+/** The text between the last order word and the quantity, or before that word when nothing is between. */
+function productBefore(scan: Scan, clauseStart: number, q: Quantity, erase: string[]): string | undefined {
+  let segment = scan.text.slice(clauseStart, q.start);
+  for (const e of erase) if (e) segment = segment.split(e).join(" ");
+  const lowerSegment = segment.toLowerCase();
+  const hits = longestHits(leadWords.findAll(lowerSegment));
+  const bounds = [0, ...hits.flatMap((h) => [h.start, h.end]), segment.length];
+  for (let k = bounds.length - 2; k >= 0; k -= 2) {
+    const piece = cleanProduct(afterLastDe(segment.slice(bounds[k]!, bounds[k + 1]!)));
+    if (looksLikeProduct(piece) && !/\d{5,}/.test(piece)) return piece;
+  }
+  return undefined;
+}
+
+function productAfter(scan: Scan, q: Quantity, clauseEnd: number): string | undefined {
+  const piece = cleanProduct(cutAtStops(scan.text.slice(q.end, clauseEnd)));
+  return looksLikeProduct(piece) ? piece : undefined;
+}
+
+/** A neighbouring clause naming the product alone ("五层牛皮纸箱 60x40x40，一万个"). */
+function productNearby(scan: Scan, clause: { start: number; end: number }, quantities: Quantity[]): string | undefined {
+  const { text } = scan;
+  const neighbours: { start: number; end: number }[] = [];
+  if (clause.start > 1) neighbours.push(clauseAround(text, clause.start - 2));
+  if (clause.end + 1 < text.length) neighbours.push(clauseAround(text, clause.end + 1));
+  for (const n of neighbours) {
+    if (quantities.some((q) => q.start >= n.start && q.start < n.end)) continue;
+    const raw = text.slice(n.start, n.end);
+    const hits = longestHits(leadWords.findAll(raw.toLowerCase()));
+    const tail = hits.length > 0 ? raw.slice(hits[hits.length - 1]!.end) : raw;
+    const piece = cleanProduct(afterLastDe(cutAtStops(tail)));
+    if (looksLikeProduct(piece)) return piece;
+  }
+  return undefined;
+}
+
+export interface ItemsReading {
+  items: OrderItem[];
+  currency?: Currency;
+}
+
+/**
+ * The items of an order. `erase` lists strings already read as other fields (customer, reference)
+ * that must not end up inside a product name.
+ */
+export function findItems(scan: Scan, erase: string[]): ItemsReading {
+  const { lower, text } = scan;
+  const unitHits = new Map<number, { end: number; kind: UnitKind; unit: string }>();
+  for (const hit of unitMatcher.findAll(lower)) {
+    const known = unitHits.get(hit.start);
+    if (!known || known.end < hit.end) unitHits.set(hit.start, { end: hit.end, kind: hit.tag, unit: hit.cue });
+  }
+  const blocked = [...scan.dates];
+  let quantities: Quantity[] = [];
+  for (const n of scan.numbers) {
+    if (overlaps(n, blocked) || isPerUnitMarker(scan, n)) continue;
+    if (scan.money.some((m) => m.start <= n.start && m.end >= n.end)) continue;
+    const q = readQuantity(scan, n, unitHits);
+    if (!q) continue;
+    const before = lower.slice(Math.max(0, n.start - 6), n.start);
+    if (/(从|from\s?)$/.test(before)) continue;
+    quantities.push(q);
+  }
+  const bestRank = Math.max(0, ...quantities.map((q) => q.rank));
+  quantities = quantities.filter((q) => q.rank >= Math.min(bestRank, RANK.zhMeasure) || q.rank === bestRank);
+  // In one clause a count beats a measure: "数据线 1m 5000条" orders 5000, not 1 metre.
+  quantities = quantities.filter((q) => {
+    const c = clauseAround(text, q.start);
+    return !quantities.some((o) => o !== q && o.rank > q.rank && o.start >= c.start && o.start < c.end);
+  });
+  const prices = findPrices(scan, quantities);
+  const items: OrderItem[] = [];
+  let currency: Currency | undefined;
+  quantities.forEach((q, k) => {
+    const clause = clauseAround(text, q.start);
+    const product = q.english
+      ? (productAfter(scan, q, clause.end) ?? productBefore(scan, clause.start, q, erase))
+      : (productBefore(scan, clause.start, q, erase) ?? productAfter(scan, q, clause.end));
+    const nextStart = quantities[k + 1]?.start ?? text.length;
+    const price =
+      prices.find((p) => p.start >= q.end && p.start < nextStart) ??
+      prices.find((p) => p.start >= clause.start && p.start < q.start) ??
+      (quantities.length === 1 ? prices[0] : undefined);
+    currency ??= price?.currency;
+    const item: OrderItem = { quantity: q.value };
+    const name = product ?? productNearby(scan, clause, quantities);
+    if (name) item.product = name;
+    if (q.unit) item.unit = q.unit;
+    if (price) item.unitPrice = price.value;
+    items.push(item);
+  });
+  return { items, currency };
+}

@@ -1,0 +1,62 @@
+/**
+ * Chat text as the rules read it. NFKC folds full-width digits, letters and punctuation (１２０箱,
+ * ＃, ：) into their ASCII forms; `lower` is the same string lower-cased one code unit at a time, so an
+ * offset found in `lower` is the same offset in `text`.
+ */
+export interface NormalizedText {
+  text: string;
+  lower: string;
+}
+
+export function normalizeText(raw: string): NormalizedText {
+  const text = raw.normalize("NFKC");
+  let lower = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    const l = c.toLowerCase();
+    lower += l.length === 1 ? l : c;
+  }
+  return { text, lower };
+}
+
+export function isAsciiDigit(c: string | undefined): boolean {
+  return c !== undefined && c >= "0" && c <= "9";
+}
+
+export function isAsciiLetter(c: string | undefined): boolean {
+  return c !== undefined && ((c >= "a" && c <= "z") || (c >= "A" && c <= "Z"));
+}
+
+export function isAsciiAlnum(c: string | undefined): boolean {
+  return isAsciiDigit(c) || isAsciiLetter(c);
+}
+
+export function isCjk(c: string | undefined): boolean {
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  return code >= 0x3400 && code <= 0x9fff;
+}
+
+/** Characters that end a clause: a quantity, its product and its price live in one clause. */
+const CLAUSE_BREAKS = new Set([",", "，", "。", ";", "；", "!", "！", "?", "？", "\n", "、", ":", "：", "|"]);
+
+export function isClauseBreak(c: string | undefined): boolean {
+  return c !== undefined && CLAUSE_BREAKS.has(c);
+}
+
+/** A sentence break: stricter than a clause break, used to bound free-text fields. */
+export function isSentenceBreak(text: string, i: number): boolean {
+  const c = text[i];
+  if (c === "。" || c === "!" || c === "?" || c === "\n" || c === ";") return true;
+  // "Dr." or "St." inside an address is not the end of a sentence; ". " before a capital is.
+  return c === "." && (i + 1 >= text.length || (text[i + 1] === " " && /[A-Z\u3400-\u9fff]/.test(text[i + 2] ?? "")));
+}
+
+/** The clause around `pos`: from after the previous clause break to before the next one. */
+export function clauseAround(text: string, pos: number): { start: number; end: number } {
+  let start = pos;
+  while (start > 0 && !isClauseBreak(text[start - 1])) start--;
+  let end = pos;
+  while (end < text.length && !isClauseBreak(text[end])) end++;
+  return { start, end };
+}

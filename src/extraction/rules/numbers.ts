@@ -1,0 +1,151 @@
+import { isAsciiDigit, isAsciiLetter } from "./normalize.ts";
+
+/**
+ * Numbers as people write them in chat: 1,200 / 18.5 / 3k / 5w / 1.2万 / 40 万 and Chinese numerals
+ * (二百, 两千, 一万五, 一万五千). One linear scan; digit runs longer than MAX_DIGITS are not numbers
+ * anyone means (ids, phone numbers are read elsewhere) and are skipped whole.
+ */
+
+const MAX_DIGITS = 15;
+const MAX_CHINESE = 12;
+
+const DIGIT_VALUES: Record<string, number> = {
+  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+const SMALL_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+const LARGE_UNITS: Record<string, number> = { 万: 10_000, 亿: 100_000_000 };
+
+export const CHINESE_DIGITS: ReadonlySet<string> = new Set([
+  ...Object.keys(DIGIT_VALUES),
+  ...Object.keys(SMALL_UNITS),
+  ...Object.keys(LARGE_UNITS),
+]);
+
+const MULTIPLIERS: Record<string, number> = { 万: 10_000, 亿: 100_000_000, 千: 1000, k: 1000, K: 1000, w: 10_000 };
+
+export interface NumberToken {
+  value: number;
+  start: number;
+  end: number;
+  /** Written in Chinese numerals (二百) rather than digits. */
+  chinese: boolean;
+  /** Digits glued to a letter or dash before them, as in M8, A4 or HSG-80: part of a name, not a count. */
+  glued: boolean;
+}
+
+/**
+ * The value of a Chinese numeral, or undefined when it is not one. A trailing digit after a unit
+ * counts in the next lower unit, as speakers mean it: 一万五 = 15000, 两千五 = 2500, 三百六 = 360.
+ */
+export function parseChineseNumeral(s: string): number | undefined {
+  if (s.length === 0) return undefined;
+  let total = 0;
+  let section = 0;
+  let digit: number | undefined;
+  let lastUnit = 0;
+  for (const c of s) {
+    const d = DIGIT_VALUES[c];
+    if (d !== undefined) {
+      digit = d;
+      continue;
+    }
+    const small = SMALL_UNITS[c];
+    if (small !== undefined) {
+      section += (digit ?? 1) * small;
+      digit = undefined;
+      lastUnit = small;
+      continue;
+    }
+    const large = LARGE_UNITS[c];
+    if (large === undefined) return undefined;
+    total += (section + (digit ?? 0)) * large;
+    section = 0;
+    digit = undefined;
+    lastUnit = large;
+  }
+  if (digit !== undefined) {
+    section += lastUnit >= 10 && s.length > 1 && DIGIT_VALUES[s[s.length - 2]!] === undefined ? (digit * lastUnit) / 10 : digit;
+  }
+  return total + section;
+}
+
+/** Reads an ASCII number at `i` (the caller checked a digit is there). */
+function readDigits(text: string, i: number): { value: number; end: number } | undefined {
+  let end = i;
+  while (end < text.length && isAsciiDigit(text[end])) end++;
+  const intLength = end - i;
+  if (intLength > MAX_DIGITS) return undefined;
+  let digits = text.slice(i, end);
+  // Thousands separators: "1,200" and "20,000", but never "1,1,1" (groups must be exactly three digits).
+  if (intLength <= 3) {
+    while (
+      text[end] === "," &&
+      isAsciiDigit(text[end + 1]) &&
+      isAsciiDigit(text[end + 2]) &&
+      isAsciiDigit(text[end + 3]) &&
+      !isAsciiDigit(text[end + 4]) &&
+      digits.length < MAX_DIGITS
+    ) {
+      digits += text.slice(end + 1, end + 4);
+      end += 4;
+    }
+  }
+  if (text[end] === "." && isAsciiDigit(text[end + 1])) {
+    let fracEnd = end + 1;
+    while (fracEnd < text.length && fracEnd - end <= 6 && isAsciiDigit(text[fracEnd])) fracEnd++;
+    if (isAsciiDigit(text[fracEnd])) return undefined;
+    digits += text.slice(end, fracEnd);
+    end = fracEnd;
+  }
+  return { value: Number(digits), end };
+}
+
+/** A multiplier after a number: 3k, 5w, 1.2万, 40 万 (one space allowed before 万/千). */
+function readMultiplier(text: string, end: number): { factor: number; end: number } {
+  let at = end;
+  if (text[at] === " " && (text[at + 1] === "万" || text[at + 1] === "千" || text[at + 1] === "亿")) at++;
+  const c = text[at];
+  if (c === undefined) return { factor: 1, end };
+  const factor = MULTIPLIERS[c];
+  if (factor === undefined) return { factor: 1, end };
+  // k/w are words when a letter follows (3kg, 5west); an upper-case W is usually watts.
+  if ((c === "k" || c === "K" || c === "w") && isAsciiLetter(text[at + 1])) return { factor: 1, end };
+  return { factor, end: at + 1 };
+}
+
+export function scanNumbers(text: string): NumberToken[] {
+  const tokens: NumberToken[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i]!;
+    if (isAsciiDigit(c)) {
+      const prev = text[i - 1];
+      const read = readDigits(text, i);
+      if (!read) {
+        while (i < text.length && (isAsciiDigit(text[i]) || text[i] === "," || text[i] === ".")) i++;
+        continue;
+      }
+      const mult = readMultiplier(text, read.end);
+      tokens.push({
+        value: Math.round(read.value * mult.factor * 1e6) / 1e6,
+        start: i,
+        end: mult.end,
+        chinese: false,
+        glued: isAsciiLetter(prev) || prev === "-" || prev === "_" || prev === "/" || prev === ".",
+      });
+      i = mult.end;
+      continue;
+    }
+    if (CHINESE_DIGITS.has(c) && text[i - 1] !== "第") {
+      let end = i;
+      while (end < text.length && end - i < MAX_CHINESE && CHINESE_DIGITS.has(text[end]!)) end++;
+      const value = parseChineseNumeral(text.slice(i, end));
+      if (value !== undefined && value > 0) tokens.push({ value, start: i, end, chinese: true, glued: false });
+      while (end < text.length && CHINESE_DIGITS.has(text[end]!)) end++;
+      i = end;
+      continue;
+    }
+    i++;
+  }
+  return tokens;
+}

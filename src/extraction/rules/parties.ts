@@ -1,0 +1,300 @@
+import { CueMatcher } from "./cues.ts";
+import { isAsciiLetter, isCjk } from "./normalize.ts";
+import { vocabulary } from "./vocab.ts";
+
+/**
+ * The customer and the contact person (spec: Customer and contact). A named company is the customer
+ * and the named person the contact; with only a person named, that person is the customer. Names come
+ * from labels (客户, 联系人, Customer), from a company next to a titled person (亿滋李经理, 顺达物流的陈经理),
+ * from English phrasing (X from Y, for Y, Y would like, signatures) and from company suffixes.
+ */
+
+const P = vocabulary.parties;
+const MAX_CJK_NAME = 16;
+const MAX_LATIN_WORDS = 5;
+
+const surnames = new Set([...P.surnames]);
+const titles = [...P.personTitles].sort((a, b) => b.length - a.length);
+const suffixes = [...P.companySuffixes].sort((a, b) => b.length - a.length);
+const strongSuffixes = ["有限公司", "公司", "集团"];
+const latinSuffixes = new Set(P.latinCompanySuffixes.map((s) => s.toLowerCase().replace(/\.$/, "")));
+const strongLatinSuffixes = new Set(["ltd", "limited", "inc", "llc", "corp", "corporation", "co", "gmbh", "plc", "pty"]);
+const departments = [...P.departments].sort((a, b) => b.length - a.length);
+const stops = [...P.nameStops].sort((a, b) => b.length - a.length);
+const notNames = new Set(P.notNames);
+const notLatinNames = new Set(P.englishNotNames.map((n) => n.toLowerCase()));
+const titleBreakers = new Set([...P.titleBreakers]);
+
+type LabelTag = "customer" | "contact";
+const labels = new CueMatcher<LabelTag>([
+  ...P.customerLabels.map((l) => [l, "customer"] as const),
+  ...P.contactLabels.map((l) => [l, "contact"] as const),
+]);
+const customerVerbs = new CueMatcher<true>(P.englishCustomerVerbs.map((v) => [v, true] as const));
+
+export interface Parties {
+  customer?: string;
+  contactName?: string;
+}
+
+interface Name {
+  name: string;
+  start: number;
+  end: number;
+  person: boolean;
+}
+
+function startsWithAny(text: string, at: number, words: string[]): string | undefined {
+  return words.find((w) => text.startsWith(w, at));
+}
+
+/** A title after a one- or two-character name: 王总, 李经理, 陈姐; 老周 and 小刘 need none. */
+function personAt(text: string, at: number): Name | undefined {
+  const first = text[at];
+  if (first === undefined || !isCjk(first)) return undefined;
+  if ((first === "老" || first === "小") && surnames.has(text[at + 1] ?? "") && !isCjk(text[at + 2] ?? "")) {
+    return { name: text.slice(at, at + 2), start: at, end: at + 2, person: true };
+  }
+  if (!surnames.has(first)) return undefined;
+  for (const given of [1, 2]) {
+    const titleAt = at + given;
+    if (given === 2 && !isCjk(text[at + 1])) break;
+    const title = startsWithAny(text, titleAt, titles);
+    if (!title) continue;
+    if (title === "总" && titleBreakers.has(text[titleAt + 1] ?? "")) continue;
+    if (given === 2 && (title === "总" || title === "姐" || title === "哥" || title === "叔")) continue;
+    return { name: text.slice(at, titleAt + title.length), start: at, end: titleAt + title.length, person: true };
+  }
+  return undefined;
+}
+
+function stripDepartment(name: string): string {
+  for (const d of departments) if (name.endsWith(d) && name.length > d.length + 1) return name.slice(0, -d.length).trim();
+  return name;
+}
+
+/** A Chinese name starting at `at`: a titled person, or a company up to the first stop word. */
+function readCjkName(text: string, at: number): Name | undefined {
+  const person = personAt(text, at);
+  if (person) return person;
+  if (startsWithAny(text, at, stops)) return undefined;
+  let i = at;
+  while (i < text.length && i - at < MAX_CJK_NAME && isCjk(text[i])) {
+    const suffix = startsWithAny(text, i, suffixes);
+    if (suffix && i > at) {
+      i += suffix.length;
+      continue;
+    }
+    if (i > at && (startsWithAny(text, i, stops) || personAt(text, i))) break;
+    i++;
+  }
+  const name = stripDepartment(text.slice(at, i));
+  if (name.length < 2 || notNames.has(name)) return undefined;
+  return { name, start: at, end: at + name.length, person: false };
+}
+
+function isLatinWord(w: string): boolean {
+  return /^[A-Z][A-Za-z'’.&-]{0,30}$/.test(w) || w === "&";
+}
+
+/** Capitalised words from `at` on: "Lisa Wong", "Mr. Lee", "Oak & Pine Furniture". */
+function readLatinName(text: string, at: number): Name | undefined {
+  const words: string[] = [];
+  let i = at;
+  while (words.length < MAX_LATIN_WORDS && i < text.length) {
+    let j = i;
+    while (j < text.length && /[A-Za-z'’.&-]/.test(text[j]!)) j++;
+    let word = text.slice(i, j);
+    const abbreviation = /^(Mr|Ms|Mrs|Dr|Co|Inc|Ltd|Corp|St)\.$/.test(word);
+    if (word.endsWith(".") && !abbreviation) word = word.slice(0, -1);
+    if (!isLatinWord(word) && !(words.length > 0 && (word === "of" || word === "and" || word === "de"))) break;
+    if (words.length === 0 && notLatinNames.has(word.replace(/\.$/, "").toLowerCase()) && !/^(Mr|Ms|Mrs|Dr)\.?$/.test(word)) return undefined;
+    words.push(word);
+    i = i + word.length;
+    if (text[i] !== " " || !/[A-Z&a-z]/.test(text[i + 1] ?? "")) break;
+    i++;
+  }
+  while (words.length > 0 && /^(of|and|de|&)$/.test(words[words.length - 1]!)) words.pop();
+  if (words.length === 0) return undefined;
+  const name = words.join(" ");
+  const last = words[words.length - 1]!.toLowerCase().replace(/\.$/, "");
+  return { name, start: at, end: at + name.length, person: !latinSuffixes.has(last) && words.length <= 3 };
+}
+
+function readName(text: string, at: number): Name | undefined {
+  let i = at;
+  while (i < text.length && i - at < 3 && /[\s:：是叫为(（"“]/.test(text[i]!)) i++;
+  if (isAsciiLetter(text[i])) return readLatinName(text, i);
+  return readCjkName(text, i);
+}
+
+/** The CJK or Latin name that ends right before `end` ("Lotus Home(VIP客户)", "天宇电器 采购部"). */
+function readNameBackward(text: string, end: number): Name | undefined {
+  let e = end;
+  while (e > 0 && text[e - 1] === " ") e--;
+  if (isAsciiLetter(text[e - 1])) {
+    let s = e;
+    while (s > 0 && /[A-Za-z'’.& -]/.test(text[s - 1]!) && e - s < 60) s--;
+    while (s < e && !/[A-Z]/.test(text[s]!)) s++;
+    const words = text.slice(s, e).split(" ").filter(Boolean);
+    let k = words.length;
+    while (k > 0 && (isLatinWord(words[k - 1]!) || words[k - 1] === "&")) k--;
+    const kept = words.slice(k);
+    while (kept.length > 0 && notLatinNames.has(kept[0]!.toLowerCase())) kept.shift();
+    if (kept.length === 0) return undefined;
+    const name = kept.join(" ");
+    return { name, start: e - name.length, end: e, person: false };
+  }
+  let s = e;
+  while (s > 0 && isCjk(text[s - 1]) && e - s < MAX_CJK_NAME) s--;
+  const name = stripDepartment(text.slice(s, e));
+  if (name.length < 2 || notNames.has(name)) return undefined;
+  return { name, start: s, end: s + name.length, person: false };
+}
+
+function isStaffMention(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 4), at).toLowerCase();
+  return /@\s?$|\b(hi|hello|hey|dear)\s$|请\s?$/.test(before);
+}
+
+function fromLabels(text: string, lower: string): { customer?: Name; contact?: Name } {
+  let customer: Name | undefined;
+  let contact: Name | undefined;
+  for (const hit of labels.findAll(lower)) {
+    if (hit.tag === "customer" && !customer) {
+      const inBrackets = text[hit.end] === ")" && text.lastIndexOf("(", hit.start) > text.lastIndexOf(")", hit.start);
+      if (inBrackets) {
+        customer = readNameBackward(text, text.lastIndexOf("(", hit.start));
+      } else {
+        const name = readName(text, hit.end);
+        const english = /^[a-z]/.test(hit.cue);
+        if (name && (!english || isAsciiLetter(name.name[0]))) customer = name;
+      }
+    } else if (hit.tag === "contact" && !contact) {
+      contact = readName(text, hit.end);
+    }
+  }
+  return { customer, contact };
+}
+
+/** A titled person and the company written just before them: 亿滋李经理, 瑞丰包装的采购小刘, ——东方五金 刘经理. */
+function companyAndPerson(text: string): { company?: Name; person?: Name } {
+  let firstPerson: Name | undefined;
+  for (let i = 0; i < text.length; i++) {
+    if (!isCjk(text[i])) continue;
+    const person = personAt(text, i);
+    if (!person || isStaffMention(text, i)) continue;
+    firstPerson ??= person;
+    let before = text.slice(Math.max(0, i - MAX_CJK_NAME), i);
+    before = before.replace(/\s+$/, "");
+    for (const d of departments) if (before.endsWith(d)) before = before.slice(0, -d.length).replace(/\s+$/, "");
+    before = before.replace(/的$/, "").replace(/\s+$/, "");
+    const company = readNameBackward(before, before.length);
+    if (company && !company.person) {
+      const name = company.name.replace(/^.*[说问要是在]/, "");
+      if (P.dealerWords.some((d) => name.endsWith(d))) return { person };
+      if (name.length >= 2 && !startsWithAny(name, 0, stops) && !notNames.has(name)) return { company: { ...company, name }, person };
+    }
+    i = person.end - 1;
+  }
+  return { person: firstPerson };
+}
+
+/** English phrasing: "Mark Jensen from Brightline Tools", "Apex Logistics 的 Jason", "for Nordic Home", "Greenleaf Foods would like". */
+function fromEnglish(text: string, lower: string): { company?: Name; person?: Name } {
+  const fromAt = lower.search(/\sfrom\s/);
+  if (fromAt >= 0) {
+    const company = readName(text, fromAt + 6);
+    const person = readNameBackward(text, fromAt);
+    if (company) return { company, person: person && person.name.split(" ").length <= 3 && !/^(order|po)$/i.test(person.name) ? person : undefined };
+  }
+  const de = /([A-Za-z][A-Za-z .&'-]{1,40}?)\s?的\s?([A-Z][a-z]+)/.exec(text);
+  if (de) {
+    const company = readNameBackward(text, de.index + de[1]!.length);
+    if (company) return { company, person: { name: de[2]!, start: 0, end: 0, person: true } };
+  }
+  for (const m of text.matchAll(/\b(?:for|to)\s([A-Z])/g)) {
+    const name = readLatinName(text, m.index + m[0].length - 1);
+    if (!name) continue;
+    const after = text.slice(name.end, name.end + 3);
+    const isFor = m[0].startsWith("for");
+    if ((isFor && !name.person) || (isFor && name.name.split(" ").length >= 2) || /^, ?\d/.test(after)) return { company: name };
+  }
+  for (const hit of customerVerbs.findAll(lower)) {
+    const name = readNameBackward(text, hit.start);
+    if (name && name.name.split(" ").length >= 2) return { company: name };
+  }
+  return signature(text);
+}
+
+/** A sign-off: "– Karen, Oak & Pine Furniture", "Thanks, Dave – Harlow Municipal Services". */
+function signature(text: string): { company?: Name; person?: Name } {
+  const m = /\s[–—-]{1,2}\s?([^–—]{2,60})$/.exec(text.trim());
+  if (!m) return {};
+  const tail = m[1]!.replace(/[.!]$/, "");
+  const parts = tail.split(/,\s?/);
+  if (parts.length >= 2) {
+    const person = readLatinName(parts[0]!, 0);
+    const company = readLatinName(parts[1]!, 0);
+    return { company, person };
+  }
+  const company = readLatinName(tail, 0);
+  const before = text.trim().slice(0, m.index);
+  const person = /,\s?([A-Z][a-z]+)$/.exec(before);
+  return { company, person: person ? { name: person[1]!, start: 0, end: 0, person: true } : undefined };
+}
+
+/** A company that names itself by its legal suffix anywhere: 上海锦程国际物流有限公司, Acme Ltd. */
+function byStrongSuffix(text: string): Name | undefined {
+  for (const suffix of strongSuffixes) {
+    const at = text.indexOf(suffix);
+    if (at > 0) {
+      const name = readNameBackward(text, at + suffix.length);
+      if (name && name.name.length > suffix.length + 1) return name;
+    }
+  }
+  for (const m of text.matchAll(/\b(Ltd|Limited|Inc|LLC|Corp|Corporation|GmbH|PLC|Pty)\b\.?/g)) {
+    const name = readNameBackward(text, m.index + m[0].length);
+    if (name && strongLatinSuffixes.has(m[1]!.toLowerCase())) return name;
+  }
+  return undefined;
+}
+
+/** A Chinese run standing alone between spaces or punctuation that ends like a company: "，宏达机械 订购". */
+function byStandaloneCompany(text: string): Name | undefined {
+  let i = 0;
+  while (i < text.length) {
+    if (!isCjk(text[i])) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < text.length && isCjk(text[j])) j++;
+    const run = stripDepartment(text.slice(i, j));
+    if (run.length >= 3 && run.length <= 10 && suffixes.some((s) => run.endsWith(s) && run.length > s.length + 1) && !startsWithAny(run, 0, stops)) {
+      return { name: run, start: i, end: i + run.length, person: false };
+    }
+    i = j;
+  }
+  return undefined;
+}
+
+export function findParties(text: string, lower: string): Parties {
+  const labelled = fromLabels(text, lower);
+  const adjacency = companyAndPerson(text);
+  const english = fromEnglish(text, lower);
+  const company =
+    (labelled.customer && !labelled.customer.person ? labelled.customer : undefined) ??
+    adjacency.company ??
+    english.company ??
+    byStrongSuffix(text) ??
+    byStandaloneCompany(text);
+  const person = labelled.customer?.person ? labelled.customer : (adjacency.person ?? english.person);
+  const customer = labelled.customer ?? company ?? person;
+  let contact = labelled.contact ?? (customer && !customer.person ? (adjacency.company ? adjacency.person : (english.person ?? adjacency.person)) : undefined);
+  if (contact && customer && contact.name === customer.name) contact = undefined;
+  return {
+    ...(customer ? { customer: customer.name } : {}),
+    ...(contact ? { contactName: contact.name } : {}),
+  };
+}

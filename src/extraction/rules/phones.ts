@@ -1,0 +1,105 @@
+import { isAsciiAlnum, isAsciiDigit } from "./normalize.ts";
+
+/**
+ * Phone numbers as digits only, country code dropped, domestic trunk 0 kept (spec: contactPhone).
+ * A candidate is a run of digits and separators (space, dash, dot, brackets) read in one pass; the
+ * longest prefix of its digit groups that forms a valid number wins, so "13917263548 200箱" yields
+ * the mobile and not 14 digits.
+ */
+
+const MAX_RUN = 24;
+const SEPARATORS = new Set([" ", "-", ".", "(", ")"]);
+
+/** Country codes whose numbers we normalise; the trunk prefix they drop is put back where one exists. */
+const COUNTRY_TRUNK: Record<string, string> = {
+  "86": "0", "1": "", "44": "0", "852": "", "853": "", "886": "0", "81": "0", "82": "0", "61": "0", "65": "",
+  "49": "0", "33": "0", "39": "", "34": "", "31": "0", "91": "0", "60": "0", "66": "0", "84": "0", "62": "0", "63": "0", "971": "0", "64": "0",
+};
+
+const CN_MOBILE = /^1[3-9]\d{9}$/;
+const CN_LANDLINE = /^0[1-9]\d{8,10}$/;
+const NANP = /^[2-9]\d{2}[2-9]\d{6}$/;
+
+interface Run {
+  groups: string[];
+  plus: boolean;
+}
+
+function readRun(text: string, start: number): { run: Run; end: number } {
+  const groups: string[] = [];
+  let i = start;
+  let plus = false;
+  if (text[i] === "+") {
+    plus = true;
+    i++;
+  }
+  let current = "";
+  while (i < text.length && i - start < MAX_RUN) {
+    const c = text[i]!;
+    if (isAsciiDigit(c)) {
+      current += c;
+    } else if (SEPARATORS.has(c) && (isAsciiDigit(text[i + 1]) || text[i + 1] === "(" || SEPARATORS.has(text[i + 1] ?? ""))) {
+      if (current) groups.push(current);
+      current = "";
+    } else {
+      break;
+    }
+    i++;
+  }
+  if (current) groups.push(current);
+  return { run: { groups, plus }, end: i };
+}
+
+function international(digits: string): string | undefined {
+  for (const length of [1, 2, 3]) {
+    const code = digits.slice(0, length);
+    const trunk = COUNTRY_TRUNK[code];
+    if (trunk === undefined) continue;
+    const national = digits.slice(length);
+    if (code === "86") {
+      if (CN_MOBILE.test(national)) return national;
+      if (/^[1-9]\d{8,10}$/.test(national)) return `0${national}`;
+      return undefined;
+    }
+    if (code === "1") return /^\d{10}$/.test(national) ? national : undefined;
+    if (national.length >= 6 && national.length <= 12) return `${trunk}${national.replace(/^0/, "")}`;
+  }
+  return undefined;
+}
+
+function asPhone(run: Run, prefixLength: number): string | undefined {
+  const groups = run.groups.slice(0, prefixLength);
+  const digits = groups.join("");
+  if (run.plus || (digits.startsWith("00") && digits.length > 10)) {
+    return international(run.plus ? digits : digits.slice(2));
+  }
+  if (CN_MOBILE.test(digits)) return digits;
+  if (digits.startsWith("86") && CN_MOBILE.test(digits.slice(2))) return digits.slice(2);
+  if (CN_LANDLINE.test(digits)) return digits;
+  // A ten-digit North American number only when written in its usual 3-3-4 grouping.
+  if (NANP.test(digits) && groups.length >= 3) return digits;
+  return undefined;
+}
+
+/** The first phone number in the (normalised) text, as digits. */
+export function findPhone(text: string): string | undefined {
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i]!;
+    const startsRun = isAsciiDigit(c) || ((c === "+" || c === "(") && isAsciiDigit(text[i + 1]));
+    const prev = text[i - 1];
+    if (!startsRun || isAsciiAlnum(prev) || prev === "-" || prev === "_" || prev === "/" || prev === "#") {
+      i++;
+      continue;
+    }
+    const { run, end } = readRun(text, c === "(" ? i + 1 : i);
+    if (!isAsciiAlnum(text[end])) {
+      for (let k = run.groups.length; k > 0; k--) {
+        const phone = asPhone(run, k);
+        if (phone) return phone;
+      }
+    }
+    i = Math.max(end, i + 1);
+  }
+  return undefined;
+}

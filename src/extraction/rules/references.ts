@@ -1,0 +1,102 @@
+import { CueMatcher } from "./cues.ts";
+import { isAsciiAlnum, isAsciiDigit, isAsciiLetter } from "./normalize.ts";
+import { vocabulary } from "./vocab.ts";
+
+/**
+ * Order, waybill, contract, ticket, booking and container references, as written without their
+ * label (spec: orderRef). Ids are read in one pass; each is judged by the label just before it
+ * (订单号, waybill, 发票号 …) or, unlabelled, by its shape.
+ */
+
+const MAX_ID = 40;
+const MIN_ID = 4;
+
+type LabelKind = "include" | "exclude";
+
+const labels = new CueMatcher<LabelKind>([
+  ...vocabulary.references.include.map((cue) => [cue, "include"] as const),
+  ...vocabulary.references.exclude.map((cue) => [cue, "exclude"] as const),
+]);
+const fillers = new Set(vocabulary.references.fillers.map((f) => f.toLowerCase()));
+const prefixes = [...vocabulary.references.prefixes].sort((a, b) => b.length - a.length);
+
+const CONTAINER = /^[A-Z]{4}\d{7}$/;
+const UPS = /^1Z[0-9A-Z]{16}$/;
+
+function isIdChar(c: string | undefined): boolean {
+  return isAsciiAlnum(c) || c === "-" || c === "_" || c === "/";
+}
+
+function countDigits(s: string): number {
+  let n = 0;
+  for (const c of s) if (isAsciiDigit(c)) n++;
+  return n;
+}
+
+/** True when only separators and filler words (号, no., number, #, :) lie between a label and an id. */
+function onlyFillersBetween(lower: string, from: number, to: number): boolean {
+  const between = lower.slice(from, to);
+  if (between.length > 16) return false;
+  const words = between.split(/[\s:：#.]+/).filter(Boolean);
+  return words.every((w) => fillers.has(w));
+}
+
+function hasKnownPrefix(id: string): boolean {
+  return prefixes.some((p) => {
+    if (!id.startsWith(p)) return false;
+    const rest = id.slice(p.length);
+    return isAsciiDigit(rest[0]) || (rest[0] === "-" && isAsciiDigit(rest[1]));
+  });
+}
+
+function unlabelledShape(id: string): boolean {
+  if (CONTAINER.test(id) || UPS.test(id)) return true;
+  if (countDigits(id) < 4) return false;
+  if (hasKnownPrefix(id)) return true;
+  // A run of letters then eight or more digits reads as a carrier waybill (SF1402938475).
+  let letters = 0;
+  while (letters < id.length && isAsciiLetter(id[letters])) letters++;
+  return letters >= 1 && letters <= 4 && /^\d{8,}$/.test(id.slice(letters));
+}
+
+function labelledShape(id: string, directlyAfterHash: boolean): boolean {
+  const digits = countDigits(id);
+  if (digits < 3) return false;
+  // A bare number after a generic label ("order 1200 units") is a quantity, unless it is long or #-marked.
+  if (/^\d+$/.test(id)) return directlyAfterHash || id.length >= 6;
+  return true;
+}
+
+export function findOrderRef(text: string, lower: string): string | undefined {
+  const labelHits = labels.findAll(lower);
+  let i = 0;
+  while (i < text.length) {
+    if (!isAsciiAlnum(text[i]) || isIdChar(text[i - 1])) {
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < text.length && isIdChar(text[end])) end++;
+    while (end > i && !isAsciiAlnum(text[end - 1])) end--;
+    const id = text.slice(i, end);
+    const next = end;
+    if (id.length >= MIN_ID && id.length <= MAX_ID && countDigits(id) > 0) {
+      const label = closestLabel(labelHits, lower, i);
+      if (label === "include" && labelledShape(id, text[i - 1] === "#")) return id;
+      if (label === undefined && (unlabelledShape(id) || (text[i - 1] === "#" && /^\d{4,}$/.test(id)))) return id;
+    }
+    i = Math.max(next, i + 1);
+  }
+  return undefined;
+}
+
+function closestLabel(hits: ReturnType<typeof labels.findAll>, lower: string, idStart: number): LabelKind | undefined {
+  let best: { kind: LabelKind; end: number; length: number } | undefined;
+  for (const h of hits) {
+    if (h.end > idStart || idStart - h.end > 16) continue;
+    if (!onlyFillersBetween(lower, h.end, idStart)) continue;
+    const better = !best || h.end > best.end || (h.end === best.end && h.end - h.start > best.length);
+    if (better) best = { kind: h.tag, end: h.end, length: h.end - h.start };
+  }
+  return best?.kind;
+}

@@ -1,0 +1,46 @@
+import type { Currency } from "../schema.ts";
+import type { CueHit } from "./cues.ts";
+import { findDates, type DateMention } from "./dates.ts";
+import { findCurrencyMarks, findMoney, type Money } from "./money.ts";
+import { normalizeText } from "./normalize.ts";
+import { scanNumbers, type NumberToken } from "./numbers.ts";
+
+/** What every field reader needs, computed once per message. */
+export interface Scan {
+  text: string;
+  lower: string;
+  sentAt: string;
+  numbers: NumberToken[];
+  money: Money[];
+  currencyMarks: CueHit<{ currency: Currency; side: "prefix" | "suffix" }>[];
+  dates: DateMention[];
+  /** The message is mostly Chinese: amounts without a currency are then CNY. */
+  chinese: boolean;
+}
+
+function mostlyChinese(text: string): boolean {
+  let cjk = 0;
+  let latin = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x3400 && code <= 0x9fff) cjk++;
+    else if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) latin++;
+  }
+  return cjk * 2 >= latin;
+}
+
+export function scanMessage(raw: string, sentAt: string): Scan {
+  const { text, lower } = normalizeText(raw);
+  const numbers = scanNumbers(text);
+  const currencyMarks = findCurrencyMarks(lower);
+  return {
+    text,
+    lower,
+    sentAt,
+    numbers,
+    money: findMoney(lower, numbers, currencyMarks),
+    currencyMarks,
+    dates: findDates(lower, sentAt),
+    chinese: mostlyChinese(text),
+  };
+}

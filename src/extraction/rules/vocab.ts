@@ -1,0 +1,163 @@
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+import { CATEGORIES, CURRENCIES, PAYMENT_TERMS, TOPICS } from "../schema.ts";
+
+/**
+ * The rules extractor's vocabularies: JSON files in `./vocab/` that a team extends without touching
+ * code. They are read and validated once, when this module loads; a broken file fails loudly at start-up.
+ */
+
+const Cue = z.string().min(1);
+const CueList = z.array(Cue);
+
+const problemCategories = CATEGORIES.filter((c) => c !== "other");
+const knownTopics = TOPICS.filter((t) => t !== "other");
+
+export const KindsVocabSchema = z.object({
+  orderStrong: CueList,
+  orderWeak: CueList,
+  complaintStrong: CueList,
+  complaintWeak: CueList,
+  question: CueList,
+  inquiryIntent: CueList,
+  gratitude: CueList,
+  resolution: CueList,
+  negators: CueList,
+});
+
+export const CategoriesVocabSchema = z.object({
+  priority: z.array(z.enum(problemCategories as [string, ...string[]])),
+  cues: z.record(z.enum(problemCategories as [string, ...string[]]), z.object({ strong: CueList, weak: CueList, hints: CueList })),
+});
+
+export const TopicsVocabSchema = z.object({
+  priority: z.array(z.enum(knownTopics as [string, ...string[]])),
+  cues: z.record(z.enum(knownTopics as [string, ...string[]]), CueList),
+});
+
+export const EscalationVocabSchema = z.object({
+  reasons: z.object({
+    severe_incident: CueList,
+    legal_threat: CueList,
+    media_threat: CueList,
+    regulator_threat: CueList,
+    repeat_complaint: CueList,
+    customer_request: CueList,
+    vip: CueList,
+  }),
+  wholeLoad: CueList,
+  escalationKind: CueList,
+});
+
+export const SeverityVocabSchema = z.object({
+  critical: CueList,
+  high: CueList,
+  mild: CueList,
+  intense: CueList,
+  impact: CueList,
+  singleItem: CueList,
+});
+
+export const UnitsVocabSchema = z.object({
+  zhCount: CueList,
+  zhMeasure: CueList,
+  enCount: CueList,
+  enMeasure: CueList,
+});
+
+export const CurrenciesVocabSchema = z.object({
+  currencies: z.record(
+    z.enum(CURRENCIES),
+    z.object({ prefixes: CueList, suffixes: CueList, largeLoss: z.number().positive() }),
+  ),
+  claimCues: CueList,
+});
+
+export const PaymentVocabSchema = z.object({
+  priority: z.array(z.enum(PAYMENT_TERMS)),
+  terms: z.record(z.enum(PAYMENT_TERMS), CueList),
+});
+
+export const ReferencesVocabSchema = z.object({
+  include: CueList,
+  exclude: CueList,
+  prefixes: z.array(z.string().regex(/^[A-Z0-9]{1,5}$/)),
+  fillers: CueList,
+});
+
+export const PartiesVocabSchema = z.object({
+  customerLabels: CueList,
+  contactLabels: CueList,
+  personTitles: CueList,
+  surnames: z.string().min(1),
+  companySuffixes: CueList,
+  latinCompanySuffixes: CueList,
+  departments: CueList,
+  nameStops: CueList,
+  notNames: CueList,
+  dealerWords: CueList,
+  titleBreakers: z.string(),
+  englishCustomerVerbs: CueList,
+  englishNameStarters: CueList,
+  englishNotNames: CueList,
+});
+
+export const AddressVocabSchema = z.object({ cues: CueList, markers: CueList, stops: CueList });
+
+export const ItemsVocabSchema = z.object({
+  leadWords: CueList,
+  priceLabels: CueList,
+  notPriceLabels: CueList,
+  perUnitWords: CueList,
+  productStops: CueList,
+  notProduct: CueList,
+  packSpecFollowers: CueList,
+});
+
+/** Every vocabulary file, by file name, with the schema it must satisfy. */
+export const VOCAB_FILES = {
+  kinds: KindsVocabSchema,
+  categories: CategoriesVocabSchema,
+  topics: TopicsVocabSchema,
+  escalation: EscalationVocabSchema,
+  severity: SeverityVocabSchema,
+  units: UnitsVocabSchema,
+  currencies: CurrenciesVocabSchema,
+  payment: PaymentVocabSchema,
+  references: ReferencesVocabSchema,
+  parties: PartiesVocabSchema,
+  address: AddressVocabSchema,
+  items: ItemsVocabSchema,
+} as const;
+
+type VocabFiles = typeof VOCAB_FILES;
+export type Vocabulary = { [K in keyof VocabFiles]: z.infer<VocabFiles[K]> };
+
+export class VocabularyError extends Error {}
+
+export function vocabFileUrl(name: keyof VocabFiles): URL {
+  return new URL(`./vocab/${name}.json`, import.meta.url);
+}
+
+function loadFile<K extends keyof VocabFiles>(name: K): Vocabulary[K] {
+  const url = vocabFileUrl(name);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(url, "utf8"));
+  } catch (error) {
+    throw new VocabularyError(`vocabulary ${name}.json cannot be read: ${(error as Error).message}`);
+  }
+  const parsed = VOCAB_FILES[name].safeParse(raw);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new VocabularyError(`vocabulary ${name}.json is invalid: ${issues}`);
+  }
+  return parsed.data as Vocabulary[K];
+}
+
+function loadVocabulary(): Vocabulary {
+  const entries = Object.keys(VOCAB_FILES).map((name) => [name, loadFile(name as keyof VocabFiles)]);
+  return Object.fromEntries(entries) as Vocabulary;
+}
+
+export const vocabulary: Vocabulary = loadVocabulary();
