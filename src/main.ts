@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { ConfigError, loadConfig } from "./config.ts";
 import { createLogger } from "./logger.ts";
 import { createApp } from "./app.ts";
@@ -9,6 +10,7 @@ import { selectAdapters } from "../adapters/index.ts";
  * after the work in flight and the outbox are done; non-zero when it cannot start.
  */
 async function main(): Promise<number> {
+  if (existsSync(".env")) process.loadEnvFile(".env");
   let config;
   try {
     config = loadConfig();
