@@ -165,11 +165,10 @@ const RULES: Rule[] = [
     },
   },
   {
-    regex: /(?<!每)(本周|这周|这个周|本星期|这星期|这个星期|下周|下个周|下星期|下个星期|下礼拜|这礼拜|本礼拜)?(?:周|星期|礼拜)([一二三四五六日天1-7])/g,
+    regex: /(本|这个?|下个?|上个?|每)?(?:周|星期|礼拜)([一二三四五六日天1-7])/g,
     resolve: (m, today) => {
       const prefix = m[1];
-      const before = m.input.slice(Math.max(0, m.index - 1), m.index);
-      if (!prefix && (before === "上" || before === "每")) return undefined;
+      if (prefix?.startsWith("上") || prefix === "每") return undefined;
       return weekday(today, ZH_WEEKDAYS[m[2]!]!, zhWeekChoice(prefix));
     },
   },

@@ -1,7 +1,7 @@
 import type { Currency, OrderItem } from "../schema.ts";
 import { CueMatcher, longestHits } from "./cues.ts";
 import type { Money } from "./money.ts";
-import { clauseAround, isAsciiDigit, isAsciiLetter, isCjk } from "./normalize.ts";
+import { clauseAround, isAsciiDigit, isAsciiLetter } from "./normalize.ts";
 import type { NumberToken } from "./numbers.ts";
 import type { Scan } from "./scan.ts";
 import { vocabulary } from "./vocab.ts";
@@ -102,9 +102,10 @@ function perUnitBefore(lower: string, start: number): boolean {
   return c !== undefined && zhClassifiers.has(c) && (d === "一" || d === "每");
 }
 
-function perUnitAfter(lower: string, end: number): boolean {
+/** "/箱" after an amount marks a per-unit price; after a bare number ("12/case") it is a pack size. */
+function perUnitAfter(lower: string, end: number, isMoney: boolean): boolean {
   const at = skipSpaces(lower, end);
-  if (lower[at] === "/" && !isAsciiDigit(lower[at + 1])) return true;
+  if (lower[at] === "/" && !isAsciiDigit(lower[at + 1])) return isMoney;
   if (lower[at] === "一" && zhClassifiers.has(lower[at + 1] ?? "")) return true;
   return perUnitWords.some((w) => w !== "/" && lower.startsWith(w, at) && !isAsciiLetter(lower[at + w.length]));
 }
@@ -126,12 +127,14 @@ function findPrices(scan: Scan, quantities: Quantity[]): Price[] {
     const end = m?.end ?? n.end;
     const before = lower.slice(Math.max(0, start - 12), start);
     if (endsWithLabel(before, notPriceLabels)) continue;
-    const labelled = endsWithLabel(before, priceLabels) || perUnitBefore(lower, start);
+    // "at 18 Mill St" is an address: after at/@ only an amount with its currency is a price.
+    const loose = m === undefined && /(?:\bat|@)\s{0,2}$/.test(before);
+    const labelled = (endsWithLabel(before, priceLabels) && !loose) || perUnitBefore(lower, start);
     const inItemClause = m !== undefined && quantities.some((q) => {
       const clause = clauseAround(lower, q.start);
       return start >= q.end && start <= clause.end;
     });
-    if (labelled || perUnitAfter(lower, end) || inItemClause) prices.push({ value: n.value, start, currency: m?.currency });
+    if (labelled || perUnitAfter(lower, end, m !== undefined) || inItemClause) prices.push({ value: n.value, start, currency: m?.currency });
   }
   return prices;
 }
@@ -165,7 +168,7 @@ function looksLikeProduct(s: string): boolean {
   let rest = s.toLowerCase();
   for (const w of notProduct) rest = rest.split(w).join("");
   rest = rest.replace(/[\s\d.,:;/#\-()]+/g, "");
-  return rest.length >= 2 || (rest.length === 1 && isCjk(rest));
+  return rest.length >= 2;
 }
 
 function afterLastDe(s: string): string {

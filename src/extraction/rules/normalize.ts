@@ -55,8 +55,15 @@ export function isSentenceBreak(text: string, i: number): boolean {
 /** The clause around `pos`: from after the previous clause break to before the next one. */
 export function clauseAround(text: string, pos: number): { start: number; end: number } {
   let start = pos;
-  while (start > 0 && !isClauseBreak(text[start - 1])) start--;
+  while (start > 0 && !breaksClauseAt(text, start - 1)) start--;
   let end = pos;
-  while (end < text.length && !isClauseBreak(text[end])) end++;
+  while (end < text.length && !breaksClauseAt(text, end)) end++;
   return { start, end };
+}
+
+/** A clause break, except the comma inside a number ("5,000") and the colon inside a time ("10:30"). */
+function breaksClauseAt(text: string, i: number): boolean {
+  const c = text[i];
+  if ((c === "," || c === ":") && isAsciiDigit(text[i - 1]) && isAsciiDigit(text[i + 1])) return false;
+  return isClauseBreak(c);
 }

@@ -24,6 +24,11 @@ const stops = [...P.nameStops].sort((a, b) => b.length - a.length);
 const notNames = new Set(P.notNames);
 const notLatinNames = new Set(P.englishNotNames.map((n) => n.toLowerCase()));
 const titleBreakers = new Set([...P.titleBreakers]);
+const labelWords = [...P.customerLabels, ...P.contactLabels];
+/** Characters that join two names ("公关和经理") and so never sit inside one. */
+const JOINERS = new Set([..."和与跟及或的"]);
+/** A count before 小/老 makes a word of it (一小时, 几小时), not a name. */
+const QUANTITY_BEFORE = new Set([..."一二两三四五六七八九十几半个每"]);
 
 type LabelTag = "customer" | "contact";
 const labels = new CueMatcher<LabelTag>([
@@ -52,13 +57,15 @@ function startsWithAny(text: string, at: number, words: string[]): string | unde
 function personAt(text: string, at: number): Name | undefined {
   const first = text[at];
   if (first === undefined || !isCjk(first)) return undefined;
-  if ((first === "老" || first === "小") && surnames.has(text[at + 1] ?? "") && !isCjk(text[at + 2] ?? "")) {
-    return { name: text.slice(at, at + 2), start: at, end: at + 2, person: true };
+  if ((first === "老" || first === "小") && surnames.has(text[at + 1] ?? "")) {
+    // 小刘下单 / 老周： are names; 一小时 and 小时候 are not.
+    const standsAlone = !isCjk(text[at + 2]) || startsWithAny(text, at + 2, stops) !== undefined;
+    if (standsAlone && !QUANTITY_BEFORE.has(text[at - 1] ?? "")) return { name: text.slice(at, at + 2), start: at, end: at + 2, person: true };
   }
   if (!surnames.has(first)) return undefined;
   for (const given of [1, 2]) {
     const titleAt = at + given;
-    if (given === 2 && !isCjk(text[at + 1])) break;
+    if (given === 2 && (!isCjk(text[at + 1]) || JOINERS.has(text[at + 1]!))) break;
     const title = startsWithAny(text, titleAt, titles);
     if (!title) continue;
     if (title === "总" && titleBreakers.has(text[titleAt + 1] ?? "")) continue;
@@ -161,7 +168,9 @@ function fromLabels(text: string, lower: string): { customer?: Name; contact?: N
   let customer: Name | undefined;
   let contact: Name | undefined;
   for (const hit of labels.findAll(lower)) {
-    if (hit.tag === "customer" && !customer) {
+    // "有客户爆料" speaks of some customer, not of one by name.
+    const indefinite = /[有个位些]$/.test(text.slice(Math.max(0, hit.start - 1), hit.start));
+    if (hit.tag === "customer" && !customer && !indefinite) {
       const inBrackets = text[hit.end] === ")" && text.lastIndexOf("(", hit.start) > text.lastIndexOf(")", hit.start);
       if (inBrackets) {
         customer = readNameBackward(text, text.lastIndexOf("(", hit.start));
@@ -189,7 +198,7 @@ function companyAndPerson(text: string): { company?: Name; person?: Name } {
     before = before.replace(/\s+$/, "");
     for (const d of departments) if (before.endsWith(d)) before = before.slice(0, -d.length).replace(/\s+$/, "");
     before = before.replace(/的$/, "").replace(/\s+$/, "");
-    const company = readNameBackward(before, before.length);
+    const company = labelWords.some((l) => before.endsWith(l)) ? undefined : readNameBackward(before, before.length);
     if (company && !company.person) {
       const name = company.name.replace(/^.*[说问要是在]/, "");
       if (P.dealerWords.some((d) => name.endsWith(d))) return { person };
@@ -218,7 +227,8 @@ function fromEnglish(text: string, lower: string): { company?: Name; person?: Na
     if (!name) continue;
     const after = text.slice(name.end, name.end + 3);
     const isFor = m[0].startsWith("for");
-    if ((isFor && !name.person) || (isFor && name.name.split(" ").length >= 2) || /^, ?\d/.test(after)) return { company: name };
+    const companyBeforeAddress = !name.person && /^, ?\d/.test(after);
+    if ((isFor && !name.person) || (isFor && name.name.split(" ").length >= 2) || companyBeforeAddress) return { company: name };
   }
   for (const hit of customerVerbs.findAll(lower)) {
     const name = readNameBackward(text, hit.start);

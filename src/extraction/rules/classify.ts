@@ -1,0 +1,227 @@
+import type { Category, EscalationReason, RecordKind, Severity, Topic } from "../schema.ts";
+import { CueMatcher, longestHits, type CueHit } from "./cues.ts";
+import { isClauseBreak, isCjk } from "./normalize.ts";
+import { vocabulary } from "./vocab.ts";
+
+/**
+ * Judgement fields: kind, complaint category, severity, escalation reasons and inquiry topic, from
+ * vocabulary cues with negation ("不是投诉", "no damage") and the spec's conventions.
+ */
+
+type KindGroup = Exclude<keyof typeof vocabulary.kinds, "negators"> | "negator" | "escalationKind" | "wholeLoad";
+type ProblemCategory = Exclude<Category, "other">;
+type CategoryTag = { category: ProblemCategory; weight: number; trigger: boolean } | "praise";
+type ReasonTag = Exclude<EscalationReason, "safety" | "large_loss">;
+type SeverityTag = keyof typeof vocabulary.severity;
+type KnownTopic = Exclude<Topic, "other">;
+
+const K = vocabulary.kinds;
+const E = vocabulary.escalation;
+
+const kindMatcher = new CueMatcher<KindGroup>([
+  ...(["orderStrong", "orderWeak", "complaintStrong", "complaintWeak", "question", "inquiryIntent", "gratitude", "resolution"] as const).flatMap(
+    (group) => K[group].map((cue) => [cue, group] as const),
+  ),
+  ...K.negators.map((cue) => [cue, "negator"] as const),
+  ...E.escalationKind.map((cue) => [cue, "escalationKind"] as const),
+  ...E.wholeLoad.map((cue) => [cue, "wholeLoad"] as const),
+]);
+
+const categoryMatcher = new CueMatcher<CategoryTag>([
+  ...(Object.entries(vocabulary.categories.cues) as [ProblemCategory, { strong: string[]; weak: string[]; hints: string[] }][]).flatMap(
+    ([category, cues]) => [
+      ...cues.strong.map((cue) => [cue, { category, weight: 2, trigger: true }] as const),
+      ...cues.weak.map((cue) => [cue, { category, weight: 1, trigger: true }] as const),
+      ...cues.hints.map((cue) => [cue, { category, weight: 1, trigger: false }] as const),
+    ],
+  ),
+  // Praise ("态度很好") contains problem words ("态度"); as the longer match it hides them.
+  ...K.resolution.map((cue) => [cue, "praise" as const] as const),
+]);
+
+const reasonMatcher = new CueMatcher<ReasonTag>(
+  (Object.entries(E.reasons) as [ReasonTag, string[]][]).flatMap(([reason, cues]) => cues.map((cue) => [cue, reason] as const)),
+);
+
+const severityMatcher = new CueMatcher<SeverityTag>(
+  (Object.entries(vocabulary.severity) as [SeverityTag, string[]][]).flatMap(([level, cues]) => cues.map((cue) => [cue, level] as const)),
+);
+
+const topicMatcher = new CueMatcher<KnownTopic>(
+  (Object.entries(vocabulary.topics.cues) as [KnownTopic, string[]][]).flatMap(([topic, cues]) => cues.map((cue) => [cue, topic] as const)),
+);
+
+/** How far before a cue a negator still negates it: a few characters in Chinese, a few words in English. */
+const NEGATION_REACH_CJK = 3;
+const NEGATION_REACH_LATIN = 12;
+
+function negatedBy(lower: string, negators: CueHit<unknown>[]): (hit: CueHit<unknown>) => boolean {
+  return (hit) =>
+    negators.some((n) => {
+      if (n.end > hit.start) return false;
+      const reach = isCjk(lower[hit.start]) ? NEGATION_REACH_CJK : NEGATION_REACH_LATIN;
+      if (hit.start - n.end > reach) return false;
+      for (let i = n.end; i < hit.start; i++) if (isClauseBreak(lower[i]) || lower[i] === ".") return false;
+      return true;
+    });
+}
+
+/** What the cues say about a message, before any field is read. */
+export interface Signals {
+  has: (group: KindGroup) => boolean;
+  /** The category hits that make the message a complaint (not mere hints), negation applied. */
+  problem: boolean;
+  category: Category;
+  reasons: Set<ReasonTag>;
+  severityCues: Set<SeverityTag>;
+  topic: Topic;
+  /** The message reports a problem already put right ("已补发", "处理好了", "很好"). */
+  resolved: boolean;
+}
+
+function bestCategory(hits: CueHit<CategoryTag>[]): Category {
+  const scores = new Map<ProblemCategory, number>();
+  for (const h of hits) {
+    if (h.tag === "praise") continue;
+    if (h.tag.category === "safety" && h.tag.weight === 2) return "safety";
+    scores.set(h.tag.category, (scores.get(h.tag.category) ?? 0) + h.tag.weight);
+  }
+  let best: Category = "other";
+  let bestScore = 0;
+  for (const category of vocabulary.categories.priority as ProblemCategory[]) {
+    const score = scores.get(category) ?? 0;
+    if (score > bestScore) {
+      best = category;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function bestTopic(hits: CueHit<KnownTopic>[]): Topic {
+  const scores = new Map<KnownTopic, number>();
+  for (const h of hits) scores.set(h.tag, (scores.get(h.tag) ?? 0) + 1);
+  let best: Topic = "other";
+  let bestScore = 0;
+  for (const topic of vocabulary.topics.priority as KnownTopic[]) {
+    const score = scores.get(topic) ?? 0;
+    if (score > bestScore) {
+      best = topic;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+export function readSignals(lower: string): Signals {
+  const kindHits = longestHits(kindMatcher.findAll(lower));
+  const negators = kindHits.filter((h) => h.tag === "negator");
+  const negated = negatedBy(lower, negators);
+  const live = kindHits.filter((h) => h.tag !== "negator" && !negated(h));
+  const groups = new Set(live.map((h) => h.tag));
+
+  const categoryHits = longestHits(categoryMatcher.findAll(lower)).filter((h) => !negated(h));
+  const problemHits = categoryHits.filter((h) => h.tag !== "praise" && h.tag.trigger);
+  const praise = categoryHits.filter((h) => h.tag === "praise");
+  const lastProblem = Math.max(-1, ...problemHits.map((h) => h.start));
+  const resolved = praise.some((h) => h.start > lastProblem) || (praise.length > 0 && groups.has("gratitude"));
+
+  return {
+    has: (group) => groups.has(group),
+    problem: problemHits.length > 0,
+    category: bestCategory(categoryHits),
+    reasons: new Set(reasonMatcher.findAll(lower).filter((h) => !negated(h)).map((h) => h.tag)),
+    severityCues: new Set(severityMatcher.findAll(lower).filter((h) => !negated(h)).map((h) => h.tag)),
+    topic: bestTopic(topicMatcher.findAll(lower).filter((h) => !negated(h))),
+    resolved,
+  };
+}
+
+export interface EscalationFacts {
+  largeLoss: boolean;
+}
+
+/** The spec's escalation reasons this message gives. Safety incidents get `safety`, never also severe_incident. */
+export function escalationReasons(signals: Signals, facts: EscalationFacts): EscalationReason[] {
+  const reasons = new Set<EscalationReason>(signals.reasons);
+  const wholeLoadLoss =
+    signals.has("wholeLoad") && (signals.category === "lost" || signals.category === "damage" || signals.category === "delay");
+  if (wholeLoadLoss || signals.severityCues.has("critical")) reasons.add("severe_incident");
+  if (facts.largeLoss) reasons.add("large_loss");
+  if (signals.category === "safety") {
+    reasons.delete("severe_incident");
+    reasons.add("safety");
+  }
+  return [...reasons];
+}
+
+/** True when a reason other than VIP status makes this an escalation. */
+function escalates(reasons: EscalationReason[]): boolean {
+  return reasons.some((r) => r !== "vip");
+}
+
+export interface OrderShape {
+  /** How many order fields the text fills: items with quantities, unit price, date, address, payment. */
+  filled: number;
+  hasQuantity: boolean;
+}
+
+export function decideKind(signals: Signals, reasons: EscalationReason[], order: OrderShape): RecordKind {
+  const problem = signals.problem || signals.has("complaintStrong");
+  const question = signals.has("question") || signals.has("inquiryIntent");
+  if (escalates(reasons) && !(signals.resolved && !problem)) return "escalation";
+  if (signals.has("escalationKind") && problem && !signals.resolved) return "escalation";
+  if (problem || (signals.has("complaintWeak") && !question)) {
+    if (signals.resolved) return "other";
+    if (signals.has("orderStrong") && order.filled >= 3) return "order";
+    return "complaint";
+  }
+  if (signals.has("orderStrong") && (order.hasQuantity || !question)) return "order";
+  if (question) {
+    if (order.filled >= 3) return "order";
+    return signals.topic !== "other" || signals.has("inquiryIntent") ? "inquiry" : "other";
+  }
+  if (order.filled >= 2 || (signals.has("orderWeak") && order.hasQuantity && order.filled >= 1)) return "order";
+  if (signals.has("orderStrong")) return "order";
+  return "other";
+}
+
+export interface SeverityFacts {
+  claimAmount?: number;
+  largeLoss: boolean;
+  /** Some amount of 1,000 or more is mentioned: a billing error of that size is no trifle. */
+  bigAmount: boolean;
+  hasReference: boolean;
+}
+
+const STEP_DOWN: Record<Severity, Severity> = { low: "low", medium: "low", high: "medium", critical: "high" };
+
+/** Severity by the spec's conventions; a complaint's default is medium, adjusted by category and tone. */
+export function decideSeverity(kind: "complaint" | "escalation", signals: Signals, reasons: EscalationReason[], facts: SeverityFacts): Severity {
+  const cues = signals.severityCues;
+  if (kind === "escalation") {
+    const wholeLoad = reasons.includes("severe_incident") && signals.has("wholeLoad");
+    if (cues.has("critical") || wholeLoad || (facts.largeLoss && reasons.includes("legal_threat"))) return "critical";
+    return "high";
+  }
+  if (cues.has("critical")) return "high";
+  if (cues.has("high")) return "high";
+  let severity: Severity = "medium";
+  switch (signals.category) {
+    case "service":
+      severity = cues.has("intense") ? "medium" : "low";
+      break;
+    case "billing":
+      severity = facts.bigAmount ? "medium" : "low";
+      break;
+    case "delay":
+      severity = cues.has("impact") || cues.has("intense") || facts.hasReference ? "medium" : "low";
+      break;
+    case "quality":
+      severity = cues.has("singleItem") ? "low" : "medium";
+      break;
+    default:
+      severity = "medium";
+  }
+  return cues.has("mild") ? STEP_DOWN[severity] : severity;
+}
