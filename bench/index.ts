@@ -3,10 +3,13 @@
  * PostgreSQL is included when TEST_DATABASE_URL names a server (as in CI).
  */
 import { benchIngest } from "./ingest.ts";
+import { benchRulesExtractor } from "./extractor.ts";
 import { ENGINES } from "../tests/support/databases.ts";
 
 async function main() {
   console.log(`cs-bot bench — node ${process.version}, ${new Date().toISOString()}\n`);
+  for (const line of await benchRulesExtractor()) console.log(line);
+  console.log("");
   for (const engine of ENGINES) {
     for (const line of await benchIngest(engine)) console.log(line);
     console.log("");

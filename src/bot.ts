@@ -157,12 +157,15 @@ export class Bot {
     }
     await this.db.$transaction(async (tx) => {
       const record = await createRecord(tx, { message, author: sender, result, kind, now });
-      const answer = recordCreatedReply(record, lang);
+      const answer = recordCreatedReply(record.view, lang);
       if (truncated) {
         answer.text = `${tr(lang, `消息很长，只识别了前 ${max} 个字符；全文已保存。`, `The message is long: only its first ${max} characters were read; all of it is saved.`)}\n${answer.text ?? ""}`;
       }
       const entries = [reply(answer, record.id)];
-      if (kind === "escalation") entries.push(...(await supervisorPings(tx, record, message.platform, lang, now)));
+      if (record.escalation) {
+        const escalated = { ...record, escalation: record.escalation, messageText: message.text };
+        entries.push(...(await supervisorPings(tx, escalated, message.platform, lang, now)));
+      }
       await enqueue(tx, entries, now);
       await tx.inboundMessage.update({ where: { id: message.id }, data: { status: "processed", processedAt: now, attempts: { increment: 1 } } });
       await rememberLanguage(tx, sender, spoken);

@@ -5,14 +5,30 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
+/** Building an Intl formatter costs far more than using one; every message needs two. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+const wallFormats = new Map<string, Intl.DateTimeFormat>();
+
+function cached(cache: Map<string, Intl.DateTimeFormat>, timeZone: string, make: () => Intl.DateTimeFormat) {
+  let format = cache.get(timeZone);
+  if (!format) {
+    format = make();
+    cache.set(timeZone, format);
+  }
+  return format;
+}
+
 /** `YYYY-MM-DD` of an instant in a time zone. */
 export function localDay(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+  const format = cached(dayFormats, timeZone, () =>
+    new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }),
+  );
+  return format.format(at);
 }
 
 /** The instant as ISO 8601 in the time zone's own offset, e.g. `2026-03-02T10:15:00+08:00`. */
 export function isoInZone(at: Date, timeZone: string): string {
-  const parts = Object.fromEntries(
+  const format = cached(wallFormats, timeZone, () =>
     new Intl.DateTimeFormat("en-US", {
       timeZone,
       hourCycle: "h23",
@@ -22,10 +38,10 @@ export function isoInZone(at: Date, timeZone: string): string {
       hour: "2-digit",
       minute: "2-digit",
       second: "2-digit",
-    })
-      .formatToParts(at)
-      .map((p) => [p.type, p.value]),
+    }),
   );
+  const parts: Record<string, string> = {};
+  for (const part of format.formatToParts(at)) parts[part.type] = part.value;
   const wall = Date.UTC(+parts.year!, +parts.month! - 1, +parts.day!, +parts.hour!, +parts.minute!, +parts.second!);
   const offsetMinutes = Math.round((wall - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
   const sign = offsetMinutes < 0 ? "-" : "+";

@@ -1,8 +1,8 @@
 import type { Tx } from "../db/client.ts";
 import type { Platform, ReplyInput } from "../chat/port.ts";
 import type { OutboxEntry } from "../outbox/outbox.ts";
-import type { FullRecord } from "../records/load.ts";
-import { recordFields } from "../records/present.ts";
+import type { Escalation } from "../generated/sqlite/client.ts";
+import { recordFields, type RecordView } from "../records/present.ts";
 
 /**
  * The first ping of a new escalation: a direct message to every supervisor known on the platform,
@@ -11,13 +11,12 @@ import { recordFields } from "../records/present.ts";
  */
 export async function supervisorPings(
   tx: Tx,
-  record: FullRecord,
+  escalated: { id: number; view: RecordView; escalation: Escalation; messageText: string },
   platform: Platform,
   lang: "zh" | "en",
   now: Date,
 ): Promise<OutboxEntry[]> {
-  const escalation = record.escalations.at(-1);
-  if (!escalation) return [];
+  const { escalation, view } = escalated;
   // One query at a time: a transaction is one connection.
   const supervisors = await tx.personIdentity.findMany({
     where: { platform, person: { role: { in: ["supervisor", "admin"] } } },
@@ -29,15 +28,15 @@ export async function supervisorPings(
   const entries: OutboxEntry[] = recipients.map((identity) => ({
     dedupeKey: `escalation:${escalation.id}:ping:1:person:${identity.personId}`,
     target: { platform, userId: identity.externalId },
-    reply: pingReply(record, (identity.person.locale as "zh" | "en" | null) ?? lang),
-    recordId: record.id,
+    reply: pingReply(view, escalated.messageText, (identity.person.locale as "zh" | "en" | null) ?? lang),
+    recordId: escalated.id,
   }));
   for (const channel of channels) {
     entries.push({
       dedupeKey: `escalation:${escalation.id}:ping:1:channel:${channel.id}`,
       target: { platform, channelId: channel.externalId },
-      reply: pingReply(record, lang),
-      recordId: record.id,
+      reply: pingReply(view, escalated.messageText, lang),
+      recordId: escalated.id,
     });
   }
   if (entries.length > 0) {
@@ -49,13 +48,13 @@ export async function supervisorPings(
   return entries;
 }
 
-function pingReply(record: FullRecord, lang: "zh" | "en"): ReplyInput {
+function pingReply(record: RecordView, messageText: string, lang: "zh" | "en"): ReplyInput {
   const { fields } = recordFields(record, lang);
   return {
     lang,
     tone: "alert",
     title: lang === "zh" ? `🚨 升级事件 ${record.code}，请尽快处理` : `🚨 Escalation ${record.code} needs a supervisor`,
-    text: record.sourceMessage.text.slice(0, 500),
+    text: messageText.slice(0, 500),
     fields,
     buttons: [
       { action: "acknowledge", label: lang === "zh" ? "已知悉" : "Acknowledge", value: record.code, style: "primary" },

@@ -2,6 +2,29 @@ import type { Lang, ReplyInput } from "../chat/port.ts";
 import { dayWithWeekday, fieldLabel, kindLabel, statusLabel, valueLabel } from "../i18n/labels.ts";
 import type { FullRecord } from "./load.ts";
 
+type Numeric = { toString(): string } | number;
+
+/** What a read-back needs of a record: its facts. A stored record has them, and so does one just written. */
+export interface RecordView {
+  code: string;
+  kind: string;
+  customerName: string | null;
+  contactName: string | null;
+  contactPhone: string | null;
+  orderRef: string | null;
+  order: {
+    items: { product: string | null; quantity: Numeric | null; unit: string | null; unitPrice: Numeric | null }[];
+    totalAmount: Numeric | null;
+    currency: string | null;
+    deliveryDate: string | null;
+    deliveryAddress: string | null;
+    paymentTerms: string | null;
+  } | null;
+  complaint: { category: string; severity: string; claimAmount: Numeric | null; currency: string | null } | null;
+  inquiry: { topic: string } | null;
+  escalations: { reasons: unknown }[];
+}
+
 type Field = { label: string; value: string };
 
 const MAX_VALUE = 300;
@@ -10,7 +33,7 @@ function clip(text: string, max = MAX_VALUE): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-function num(value: { toString(): string } | number | null | undefined): string | null {
+function num(value: Numeric | null | undefined): string | null {
   if (value == null) return null;
   const n = Number(value.toString());
   return Number.isFinite(n) ? n.toLocaleString("en-US", { maximumFractionDigits: 4 }) : null;
@@ -22,7 +45,7 @@ function money(amount: string | null, currency: string | null | undefined, lang:
   return `${currency} ${amount}`;
 }
 
-type Item = NonNullable<FullRecord["order"]>["items"][number];
+type Item = NonNullable<RecordView["order"]>["items"][number];
 
 function itemLine(item: Item, currency: string | null, lang: Lang): string {
   const parts = [item.product ?? (lang === "zh" ? "(未写货品)" : "(product not stated)")];
@@ -34,7 +57,7 @@ function itemLine(item: Item, currency: string | null, lang: Lang): string {
 }
 
 /** The facts of a record as labelled fields, in the order an agent reads them back to a customer. */
-export function recordFields(record: FullRecord, lang: Lang): { fields: Field[]; missing: string[] } {
+export function recordFields(record: RecordView, lang: Lang): { fields: Field[]; missing: string[] } {
   const fields: Field[] = [];
   const missing: string[] = [];
   const add = (key: string, value: string | null | undefined, required = false) => {
@@ -81,7 +104,7 @@ const BUTTONS = {
  * The read-back after a message became a record: every extracted field, the code, what is missing,
  * and the actions to confirm or correct it (the SOP has agents read an order back before accepting it).
  */
-export function recordCreatedReply(record: FullRecord, lang: Lang): ReplyInput {
+export function recordCreatedReply(record: RecordView, lang: Lang): ReplyInput {
   const { fields, missing } = recordFields(record, lang);
   const kind = kindLabel(record.kind, lang);
   const title =

@@ -17,13 +17,15 @@ export function runBot(lines: string[] | null, env: Record<string, string>, time
       cwd: ROOT,
       env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: "warn", ...env },
       stdio: ["pipe", "pipe", "pipe"],
+      // Its own process group, so a timeout kills tsx's node child as well.
+      detached: true,
     });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
     const timer = setTimeout(() => {
-      child.kill("SIGKILL");
+      process.kill(-child.pid!, "SIGKILL");
       reject(new Error(`bot did not exit within ${timeoutMs} ms\nstdout:\n${stdout}\nstderr:\n${stderr}`));
     }, timeoutMs);
     child.on("error", reject);

@@ -6,8 +6,9 @@ export function toSpecOutput(extraction: Extraction): Record<string, unknown> {
   for (const field of SPEC_FIELDS) {
     const value = extraction[field];
     if (value === null || value === undefined) continue;
-    out[field] = field === "items" && Array.isArray(value) ? value.map(dropEmpty) : value;
+    out[field] = value;
   }
+  if (extraction.items) out.items = extraction.items.map(dropEmpty);
   return out;
 }
 

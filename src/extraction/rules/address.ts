@@ -1,4 +1,4 @@
-import { CueMatcher } from "./cues.ts";
+import { CueMatcher, longestHits } from "./cues.ts";
 import { isClauseBreak, isSentenceBreak } from "./normalize.ts";
 import { vocabulary } from "./vocab.ts";
 
@@ -14,8 +14,9 @@ const cues = new CueMatcher<true>(A.cues.map((c) => [c, true] as const));
 const markers = new CueMatcher<true>(A.markers.map((m) => [m, true] as const));
 const stops = A.stops.map((s) => s.toLowerCase());
 
+/** A place marker (路, 号, Rd, warehouse …), or a house number before a street name ("900 Logistics …"). */
 function hasMarker(s: string): boolean {
-  return markers.findAll(s.toLowerCase()).length > 0;
+  return markers.findAll(s.toLowerCase()).length > 0 || /^\d{1,5}\s[A-Z][a-z]/.test(s);
 }
 
 /** Where an address that starts at `from` ends: a sentence break, a Chinese clause break, or a field that follows it. */
@@ -54,7 +55,7 @@ function fromBrackets(s: string): string | undefined {
 }
 
 export function findAddress(text: string, lower: string): string | undefined {
-  for (const hit of cues.findAll(lower)) {
+  for (const hit of longestHits(cues.findAll(lower))) {
     const from = hit.end;
     const end = addressEnd(text, lower, from);
     const raw = text.slice(from, end);

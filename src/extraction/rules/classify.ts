@@ -19,7 +19,7 @@ const K = vocabulary.kinds;
 const E = vocabulary.escalation;
 
 const kindMatcher = new CueMatcher<KindGroup>([
-  ...(["orderStrong", "orderWeak", "complaintStrong", "complaintWeak", "question", "inquiryIntent", "gratitude", "resolution"] as const).flatMap(
+  ...(["orderStrong", "orderWeak", "complaintStrong", "complaintWeak", "question", "inquiryIntent", "gratitude", "resolution", "chitchat"] as const).flatMap(
     (group) => K[group].map((cue) => [cue, group] as const),
   ),
   ...K.negators.map((cue) => [cue, "negator"] as const),
@@ -32,7 +32,7 @@ const categoryMatcher = new CueMatcher<CategoryTag>([
     ([category, cues]) => [
       ...cues.strong.map((cue) => [cue, { category, weight: 2, trigger: true }] as const),
       ...cues.weak.map((cue) => [cue, { category, weight: 1, trigger: true }] as const),
-      ...cues.hints.map((cue) => [cue, { category, weight: 1, trigger: false }] as const),
+      ...cues.hints.map((cue) => [cue, { category, weight: 0.5, trigger: false }] as const),
     ],
   ),
   // Praise ("态度很好") contains problem words ("态度"); as the longer match it hides them.
@@ -77,6 +77,8 @@ export interface Signals {
   topic: Topic;
   /** The message reports a problem already put right ("已补发", "处理好了", "很好"). */
   resolved: boolean;
+  /** The message has words at all, not only digits, punctuation or emoji. */
+  wordy: boolean;
 }
 
 function bestCategory(hits: CueHit<CategoryTag>[]): Category {
@@ -134,6 +136,7 @@ export function readSignals(lower: string): Signals {
     severityCues: new Set(severityMatcher.findAll(lower).filter((h) => !negated(h)).map((h) => h.tag)),
     topic: bestTopic(topicMatcher.findAll(lower).filter((h) => !negated(h))),
     resolved,
+    wordy: /[a-z\u3400-\u9fff]/.test(lower),
   };
 }
 
@@ -163,31 +166,36 @@ function escalates(reasons: EscalationReason[]): boolean {
 export interface OrderShape {
   /** How many order fields the text fills: items with quantities, unit price, date, address, payment. */
   filled: number;
+  /** A quantity with a unit ("200箱", "50 pallets", "3 x"), not merely a number before a word. */
   hasQuantity: boolean;
 }
 
-export function decideKind(signals: Signals, reasons: EscalationReason[], order: OrderShape): RecordKind {
+/** `order` is read only when the cues leave the kind open: reading items is the costliest step. */
+export function decideKind(signals: Signals, reasons: EscalationReason[], readOrder: () => OrderShape): RecordKind {
   const problem = signals.problem || signals.has("complaintStrong");
   const question = signals.has("question") || signals.has("inquiryIntent");
   if (escalates(reasons) && !(signals.resolved && !problem)) return "escalation";
+  let shape: OrderShape | undefined;
+  const order = () => (shape ??= readOrder());
   if (signals.has("escalationKind") && problem && !signals.resolved) return "escalation";
   if (problem || (signals.has("complaintWeak") && !question)) {
-    if (signals.resolved) return "other";
-    if (signals.has("orderStrong") && order.filled >= 3) return "order";
+    const thankedOnly = !problem && signals.has("gratitude");
+    if (signals.resolved || thankedOnly) return "other";
+    if (signals.has("orderStrong") && order().filled >= 3) return "order";
     return "complaint";
   }
-  if (signals.has("orderStrong") && (order.hasQuantity || !question)) return "order";
-  if (question) {
-    if (order.filled >= 3) return "order";
-    return signals.topic !== "other" || signals.has("inquiryIntent") ? "inquiry" : "other";
+  if (signals.has("orderStrong") && (!question || order().hasQuantity)) return "order";
+  if (question && signals.wordy) {
+    if (order().filled >= 3) return "order";
+    // A question is an inquiry, topic or not ("Can I change my PIN?"), unless it is small talk ("在吗").
+    return signals.has("chitchat") && signals.topic === "other" ? "other" : "inquiry";
   }
-  if (order.filled >= 2 || (signals.has("orderWeak") && order.hasQuantity && order.filled >= 1)) return "order";
+  if (order().hasQuantity && (order().filled >= 2 || signals.has("orderWeak"))) return "order";
   if (signals.has("orderStrong")) return "order";
   return "other";
 }
 
 export interface SeverityFacts {
-  claimAmount?: number;
   largeLoss: boolean;
   /** Some amount of 1,000 or more is mentioned: a billing error of that size is no trifle. */
   bigAmount: boolean;

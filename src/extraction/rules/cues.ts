@@ -1,4 +1,4 @@
-import { isAsciiAlnum, isAsciiDigit } from "./normalize.ts";
+import { isAsciiAlnum } from "./normalize.ts";
 import { CHINESE_DIGITS } from "./numbers.ts";
 
 /**
@@ -50,12 +50,32 @@ function tokenize(cue: string): Token[] {
   return tokens;
 }
 
+const NUMBER_CODES = [..."0123456789", ...CHINESE_DIGITS].map((c) => c.charCodeAt(0));
+const IS_NUMBER_CODE = new Uint8Array(65_536);
+for (const code of NUMBER_CODES) IS_NUMBER_CODE[code] = 1;
+
 function isNumberChar(c: string | undefined): boolean {
-  return c !== undefined && (isAsciiDigit(c) || CHINESE_DIGITS.has(c));
+  return c !== undefined && IS_NUMBER_CODE[c.charCodeAt(0)] === 1;
+}
+
+interface TrieNode<T> {
+  /** Keyed by UTF-16 code unit: number keys hash faster than one-character strings. */
+  next: Map<number, TrieNode<T>>;
+  /** Patterns whose leading literal ends at this node; their remaining tokens still have to match. */
+  ending: Pattern<T>[];
+}
+
+function trieNode<T>(): TrieNode<T> {
+  return { next: new Map(), ending: [] };
 }
 
 export class CueMatcher<T> {
-  private readonly byFirstChar = new Map<string, Pattern<T>[]>();
+  /** Patterns starting with a literal, in a trie over that literal: one walk per position finds them all. */
+  private readonly root: TrieNode<T> = trieNode();
+  /** Patterns starting with a number, tried at the first digit of each number. */
+  private readonly numberFirst: Pattern<T>[] = [];
+  /** 1 for every code unit some pattern starts with: most characters are rejected by one array read. */
+  private readonly startsAny = new Uint8Array(65_536);
 
   constructor(entries: Iterable<readonly [cue: string, tag: T]>) {
     for (const [cue, tag] of entries) {
@@ -70,29 +90,59 @@ export class CueMatcher<T> {
         wordStart: first.kind === "literal" && isAsciiAlnum(lowered[0]),
         wordEnd: isAsciiAlnum(lowered[lowered.length - 1]),
       };
-      const keys = first.kind === "literal" ? [first.text[0]!] : [..."0123456789", ...CHINESE_DIGITS];
-      for (const key of keys) {
-        const list = this.byFirstChar.get(key) ?? [];
-        list.push(pattern);
-        this.byFirstChar.set(key, list);
+      if (first.kind === "number") {
+        this.numberFirst.push(pattern);
+        for (const code of NUMBER_CODES) this.startsAny[code] = 1;
+        continue;
       }
+      this.startsAny[first.text.charCodeAt(0)] = 1;
+      let node = this.root;
+      for (let i = 0; i < first.text.length; i++) {
+        const code = first.text.charCodeAt(i);
+        let child = node.next.get(code);
+        if (!child) {
+          child = trieNode();
+          node.next.set(code, child);
+        }
+        node = child;
+      }
+      node.ending.push(pattern);
     }
   }
 
   findAll(lower: string): CueHit<T>[] {
     const hits: CueHit<T>[] = [];
+    const startOfWord = (i: number) => !isAsciiAlnum(lower[i - 1]);
     for (let i = 0; i < lower.length; i++) {
-      const candidates = this.byFirstChar.get(lower[i]!);
-      if (!candidates) continue;
-      for (const p of candidates) {
-        if (p.wordStart && isAsciiAlnum(lower[i - 1])) continue;
-        const end = matchTokens(lower, i, p.tokens, 0);
-        if (end < 0) continue;
-        if (p.wordEnd && isAsciiAlnum(lower[end])) continue;
-        hits.push({ tag: p.tag, cue: p.cue, start: i, end });
+      const code = lower.charCodeAt(i);
+      if (this.startsAny[code] === 0) continue;
+      let node = this.root.next.get(code);
+      let depth = 1;
+      while (node) {
+        for (const p of node.ending) this.tryPattern(lower, i, i + depth, p, 1, hits, startOfWord);
+        node = i + depth < lower.length ? node.next.get(lower.charCodeAt(i + depth)) : undefined;
+        depth++;
+      }
+      if (this.numberFirst.length > 0 && IS_NUMBER_CODE[code] === 1 && !(i > 0 && IS_NUMBER_CODE[lower.charCodeAt(i - 1)] === 1)) {
+        for (const p of this.numberFirst) this.tryPattern(lower, i, i, p, 0, hits, startOfWord);
       }
     }
     return hits;
+  }
+
+  private tryPattern(
+    lower: string,
+    start: number,
+    pos: number,
+    p: Pattern<T>,
+    k: number,
+    hits: CueHit<T>[],
+    startOfWord: (i: number) => boolean,
+  ): void {
+    if (p.wordStart && !startOfWord(start)) return;
+    const end = matchTokens(lower, pos, p.tokens, k);
+    if (end < 0 || (p.wordEnd && isAsciiAlnum(lower[end]))) return;
+    hits.push({ tag: p.tag, cue: p.cue, start, end });
   }
 }
 

@@ -1,13 +1,13 @@
-import type { Extraction, ExtractionInput, Extractor } from "../schema.ts";
+import type { Extraction, ExtractionInput, Extractor, PaymentTerms } from "../schema.ts";
 import { findAddress } from "./address.ts";
 import { decideKind, decideSeverity, escalationReasons, readSignals } from "./classify.ts";
-import { findItems } from "./items.ts";
+import { findItems, type ItemsReading } from "./items.ts";
 import { findClaim, isLargeLoss, statedCurrency } from "./money.ts";
 import { findParties } from "./parties.ts";
 import { findPaymentTerms } from "./payment.ts";
 import { findPhone } from "./phones.ts";
 import { findOrderRef } from "./references.ts";
-import { scanMessage } from "./scan.ts";
+import { scanMessage, type Scan } from "./scan.ts";
 
 /**
  * The offline rules extractor: synchronous, pure and fast, and the fallback of every LLM extractor.
@@ -27,25 +27,20 @@ export function extractWithRules(input: ExtractionInput): Extraction {
   const largeLoss = claim !== undefined && isLargeLoss(claim.value, claim.currency ?? defaultCurrency);
 
   const erase = [parties.customer, parties.contactName, orderRef, contactPhone].filter((s): s is string => Boolean(s));
-  const { items, currency: priceCurrency } = findItems(scan, erase);
-  const deliveryDate = scan.dates[0]?.date;
-  const deliveryAddress = findAddress(text, lower);
-  const paymentTerms = findPaymentTerms(lower);
-  const filled =
-    (items.length > 0 ? 1 : 0) +
-    (items.some((i) => i.unitPrice !== undefined) ? 1 : 0) +
-    (deliveryDate ? 1 : 0) +
-    (deliveryAddress ? 1 : 0) +
-    (paymentTerms ? 1 : 0);
-
+  let order: OrderFields | undefined;
+  const readOrder = () => (order ??= readOrderFields(scan, erase));
   const reasons = escalationReasons(signals, { largeLoss });
-  const kind = decideKind(signals, reasons, { filled, hasQuantity: items.length > 0 });
+  const kind = decideKind(signals, reasons, () => {
+    const o = readOrder();
+    return { filled: o.filled, hasQuantity: o.counted };
+  });
 
   const record: Extraction = { kind, ...parties };
   if (contactPhone) record.contactPhone = contactPhone;
   if (orderRef) record.orderRef = orderRef;
 
   if (kind === "order") {
+    const { items, currency: priceCurrency, deliveryDate, deliveryAddress, paymentTerms } = readOrder();
     if (items.length > 0) record.items = items;
     if (deliveryDate) record.deliveryDate = deliveryDate;
     if (deliveryAddress) record.deliveryAddress = deliveryAddress;
@@ -55,7 +50,7 @@ export function extractWithRules(input: ExtractionInput): Extraction {
   } else if (kind === "complaint" || kind === "escalation") {
     record.category = signals.category;
     const bigAmount = scan.numbers.some((n) => !n.glued && n.value >= 1000 && n.end - n.start < 10);
-    record.severity = decideSeverity(kind, signals, reasons, { largeLoss, bigAmount, hasReference: Boolean(orderRef), claimAmount: claim?.value });
+    record.severity = decideSeverity(kind, signals, reasons, { largeLoss, bigAmount, hasReference: Boolean(orderRef) });
     if (claim) {
       record.claimAmount = claim.value;
       if (claim.currency) record.currency = claim.currency;
@@ -65,6 +60,28 @@ export function extractWithRules(input: ExtractionInput): Extraction {
     record.topic = signals.topic;
   }
   return record;
+}
+
+interface OrderFields extends ItemsReading {
+  deliveryDate?: string;
+  deliveryAddress?: string;
+  paymentTerms?: PaymentTerms;
+  /** How many order fields are filled: items, a unit price, a date, an address, payment terms. */
+  filled: number;
+}
+
+function readOrderFields(scan: Scan, erase: string[]): OrderFields {
+  const reading = findItems(scan, erase);
+  const deliveryDate = scan.dates[0]?.date;
+  const deliveryAddress = findAddress(scan.text, scan.lower);
+  const paymentTerms = findPaymentTerms(scan.lower);
+  const filled =
+    (reading.items.length > 0 ? 1 : 0) +
+    (reading.items.some((i) => i.unitPrice !== undefined) ? 1 : 0) +
+    (deliveryDate ? 1 : 0) +
+    (deliveryAddress ? 1 : 0) +
+    (paymentTerms ? 1 : 0);
+  return { ...reading, deliveryDate, deliveryAddress, paymentTerms, filled };
 }
 
 export const rulesExtractor: Extractor = {

@@ -22,14 +22,20 @@ const priceLabels = [...itemsVocab.priceLabels].map((l) => l.toLowerCase()).sort
 const notPriceLabels = itemsVocab.notPriceLabels.map((l) => l.toLowerCase());
 const perUnitWords = itemsVocab.perUnitWords.map((w) => w.toLowerCase());
 const productStops = itemsVocab.productStops.map((w) => w.toLowerCase());
-const notProduct = [...itemsVocab.notProduct].map((w) => w.toLowerCase()).sort((a, b) => b.length - a.length);
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** One alternation of literal words, longest first: a single linear pass removes them all. */
+const notProduct = new RegExp(
+  [...itemsVocab.notProduct].map((w) => escapeRegex(w.toLowerCase())).sort((a, b) => b.length - a.length).join("|"),
+  "g",
+);
 const packSpecFollowers = itemsVocab.packSpecFollowers.map((w) => w.toLowerCase());
+const englishUnits = new Set([...units.enCount, ...units.enMeasure]);
 const zhClassifiers = new Set([...units.zhCount, ...units.zhMeasure].filter((u) => u.length === 1));
 
 /** Words after a bare English number that make it a time, not a quantity. */
 const NOT_AFTER_BARE = new Set([
   "days", "day", "hours", "hour", "minutes", "minute", "weeks", "week", "months", "month", "years", "year", "times", "time", "percent",
-  "am", "pm", "and", "or", "to", "at", "for", "in", "on", "st", "nd", "rd", "th", "of", "x",
+  "am", "pm", "and", "or", "to", "at", "for", "in", "on", "st", "nd", "rd", "th", "of", "x", "today", "tomorrow", "tonight",
 ]);
 
 interface Quantity {
@@ -39,7 +45,12 @@ interface Quantity {
   unit?: string;
   rank: number;
   english: boolean;
+  clause: { start: number; end: number };
 }
+
+/** More candidates than any real order lists; keeps a text made of numbers linear. */
+const MAX_QUANTITIES = 16;
+const MAX_PRICE_NUMBERS = 200;
 
 /** Ranks: a count unit (箱, pcs) beats a measure (吨, kg), which beats "3 x …", "N of …" or a bare number. */
 const RANK = { zhCount: 4, enCount: 4, zhMeasure: 3, enMeasure: 3, times: 2, bare: 1 } as const;
@@ -59,11 +70,16 @@ function followedByPackSpec(lower: string, end: number): boolean {
   return packSpecFollowers.some((f) => lower.startsWith(f, at) && !(f === "x" && isAsciiLetter(lower[at + 1])));
 }
 
-function readQuantity(scan: Scan, n: NumberToken, unitHits: Map<number, { end: number; kind: UnitKind; unit: string }>): Quantity | undefined {
+function readQuantity(scan: Scan, n: NumberToken, unitHits: Map<number, { end: number; kind: UnitKind; unit: string }>): Omit<Quantity, "clause"> | undefined {
   const { lower, text } = scan;
   if (n.glued || lower[n.end] === "%" || lower[n.end] === "/" || lower[n.end] === "." || lower[n.end] === "-") return undefined;
+  // 12:30 is a time on either side of the colon.
+  if (lower[n.end] === ":" || (lower[n.start - 1] === ":" && isAsciiDigit(lower[n.start - 2]))) return undefined;
   if (isAsciiLetter(lower[n.end]) && !unitHits.has(n.end)) return undefined;
-  const at = skipSpaces(lower, n.end);
+  let at = skipSpaces(lower, n.end);
+  // "3 more boxes", "2 extra pallets": the unit follows the adjective.
+  const extra = /^(more|extra|additional|further)\s/.exec(lower.slice(at, at + 12));
+  if (extra && unitHits.has(at + extra[0].length)) at += extra[0].length;
   const unit = unitHits.get(at);
   if (unit) {
     if (followedByPackSpec(lower, unit.end)) return undefined;
@@ -107,7 +123,10 @@ function perUnitAfter(lower: string, end: number, isMoney: boolean): boolean {
   const at = skipSpaces(lower, end);
   if (lower[at] === "/" && !isAsciiDigit(lower[at + 1])) return isMoney;
   if (lower[at] === "一" && zhClassifiers.has(lower[at + 1] ?? "")) return true;
-  return perUnitWords.some((w) => w !== "/" && lower.startsWith(w, at) && !isAsciiLetter(lower[at + w.length]));
+  if (perUnitWords.some((w) => w !== "/" && lower.startsWith(w, at) && !isAsciiLetter(lower[at + w.length]))) return true;
+  // "$41 a carton": a/an before a unit word.
+  const article = /^an? ([a-z]{1,12})\b/.exec(lower.slice(at, at + 16));
+  return article !== null && englishUnits.has(article[1]!);
 }
 
 interface Price {
@@ -119,7 +138,10 @@ interface Price {
 function findPrices(scan: Scan, quantities: Quantity[]): Price[] {
   const { lower, numbers, money } = scan;
   const prices: Price[] = [];
-  for (const n of numbers) {
+  // Prices stand near their items: start at the first item's clause, and look at a bounded number.
+  const from = quantities[0]?.clause.start ?? 0;
+  const nearby = numbers.filter((n) => n.start >= from).slice(0, MAX_PRICE_NUMBERS);
+  for (const n of nearby) {
     if (n.glued || lower[n.end] === "%") continue;
     if (quantities.some((q) => q.start === n.start)) continue;
     const m: Money | undefined = money.find((x) => x.start <= n.start && x.end >= n.end);
@@ -130,10 +152,7 @@ function findPrices(scan: Scan, quantities: Quantity[]): Price[] {
     // "at 18 Mill St" is an address: after at/@ only an amount with its currency is a price.
     const loose = m === undefined && /(?:\bat|@)\s{0,2}$/.test(before);
     const labelled = (endsWithLabel(before, priceLabels) && !loose) || perUnitBefore(lower, start);
-    const inItemClause = m !== undefined && quantities.some((q) => {
-      const clause = clauseAround(lower, q.start);
-      return start >= q.end && start <= clause.end;
-    });
+    const inItemClause = m !== undefined && quantities.some((q) => start >= q.end && start <= q.clause.end);
     if (labelled || perUnitAfter(lower, end, m !== undefined) || inItemClause) prices.push({ value: n.value, start, currency: m?.currency });
   }
   return prices;
@@ -165,9 +184,10 @@ function cleanProduct(s: string): string {
 
 /** True when a candidate is more than filler words (上次, 本周, the same …), refs or numbers. */
 function looksLikeProduct(s: string): boolean {
-  let rest = s.toLowerCase();
-  for (const w of notProduct) rest = rest.split(w).join("");
-  rest = rest.replace(/[\s\d.,:;/#\-()]+/g, "");
+  const rest = s
+    .toLowerCase()
+    .replace(notProduct, "")
+    .replace(/[\s\d.,:;/#\-()]+/g, "");
   return rest.length >= 2;
 }
 
@@ -178,9 +198,21 @@ function afterLastDe(s: string): string {
   return looksLikeProduct(tail) ? tail : s;
 }
 
+/** The text from `from` to `to` with dates blanked out: "下周五要 三千套" names no product "下周五". */
+function blankDates(scan: Scan, from: number, to: number): string {
+  let out = scan.text.slice(from, to);
+  for (const d of scan.dates) {
+    if (d.end <= from || d.start >= to) continue;
+    const s = Math.max(d.start, from) - from;
+    const e = Math.min(d.end, to) - from;
+    out = out.slice(0, s) + " ".repeat(e - s) + out.slice(e);
+  }
+  return out;
+}
+
 /** The text between the last order word and the quantity, or before that word when nothing is between. */
 function productBefore(scan: Scan, clauseStart: number, q: Quantity, erase: string[]): string | undefined {
-  let segment = scan.text.slice(clauseStart, q.start);
+  let segment = blankDates(scan, clauseStart, q.start);
   for (const e of erase) if (e) segment = segment.split(e).join(" ");
   const lowerSegment = segment.toLowerCase();
   const hits = longestHits(leadWords.findAll(lowerSegment));
@@ -217,6 +249,8 @@ function productNearby(scan: Scan, clause: { start: number; end: number }, quant
 export interface ItemsReading {
   items: OrderItem[];
   currency?: Currency;
+  /** Some quantity carries a unit or an "x"/"of": "50 pallets", not "30 today". */
+  counted: boolean;
 }
 
 /**
@@ -233,26 +267,26 @@ export function findItems(scan: Scan, erase: string[]): ItemsReading {
   const blocked = [...scan.dates];
   let quantities: Quantity[] = [];
   for (const n of scan.numbers) {
+    if (quantities.length >= MAX_QUANTITIES) break;
     if (overlaps(n, blocked) || isPerUnitMarker(scan, n)) continue;
     if (scan.money.some((m) => m.start <= n.start && m.end >= n.end)) continue;
     const q = readQuantity(scan, n, unitHits);
     if (!q) continue;
     const before = lower.slice(Math.max(0, n.start - 6), n.start);
     if (/(从|from\s?)$/.test(before)) continue;
-    quantities.push(q);
+    quantities.push({ ...q, clause: clauseAround(text, q.start) });
   }
   const bestRank = Math.max(0, ...quantities.map((q) => q.rank));
   quantities = quantities.filter((q) => q.rank >= Math.min(bestRank, RANK.zhMeasure) || q.rank === bestRank);
   // In one clause a count beats a measure: "数据线 1m 5000条" orders 5000, not 1 metre.
-  quantities = quantities.filter((q) => {
-    const c = clauseAround(text, q.start);
-    return !quantities.some((o) => o !== q && o.rank > q.rank && o.start >= c.start && o.start < c.end);
-  });
+  quantities = quantities.filter(
+    (q) => !quantities.some((o) => o !== q && o.rank > q.rank && o.start >= q.clause.start && o.start < q.clause.end),
+  );
   const prices = findPrices(scan, quantities);
   const items: OrderItem[] = [];
   let currency: Currency | undefined;
   quantities.forEach((q, k) => {
-    const clause = clauseAround(text, q.start);
+    const clause = q.clause;
     const product = q.english
       ? (productAfter(scan, q, clause.end) ?? productBefore(scan, clause.start, q, erase))
       : (productBefore(scan, clause.start, q, erase) ?? productAfter(scan, q, clause.end));
@@ -269,5 +303,5 @@ export function findItems(scan: Scan, erase: string[]): ItemsReading {
     if (price) item.unitPrice = price.value;
     items.push(item);
   });
-  return { items, currency };
+  return { items, currency, counted: quantities.some((q) => q.rank >= RANK.times) };
 }

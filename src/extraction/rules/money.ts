@@ -52,7 +52,9 @@ export function findMoney(lower: string, numbers: NumberToken[], marks: CueHit<C
       const mark = marks[k]!;
       const before = mark.tag.side === "prefix" && mark.end <= n.start && n.start - mark.end <= MARK_GAP && isBlank(lower, mark.end, n.start);
       const after = mark.tag.side === "suffix" && mark.start >= n.end && mark.start - n.end <= MARK_GAP && isBlank(lower, n.end, mark.start);
-      if (before || after) {
+      // "凹了一块" is a piece, not one yuan: 块 after a Chinese numeral is a classifier.
+      const piece = after && n.chinese && mark.cue === "块";
+      if ((before || after) && !piece) {
         currency = mark.tag.currency;
         start = Math.min(start, mark.start);
         end = Math.max(end, mark.end);
@@ -88,11 +90,13 @@ const CLAIM_REACH = 14;
 
 /**
  * The amount a complaint or escalation claims: money near a claim word, or a bare number written
- * with 万 after one ("损失 26 万"). The amount closest to a claim word wins.
+ * with 万 after one ("损失 26 万"). The amount closest to a claim word wins; with no claim word, the
+ * only amount of money in the text.
  */
 export function findClaim(lower: string, money: Money[], numbers: NumberToken[], defaultCurrency: Currency): Money | undefined {
   const cues = claimCues.findAll(lower);
-  if (cues.length === 0) return undefined;
+  // A complaint naming a single sum of money names what is at stake ("dropped our $120,000 shipment").
+  if (cues.length === 0) return money.length === 1 ? money[0] : undefined;
   const wan = numbers
     .filter((n) => !n.glued && /万|w$/.test(lower.slice(n.start, n.end)) && !money.some((m) => m.start <= n.start && m.end >= n.end))
     .map((n): Money => ({ value: n.value, currency: defaultCurrency, start: n.start, end: n.end }));

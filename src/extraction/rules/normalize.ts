@@ -10,6 +10,9 @@ export interface NormalizedText {
 
 export function normalizeText(raw: string): NormalizedText {
   const text = raw.normalize("NFKC");
+  const whole = text.toLowerCase();
+  // Nearly always no character changes length when lower-cased, and one native call is far cheaper.
+  if (whole.length === text.length) return { text, lower: whole };
   let lower = "";
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;

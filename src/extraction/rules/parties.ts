@@ -17,6 +17,8 @@ const surnames = new Set([...P.surnames]);
 const titles = [...P.personTitles].sort((a, b) => b.length - a.length);
 const suffixes = [...P.companySuffixes].sort((a, b) => b.length - a.length);
 const strongSuffixes = ["有限公司", "公司", "集团"];
+/** Words that cannot sit inside a company name before its suffix ("送到公司", "我们公司"). */
+const stems = [...P.nameStops.filter((w) => w.length > 1 || "说问要到送给在".includes(w)), "我们", "你们", "他们"];
 const latinSuffixes = new Set(P.latinCompanySuffixes.map((s) => s.toLowerCase().replace(/\.$/, "")));
 const strongLatinSuffixes = new Set(["ltd", "limited", "inc", "llc", "corp", "corporation", "co", "gmbh", "plc", "pty"]);
 const departments = [...P.departments].sort((a, b) => b.length - a.length);
@@ -80,11 +82,31 @@ function stripDepartment(name: string): string {
   return name;
 }
 
-/** A Chinese name starting at `at`: a titled person, or a company up to the first stop word. */
+/**
+ * A company name ending in a known suffix (佳和超市, 顺达物流), found before any word that clearly ends a
+ * name: single-character stops (和, 在, 有) may sit inside a company name, so only longer ones and
+ * 说/问/的 count here.
+ */
+function companyBySuffix(text: string, at: number): Name | undefined {
+  for (let j = at + 1; j < text.length && j - at < MAX_CJK_NAME && isCjk(text[j]); j++) {
+    const stop = startsWithAny(text, j, stops);
+    if (stop && (stop.length > 1 || "说问的".includes(stop))) return undefined;
+    const suffix = startsWithAny(text, j, suffixes);
+    if (suffix) {
+      const name = stripDepartment(text.slice(at, j + suffix.length));
+      return notNames.has(name) ? undefined : { name, start: at, end: at + name.length, person: false };
+    }
+  }
+  return undefined;
+}
+
+/** A Chinese name starting at `at`: a titled person, a company by its suffix, or a name up to the first stop word. */
 function readCjkName(text: string, at: number): Name | undefined {
   const person = personAt(text, at);
   if (person) return person;
   if (startsWithAny(text, at, stops)) return undefined;
+  const company = companyBySuffix(text, at);
+  if (company) return company;
   let i = at;
   while (i < text.length && i - at < MAX_CJK_NAME && isCjk(text[i])) {
     const suffix = startsWithAny(text, i, suffixes);
@@ -211,10 +233,11 @@ function companyAndPerson(text: string): { company?: Name; person?: Name } {
 
 /** English phrasing: "Mark Jensen from Brightline Tools", "Apex Logistics 的 Jason", "for Nordic Home", "Greenleaf Foods would like". */
 function fromEnglish(text: string, lower: string): { company?: Name; person?: Name } {
-  const fromAt = lower.search(/\sfrom\s/);
-  if (fromAt >= 0) {
-    const company = readName(text, fromAt + 6);
-    const person = readNameBackward(text, fromAt);
+  for (const m of lower.matchAll(/\s(from|at)\s/g)) {
+    const company = readName(text, m.index + m[0].length);
+    const person = readNameBackward(text, m.index);
+    // "Dana Ruiz at Pinecrest Bakery": "at" introduces a company only between a person and a company name.
+    if (m[1] === "at" && (!company || company.person || !person)) continue;
     if (company) return { company, person: person && person.name.split(" ").length <= 3 && !/^(order|po)$/i.test(person.name) ? person : undefined };
   }
   const de = /([A-Za-z][A-Za-z .&'-]{1,40}?)\s?的\s?([A-Z][a-z]+)/.exec(text);
@@ -260,7 +283,9 @@ function byStrongSuffix(text: string): Name | undefined {
     const at = text.indexOf(suffix);
     if (at > 0) {
       const name = readNameBackward(text, at + suffix.length);
-      if (name && name.name.length > suffix.length + 1) return name;
+      // "送到公司" is a place, not a name: a verb or function word before the suffix disqualifies it.
+      const stem = name?.name.slice(0, -suffix.length) ?? "";
+      if (name && stem.length >= 2 && !stems.some((w) => stem.includes(w))) return name;
     }
   }
   for (const m of text.matchAll(/\b(Ltd|Limited|Inc|LLC|Corp|Corporation|GmbH|PLC|Pty)\b\.?/g)) {
@@ -280,13 +305,25 @@ function byStandaloneCompany(text: string): Name | undefined {
     }
     let j = i;
     while (j < text.length && isCjk(text[j])) j++;
-    const run = stripDepartment(text.slice(i, j));
-    if (run.length >= 3 && run.length <= 10 && suffixes.some((s) => run.endsWith(s) && run.length > s.length + 1) && !startsWithAny(run, 0, stops)) {
+    const whole = text.slice(i, j);
+    const run = stripDepartment(whole);
+    // Standing alone means followed by a space before more text ("宏达机械 订购") or by a department ("美佳超市采购部").
+    const standsAlone = run !== whole || (text[j] === " " && j + 1 < text.length);
+    if (standsAlone && run.length >= 3 && run.length <= 10 && suffixes.some((s) => run.endsWith(s) && run.length > s.length + 1) && !startsWithAny(run, 0, stops)) {
       return { name: run, start: i, end: i + run.length, person: false };
     }
     i = j;
   }
   return undefined;
+}
+
+/** A Latin name opening the message and followed by Chinese ("Kevin 那边确认订单"): the customer in person. */
+function latinOpener(text: string): Name | undefined {
+  const name = readLatinName(text, 0);
+  if (!name) return undefined;
+  let i = name.end;
+  while (text[i] === " ") i++;
+  return isCjk(text[i]) && startsWithAny(text, i, stops) ? name : undefined;
 }
 
 export function findParties(text: string, lower: string): Parties {
@@ -299,7 +336,7 @@ export function findParties(text: string, lower: string): Parties {
     english.company ??
     byStrongSuffix(text) ??
     byStandaloneCompany(text);
-  const person = labelled.customer?.person ? labelled.customer : (adjacency.person ?? english.person);
+  const person = labelled.customer?.person ? labelled.customer : (adjacency.person ?? english.person ?? latinOpener(text));
   const customer = labelled.customer ?? company ?? person;
   let contact = labelled.contact ?? (customer && !customer.person ? (adjacency.company ? adjacency.person : (english.person ?? adjacency.person)) : undefined);
   if (contact && customer && contact.name === customer.name) contact = undefined;

@@ -8,6 +8,8 @@ import { isAsciiAlnum, isAsciiDigit } from "./normalize.ts";
  */
 
 const MAX_RUN = 24;
+/** The shortest number we accept: an 8-digit Hong Kong or Singapore line. */
+const MIN_DIGITS = 8;
 const SEPARATORS = new Set([" ", "-", ".", "(", ")"]);
 
 /** Country codes whose numbers we normalise; the trunk prefix they drop is put back where one exists. */
@@ -93,7 +95,8 @@ export function findPhone(text: string): string | undefined {
       continue;
     }
     const { run, end } = readRun(text, c === "(" ? i + 1 : i);
-    if (!isAsciiAlnum(text[end])) {
+    const digits = run.groups.reduce((n, g) => n + g.length, 0);
+    if (digits >= MIN_DIGITS && !isAsciiAlnum(text[end])) {
       for (let k = run.groups.length; k > 0; k--) {
         const phone = asPhone(run, k);
         if (phone) return phone;

@@ -62,8 +62,8 @@ function unlabelledShape(id: string): boolean {
 function labelledShape(id: string, directlyAfterHash: boolean): boolean {
   const digits = countDigits(id);
   if (digits < 3) return false;
-  // A bare number after a generic label ("order 1200 units") is a quantity, unless it is long or #-marked.
-  if (/^\d+$/.test(id)) return directlyAfterHash || id.length >= 6;
+  // A bare number after a label ("order 1200 units") may be a quantity: it needs five digits or a #.
+  if (/^\d+$/.test(id)) return directlyAfterHash || id.length >= 5;
   return true;
 }
 

@@ -23,6 +23,7 @@ export const KindsVocabSchema = z.object({
   gratitude: CueList,
   resolution: CueList,
   negators: CueList,
+  chitchat: CueList,
 });
 
 export const CategoriesVocabSchema = z.object({
@@ -98,7 +99,6 @@ export const PartiesVocabSchema = z.object({
   dealerWords: CueList,
   titleBreakers: z.string(),
   englishCustomerVerbs: CueList,
-  englishNameStarters: CueList,
   englishNotNames: CueList,
 });
 

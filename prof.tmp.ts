@@ -1,0 +1,16 @@
+import { openDatabase } from "./src/db/client.ts";
+import { Bot } from "./src/bot.ts";
+import { rulesExtractor } from "./src/extraction/rules/index.ts";
+import { silentLogger } from "./src/logger.ts";
+import { readFileSync } from "node:fs";
+const texts = readFileSync("/work/shared/eval/dev.jsonl","utf8").split("\n").filter(Boolean).map(l=>JSON.parse(l).text);
+const d = await openDatabase("file:/tmp/prof-" + Date.now() + ".db");
+const db = d.db;
+const bot = new Bot(db, rulesExtractor, { now: () => new Date() }, silentLogger, { timeZone: "Asia/Shanghai", admins: [] });
+const msg = (i: number) => ({ platform: "console" as const, channel: { id: "c", isDirect: false }, messageId: "m" + i, sender: { id: "alice" }, text: texts[i % texts.length], sentAt: new Date(), addressedToBot: false });
+for (let i = 0; i < 200; i++) await bot.handle(msg(i));
+const t = performance.now();
+for (let i = 200; i < 1200; i++) await bot.handle(msg(i));
+console.log("handle ms/op", (performance.now() - t) / 1000);
+await d.close();
+process.exit(0);

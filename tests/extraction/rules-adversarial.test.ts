@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { ADVERSARIAL_INPUTS } from "../../bench/extractor.ts";
+import { extractWithRules } from "../../src/extraction/rules/index.ts";
+import { ExtractionSchema } from "../../src/extraction/schema.ts";
+
+const SENT_AT = "2026-03-04T10:00:00+08:00";
+
+// Timing belongs to `npm run bench`; here the 20,000-character inputs must finish with a sane record.
+describe("adversarial 20,000-character inputs", () => {
+  it.each(Object.entries(ADVERSARIAL_INPUTS))("%s completes with a valid record", (_name, text) => {
+    expect(text.length).toBe(20_000);
+    const out = extractWithRules({ text, sentAt: SENT_AT });
+    expect(ExtractionSchema.safeParse(out).success).toBe(true);
+  });
+
+  it("reads nothing out of pure noise", () => {
+    for (const name of ["repeated digits", "repeated 1,1,1,", "spaces then a digit", "punctuation run", "emoji soup"]) {
+      const out = extractWithRules({ text: ADVERSARIAL_INPUTS[name]!, sentAt: SENT_AT });
+      expect(out, name).toStrictEqual({ kind: "other" });
+    }
+  });
+
+  it("still finds a real order buried after a long run of noise", () => {
+    const text = `${"1,".repeat(5_000)}\n客户王总：要500箱矿泉水，单价24元，明天送到昆山前进东路168号，月结`;
+    const out = extractWithRules({ text, sentAt: SENT_AT });
+    expect(out).toMatchObject({ kind: "order", customer: "王总", deliveryDate: "2026-03-05", paymentTerms: "credit" });
+    expect(out.items?.[0]).toMatchObject({ quantity: 500, unitPrice: 24 });
+  });
+});

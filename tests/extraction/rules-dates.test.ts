@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { findDates } from "../../src/extraction/rules/dates.ts";
+import { normalizeText } from "../../src/extraction/rules/normalize.ts";
+
+const first = (text: string, sentAt: string) => findDates(normalizeText(text).lower, sentAt)[0]?.date;
+
+// Calendar anchors: 2026-03-04 is a Wednesday, 2026-03-08 a Sunday.
+const WEDNESDAY = "2026-03-04T10:00:00+08:00";
+const SUNDAY = "2026-03-08T21:00:00+08:00";
+
+describe("relative days", () => {
+  it.each([
+    ["今天下午送", "2026-03-04"],
+    ["today please", "2026-03-04"],
+    ["明天送到", "2026-03-05"],
+    ["tomorrow", "2026-03-05"],
+    ["后天到货", "2026-03-06"],
+    ["大后天", "2026-03-07"],
+    ["3天内送到", "2026-03-07"],
+    ["三天内", "2026-03-07"],
+    ["in 3 days", "2026-03-07"],
+  ])("%s → %s", (text, date) => {
+    expect(first(text, WEDNESDAY)).toBe(date);
+  });
+});
+
+describe("weeks run Monday to Sunday", () => {
+  it("本周X and this X are days of the current week, 下周X and next X of the next", () => {
+    expect(first("本周五前送到", WEDNESDAY)).toBe("2026-03-06");
+    expect(first("this Friday", WEDNESDAY)).toBe("2026-03-06");
+    expect(first("Thursday this week", WEDNESDAY)).toBe("2026-03-05");
+    expect(first("下周一上午", WEDNESDAY)).toBe("2026-03-09");
+    expect(first("next Monday", WEDNESDAY)).toBe("2026-03-09");
+    expect(first("Friday next week", WEDNESDAY)).toBe("2026-03-13");
+    expect(first("下周三", WEDNESDAY)).toBe("2026-03-11");
+  });
+
+  it("周五前 and by Friday are the coming Friday", () => {
+    expect(first("周五前", WEDNESDAY)).toBe("2026-03-06");
+    expect(first("by Friday", WEDNESDAY)).toBe("2026-03-06");
+  });
+
+  it("on a Sunday, 本周X is still this (ending) week and 下周X the week starting tomorrow", () => {
+    expect(first("本周三", SUNDAY)).toBe("2026-03-04");
+    expect(first("下周三", SUNDAY)).toBe("2026-03-11");
+    expect(first("next Tuesday", SUNDAY)).toBe("2026-03-10");
+    expect(first("周五前", SUNDAY)).toBe("2026-03-13");
+  });
+
+  it("gives no date for a vague period or a past weekday", () => {
+    expect(first("下周内送到", WEDNESDAY)).toBeUndefined();
+    expect(first("上周三到的货", WEDNESDAY)).toBeUndefined();
+    expect(first("last Friday", WEDNESDAY)).toBeUndefined();
+  });
+});
+
+describe("months and absolute dates", () => {
+  it("月底 is the last day of the month, 下月5号 the 5th of next month", () => {
+    expect(first("月底前送过去", "2026-02-10T09:00:00+08:00")).toBe("2026-02-28");
+    expect(first("by end of this month", "2026-03-05T11:00:00+08:00")).toBe("2026-03-31");
+    expect(first("下月5号前到", "2026-06-15T11:00:00+08:00")).toBe("2026-07-05");
+    expect(first("下月底", "2026-01-15T11:00:00+08:00")).toBe("2026-02-28");
+  });
+
+  it("crosses into the next year", () => {
+    expect(first("下月5号前", "2026-12-28T11:00:00+08:00")).toBe("2027-01-05");
+    expect(first("deliver on January 4", "2026-12-31T09:00:00+00:00")).toBe("2027-01-04");
+    expect(first("明天", "2026-12-31T18:00:00+08:00")).toBe("2027-01-01");
+  });
+
+  it.each([
+    ["3月5号", "2026-03-05"],
+    ["2月10日前交货", "2026-02-10"],
+    ["3/5", "2026-03-05"],
+    ["by 5/15", "2026-05-15"],
+    ["April 8", "2026-04-08"],
+    ["by April 8th", "2026-04-08"],
+    ["2026-05-06", "2026-05-06"],
+  ])("%s → %s", (text, date) => {
+    expect(first(text, "2026-02-01T09:00:00+08:00")).toBe(date);
+  });
+});
+
+describe("the sender's own UTC offset", () => {
+  it("counts from the calendar day written in sentAt, not the UTC day", () => {
+    // 20:00 at -08:00 is already the next day in UTC; 明天 is still the day after the sender's day.
+    expect(first("明天", "2026-03-01T20:00:00-08:00")).toBe("2026-03-02");
+    expect(first("tomorrow", "2026-12-31T23:30:00-05:00")).toBe("2027-01-01");
+    expect(first("by Friday", "2026-01-12T10:00:00-05:00")).toBe("2026-01-16");
+    // 07:00 at +10:00 is the previous day in UTC.
+    expect(first("today", "2026-06-09T07:00:00+10:00")).toBe("2026-06-09");
+    expect(first("next Monday", "2026-02-06T23:59:00-08:00")).toBe("2026-02-09");
+  });
+});

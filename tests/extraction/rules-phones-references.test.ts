@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { normalizeText } from "../../src/extraction/rules/normalize.ts";
+import { findPhone } from "../../src/extraction/rules/phones.ts";
+import { findOrderRef } from "../../src/extraction/rules/references.ts";
+
+const phone = (text: string) => findPhone(normalizeText(text).text);
+const ref = (text: string) => {
+  const { text: t, lower } = normalizeText(text);
+  return findOrderRef(t, lower);
+};
+
+describe("phones", () => {
+  it.each([
+    ["电话 13812345678", "13812345678"],
+    ["+86 138-1234-5678", "13812345678"],
+    ["0086 13812345678", "13812345678"],
+    ["021-5888 1234", "02158881234"],
+    ["0571-8823 6610", "057188236610"],
+    ["186 1234 9876，款到发货", "18612349876"],
+    ["139-0512-7788 订购", "13905127788"],
+    ["手机：１３９１７２６３５４８", "13917263548"],
+    ["call (617) 555-0123 today", "6175550123"],
+    ["+1 415-555-0199", "4155550199"],
+    ["+86 21 5888 1234", "02158881234"],
+    ["13917263548 200箱", "13917263548"],
+  ])("%s → %s", (text, digits) => {
+    expect(phone(text)).toBe(digits);
+  });
+
+  it("does not take references, dates, amounts or waybills for phones", () => {
+    expect(phone("运单号SF1402938475")).toBeUndefined();
+    expect(phone("Waybill 5532147790 (DHL)")).toBeUndefined();
+    expect(phone("合同号HT-2026-0112，2026-01-05 交货")).toBeUndefined();
+    expect(phone("20,000 pcs at 1,450 CNY")).toBeUndefined();
+    expect(phone("order 55-1209")).toBeUndefined();
+  });
+});
+
+describe("order references", () => {
+  it.each([
+    ["订单号 SO20260105-08 的货", "SO20260105-08"],
+    ["订单SO20260105-08的货", "SO20260105-08"],
+    ["合同号HT-2026-0112，宏达机械", "HT-2026-0112"],
+    ["Please confirm PO4500123871: 1,200 ft", "PO4500123871"],
+    ["运单 SF2604291888", "SF2604291888"],
+    ["Waybill 5532147790 (DHL)", "5532147790"],
+    ["container MSKU1234565 丢了两箱", "MSKU1234565"],
+    ["where shipment 1Z84X20Y0349912006 is", "1Z84X20Y0349912006"],
+    ["on order 55-1209 and", "55-1209"],
+    ["Order #558120.", "558120"],
+    ["工单号 T-20260505-031", "T-20260505-031"],
+    ["ticket #4411 still open", "4411"],
+    ["ＰＯ７７８１ 的货", "PO7781"],
+  ])("%s → %s", (text, expected) => {
+    expect(ref(text)).toBe(expected);
+  });
+
+  it("skips invoice, lot, quotation, account and model numbers", () => {
+    expect(ref("发票号 INV-2026-0012 开错了")).toBeUndefined();
+    expect(ref("lot L-230415 has a defect")).toBeUndefined();
+    expect(ref("报价单 QT-88123")).toBeUndefined();
+    expect(ref("account 88123456 overdue")).toBeUndefined();
+    expect(ref("型号 BP-2231 共 300套")).toBeUndefined();
+    expect(ref("液压油缸 HSG-80 共40台")).toBeUndefined();
+  });
+
+  it("does not read a quantity after 'order' as a reference", () => {
+    expect(ref("order 1200 units of bolts")).toBeUndefined();
+  });
+});
