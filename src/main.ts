@@ -21,8 +21,10 @@ async function main(): Promise<number> {
     }
     throw error;
   }
-  const logger = createLogger(config.LOG_LEVEL);
   const { adapters, bind } = selectAdapters(config);
+  // Log lines in the middle of a terminal chat drown it; there, only problems are logged unless asked.
+  const consoleOnly = adapters.every((a) => a.platform === "console");
+  const logger = createLogger(consoleOnly && !process.env.LOG_LEVEL ? "warn" : config.LOG_LEVEL);
   let app;
   try {
     app = await createApp({ config, logger, adapters });
