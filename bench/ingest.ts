@@ -1,4 +1,3 @@
-import { existsSync, readFileSync } from "node:fs";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { createApp } from "../src/app.ts";
@@ -9,27 +8,10 @@ import { rulesExtractor } from "../src/extraction/rules/index.ts";
 import type { ChatAdapter, IncomingMessage } from "../src/chat/port.ts";
 import { freshDatabase } from "../tests/support/databases.ts";
 import { formatRow, timeEach } from "./stats.ts";
+import { sampleTexts } from "./texts.ts";
 
 const MESSAGES = 10_000;
 const WARM_UP = 200;
-const DEV_SET = new URL("../../shared/eval/dev.jsonl", import.meta.url);
-
-/** Real chat texts: the labelled dev set when it is beside the project, else a few of our own. */
-function sampleTexts(): string[] {
-  if (existsSync(DEV_SET)) {
-    return readFileSync(DEV_SET, "utf8")
-      .split("\n")
-      .filter(Boolean)
-      .map((line) => (JSON.parse(line) as { text: string }).text);
-  }
-  return [
-    "客户张伟来电，要200箱A4纸，单价38元，明天送到苏州工业园区星湖街88号，货到付款",
-    "Acme Corp says 12 of the 50 monitors arrived cracked, order SO-4471, they want a refund",
-    "客户说再不处理就去12315投诉，订单SO20260301-17",
-    "Do you have the M8 bolt kit in stock?",
-    "谢谢，辛苦了",
-  ];
-}
 
 const nullAdapter: ChatAdapter = {
   platform: "console",

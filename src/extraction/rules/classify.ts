@@ -88,27 +88,23 @@ function bestCategory(hits: CueHit<CategoryTag>[]): Category {
     if (h.tag.category === "safety" && h.tag.weight === 2) return "safety";
     scores.set(h.tag.category, (scores.get(h.tag.category) ?? 0) + h.tag.weight);
   }
-  let best: Category = "other";
-  let bestScore = 0;
-  for (const category of vocabulary.categories.priority as ProblemCategory[]) {
-    const score = scores.get(category) ?? 0;
-    if (score > bestScore) {
-      best = category;
-      bestScore = score;
-    }
-  }
-  return best;
+  return highestScoring(scores, vocabulary.categories.priority as ProblemCategory[], "other");
 }
 
 function bestTopic(hits: CueHit<KnownTopic>[]): Topic {
   const scores = new Map<KnownTopic, number>();
   for (const h of hits) scores.set(h.tag, (scores.get(h.tag) ?? 0) + 1);
-  let best: Topic = "other";
+  return highestScoring(scores, vocabulary.topics.priority as KnownTopic[], "other");
+}
+
+/** The label with the highest score; a tie goes to the one listed first in the vocabulary's priority. */
+function highestScoring<T extends string, F extends string>(scores: Map<T, number>, priority: readonly T[], fallback: F): T | F {
+  let best: T | F = fallback;
   let bestScore = 0;
-  for (const topic of vocabulary.topics.priority as KnownTopic[]) {
-    const score = scores.get(topic) ?? 0;
+  for (const label of priority) {
+    const score = scores.get(label) ?? 0;
     if (score > bestScore) {
-      best = topic;
+      best = label;
       bestScore = score;
     }
   }
