@@ -29,6 +29,15 @@ const DEFAULT_STALE_AFTER_MS = 60_000;
 
 const tr = (lang: Lang, zh: string, en: string) => (lang === "zh" ? zh : en);
 
+/** Another process finished the message while this one worked on it: its outcome stands. */
+class AlreadyHandled extends Error {}
+
+/** The last write of handling a message; it only lands on a message still waiting to be handled. */
+async function markHandled(tx: Tx | Db, id: number, data: { status: "processed" | "ignored" | "failed"; processedAt: Date; error?: string | null }) {
+  const { count } = await tx.inboundMessage.updateMany({ where: { id, status: "received" }, data });
+  if (count !== 1) throw new AlreadyHandled();
+}
+
 /** Replies that answer nothing in particular (pings, digests) use the language a person last wrote in. */
 async function rememberLanguage(tx: Tx, person: Person, spoken: Lang | null) {
   if (spoken && person.locale !== spoken) await tx.person.update({ where: { id: person.id }, data: { locale: spoken } });
@@ -62,24 +71,39 @@ export class Bot {
         this.logger.debug({ messageId: incoming.messageId, eventId: incoming.eventId }, "duplicate delivery ignored");
         return;
       }
+      if (!(await this.claim(stored.message))) return;
       this.logger.warn({ inboundId: stored.message.id }, "redelivered message was never handled; handling it now");
     }
     await this.process(stored.message, stored.sender, incoming.addressedToBot, incoming.threadId);
   }
 
-  /** Messages stored but never handled (the process stopped in between) are handled at start. */
+  /** Messages stored but never handled (a process stopped in between); run at start and now and then. */
   async recoverUnhandled(): Promise<number> {
+    const staleBefore = new Date(this.clock.now().getTime() - (this.options.staleAfterMs ?? DEFAULT_STALE_AFTER_MS));
     const pending = await this.db.inboundMessage.findMany({
-      where: { status: "received" },
+      // A younger one may still be in the hands of a live process.
+      where: { status: "received", receivedAt: { lt: staleBefore } },
       include: { sender: true },
       orderBy: { id: "asc" },
     });
     for (const message of pending) {
-      if (!message.sender) continue;
+      if (!message.sender || !(await this.claim(message))) continue;
       this.logger.info({ inboundId: message.id }, "handling a message stored before a restart");
       await this.process(message, message.sender, false, message.threadExternalId ?? undefined);
     }
     return pending.length;
+  }
+
+  /**
+   * A message left unhandled may be picked up by a redelivery and by a restarted process at once;
+   * only the one whose conditional update lands handles it. A fresh message is its inserter's.
+   */
+  private async claim(message: InboundMessage): Promise<boolean> {
+    const { count } = await this.db.inboundMessage.updateMany({
+      where: { id: message.id, status: "received", attempts: message.attempts },
+      data: { attempts: { increment: 1 } },
+    });
+    return count === 1;
   }
 
   private async process(message: InboundMessage, sender: Person, addressedToBot: boolean, threadId?: string): Promise<void> {
@@ -103,17 +127,35 @@ export class Bot {
       }
       await this.extractAndStore(message, sender, lang, spoken, reply);
     } catch (error) {
-      this.logger.error({ err: error, inboundId: message.id }, "message handling failed; the message is kept");
-      await this.finish(message, "failed", [
-        reply({
-          lang,
-          tone: "error",
-          title: tr(lang, "这条消息暂时没能处理", "I could not handle that message just now"),
-          text: tr(lang, `原文已保存（#${message.id}），请稍后重试或联系管理员。`, `The text is saved (#${message.id}); please try again later or tell an admin.`),
-        }),
-      ], String((error as Error)?.message ?? error)).catch((e: unknown) => this.logger.error({ err: e }, "could not record the failure"));
+      await this.recordFailure(message, error, reply({
+        lang,
+        tone: "error",
+        title: tr(lang, "这条消息暂时没能处理", "I could not handle that message just now"),
+        text: tr(lang, `原文已保存（#${message.id}），请稍后重试或联系管理员。`, `The text is saved (#${message.id}); please try again later or tell an admin.`),
+      }));
     }
   }
+
+  /**
+   * Marks the message failed and apologises, unless another process finished it meanwhile (its
+   * write made ours fail): then its outcome stands and nothing is said twice.
+   */
+  private async recordFailure(message: InboundMessage, error: unknown, apology: OutboxEntry): Promise<void> {
+    if (!(error instanceof AlreadyHandled)) {
+      this.logger.error({ err: error, inboundId: message.id }, "message handling failed; the message is kept");
+      try {
+        await this.finish(message, "failed", [apology], String((error as Error)?.message ?? error));
+        return;
+      } catch (failure) {
+        if (!(failure instanceof AlreadyHandled)) {
+          this.logger.error({ err: failure, inboundId: message.id }, "the failure could not be recorded");
+          return;
+        }
+      }
+    }
+    this.logger.info({ inboundId: message.id }, "another process handled this message first");
+  }
+
 
   private async runCommand(
     message: InboundMessage,
@@ -130,7 +172,7 @@ export class Bot {
         ? await runCommand({ tx, actor: sender, lang, now, message, platform: message.platform, timeZone: this.options.timeZone }, parsed.command)
         : parseErrorReply(parsed, lang);
       await enqueue(tx, [reply(answer)], now);
-      await tx.inboundMessage.update({ where: { id: message.id }, data: { status: "processed", processedAt: now, attempts: { increment: 1 } } });
+      await markHandled(tx, message.id, { status: "processed", processedAt: now });
       await rememberLanguage(tx, sender, spoken);
     });
     this.onQueued();
@@ -167,7 +209,7 @@ export class Bot {
         entries.push(...(await supervisorPings(tx, escalated, message.platform, lang, now)));
       }
       await enqueue(tx, entries, now);
-      await tx.inboundMessage.update({ where: { id: message.id }, data: { status: "processed", processedAt: now, attempts: { increment: 1 } } });
+      await markHandled(tx, message.id, { status: "processed", processedAt: now });
       await rememberLanguage(tx, sender, spoken);
     });
     this.onQueued();
@@ -175,14 +217,14 @@ export class Bot {
 
   private async finish(message: InboundMessage, status: "processed" | "ignored" | "failed", entries: OutboxEntry[], error?: string) {
     const now = this.clock.now();
-    const done = { status, processedAt: now, error: error?.slice(0, 2000) ?? null, attempts: { increment: 1 } };
+    const done = { status, processedAt: now, error: error?.slice(0, 2000) ?? null };
     if (entries.length === 0) {
-      await this.db.inboundMessage.update({ where: { id: message.id }, data: done });
+      await markHandled(this.db, message.id, done);
       return;
     }
     await this.db.$transaction(async (tx) => {
+      await markHandled(tx, message.id, done);
       await enqueue(tx, entries, now);
-      await tx.inboundMessage.update({ where: { id: message.id }, data: done });
     });
     this.onQueued();
   }

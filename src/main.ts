@@ -9,6 +9,9 @@ import { selectAdapters } from "../adapters/index.ts";
  * Exits 0 when every adapter's input has ended (a piped console conversation) or on SIGINT/SIGTERM,
  * after the work in flight and the outbox are done; non-zero when it cannot start.
  */
+/** How often messages left unhandled by a stopped process are looked for. */
+const RECOVERY_INTERVAL_MS = 60_000;
+
 async function main(): Promise<number> {
   if (existsSync(".env")) process.loadEnvFile(".env");
   let config;
@@ -33,8 +36,16 @@ async function main(): Promise<number> {
     return 1;
   }
   bind(app);
-  const recovered = await app.bot.recoverUnhandled();
-  if (recovered > 0) logger.info({ recovered }, "handled messages left from before a restart");
+  const recover = async () => {
+    try {
+      const recovered = await app.bot.recoverUnhandled();
+      if (recovered > 0) logger.info({ recovered }, "handled messages a stopped process had left");
+    } catch (error) {
+      logger.error({ err: error }, "recovering unhandled messages failed");
+    }
+  };
+  await recover();
+  setInterval(() => void recover(), RECOVERY_INTERVAL_MS).unref();
   app.dispatcher.start();
 
   const stopAll = async () => {

@@ -51,6 +51,8 @@ export class Ingest {
           sentAt: incoming.sentAt,
           localDay: localDay(incoming.sentAt, this.options.timeZone),
           receivedAt: now,
+          // Handling starts with this delivery; a later claim (after a crash) counts the next attempt.
+          attempts: 1,
         },
       });
       return { message, sender, duplicate: false };

@@ -143,12 +143,64 @@ describe.each(ENGINES)("ingest and records on %s", (engine) => {
           text: ORDER_TEXT,
           sentAt: incoming.sentAt,
           localDay: "2026-11-23",
+          receivedAt: new Date(Date.now() - 5 * 60_000),
+          attempts: 1,
         },
       });
     });
-    expect(await bot.app.bot.recoverUnhandled()).toBe(1);
+    // Two processes looking at once: the message is handled once.
+    const [first, second] = await Promise.all([bot.app.bot.recoverUnhandled(), bot.app.bot.recoverUnhandled()]);
+    expect(first + second).toBeGreaterThanOrEqual(1);
     await bot.app.dispatcher.flush();
     expect(bot.adapter.sent.map((s) => s.reply.title)).toEqual([expect.stringContaining("ORD-0001")]);
+    expect(await bot.db.record.count()).toBe(1);
+    expect((await bot.db.inboundMessage.findFirstOrThrow()).status).toBe("processed");
     expect(await bot.deliver(incoming)).toHaveLength(0);
+  });
+
+  it("leaves a message another live process has just stored to that process", async () => {
+    const incoming = bot.message("alice", ORDER_TEXT);
+    await bot.db.$transaction(async (tx) => {
+      const channel = await tx.channel.create({ data: { platform: "console", externalId: "intake" } });
+      await tx.inboundMessage.create({
+        data: {
+          platform: "console",
+          channelId: channel.id,
+          externalId: incoming.messageId,
+          senderExternalId: "alice",
+          text: ORDER_TEXT,
+          sentAt: incoming.sentAt,
+          localDay: "2026-11-23",
+          attempts: 1,
+        },
+      });
+    });
+    expect(await bot.app.bot.recoverUnhandled()).toBe(0);
+    expect(await bot.deliver(incoming)).toHaveLength(0);
+    expect(await bot.db.record.count()).toBe(0);
+  });
+
+  it("handles a redelivery of a message whose first handling never finished", async () => {
+    const incoming = bot.message("alice", ORDER_TEXT);
+    await bot.deliver(bot.message("alice", "hi"));
+    const channel = await bot.db.channel.findFirstOrThrow();
+    const alice = await bot.db.person.findFirstOrThrow();
+    await bot.db.inboundMessage.create({
+      data: {
+        platform: "console",
+        channelId: channel.id,
+        externalId: incoming.messageId,
+        senderId: alice.id,
+        senderExternalId: "alice",
+        text: ORDER_TEXT,
+        sentAt: incoming.sentAt,
+        localDay: "2026-11-23",
+        receivedAt: new Date(Date.now() - 5 * 60_000),
+        attempts: 1,
+      },
+    });
+    const replies = await bot.deliver({ ...incoming, eventId: "retry-2" });
+    expect(replies.map((r) => r.reply.title)).toEqual([expect.stringContaining("ORD-0001")]);
+    expect(await bot.deliver({ ...incoming, eventId: "retry-3" })).toHaveLength(0);
   });
 });

@@ -19,7 +19,7 @@ const K = vocabulary.kinds;
 const E = vocabulary.escalation;
 
 const kindMatcher = new CueMatcher<KindGroup>([
-  ...(["orderStrong", "orderWeak", "complaintStrong", "complaintWeak", "question", "inquiryIntent", "gratitude", "resolution", "chitchat"] as const).flatMap(
+  ...(["orderStrong", "orderWeak", "complaintStrong", "complaintWeak", "question", "inquiryIntent", "gratitude", "resolution", "chitchat", "challenge"] as const).flatMap(
     (group) => K[group].map((cue) => [cue, group] as const),
   ),
   ...K.negators.map((cue) => [cue, "negator"] as const),
@@ -79,6 +79,12 @@ export interface Signals {
   resolved: boolean;
   /** The message has words at all, not only digits, punctuation or emoji. */
   wordy: boolean;
+  /** A safety incident is reported (injury, fire, leak), not merely safety mentioned ("注意安全", "危化品车"). */
+  safetyIncident: boolean;
+  /** Categories with a problem cue (strong or weak), negation applied. */
+  problemCategories: Set<ProblemCategory>;
+  /** Categories with only hints (billing words such as "fee", "发票"). */
+  hintCategories: Set<ProblemCategory>;
 }
 
 function bestCategory(hits: CueHit<CategoryTag>[]): Category {
@@ -133,6 +139,9 @@ export function readSignals(lower: string): Signals {
     topic: bestTopic(topicMatcher.findAll(lower).filter((h) => !negated(h))),
     resolved,
     wordy: /[a-z\u3400-\u9fff]/.test(lower),
+    safetyIncident: problemHits.some((h) => h.tag !== "praise" && h.tag.category === "safety"),
+    problemCategories: new Set(problemHits.flatMap((h) => (h.tag === "praise" ? [] : [h.tag.category]))),
+    hintCategories: new Set(categoryHits.flatMap((h) => (h.tag === "praise" || h.tag.trigger ? [] : [h.tag.category]))),
   };
 }
 
@@ -147,7 +156,7 @@ export function escalationReasons(signals: Signals, facts: EscalationFacts): Esc
     signals.has("wholeLoad") && (signals.category === "lost" || signals.category === "damage" || signals.category === "delay");
   if (wholeLoadLoss || signals.severityCues.has("critical")) reasons.add("severe_incident");
   if (facts.largeLoss) reasons.add("large_loss");
-  if (signals.category === "safety") {
+  if (signals.category === "safety" && signals.safetyIncident) {
     reasons.delete("severe_incident");
     reasons.add("safety");
   }
@@ -173,8 +182,16 @@ export function decideKind(signals: Signals, reasons: EscalationReason[], readOr
   if (escalates(reasons) && !(signals.resolved && !problem)) return "escalation";
   let shape: OrderShape | undefined;
   const order = () => (shape ??= readOrder());
-  if (signals.has("escalationKind") && problem && !signals.resolved) return "escalation";
-  if (problem || (signals.has("complaintWeak") && !question)) {
+  if ((signals.has("escalationKind") || reasons.includes("vip")) && problem && !signals.resolved) return "escalation";
+  // "发票…还没收到，寄出了吗？": a calm question about a document not yet received asks where it is.
+  const documentChase =
+    question &&
+    !signals.has("complaintStrong") &&
+    signals.topic === "invoice" &&
+    [...signals.problemCategories].every((c) => c === "delay");
+  // "Why is there a $35 fee?", "运费怎么收了85？": questioning a charge is a billing complaint.
+  const disputedCharge = signals.has("challenge") && signals.hintCategories.has("billing");
+  if (!documentChase && (problem || disputedCharge || (signals.has("complaintWeak") && !question))) {
     const thankedOnly = !problem && signals.has("gratitude");
     if (signals.resolved || thankedOnly) return "other";
     if (signals.has("orderStrong") && order().filled >= 3) return "order";

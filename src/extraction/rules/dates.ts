@@ -17,6 +17,8 @@ export interface DateMention {
 interface Day {
   /** Milliseconds at UTC midnight of the calendar day. */
   ms: number;
+  /** The sender writes from the Americas (a UTC offset of -03:00 or further west): 3/4/2026 is month first. */
+  americas?: boolean;
 }
 
 const DAY_MS = 86_400_000;
@@ -62,6 +64,7 @@ export function sentDay(sentAt: string): Day {
 const ZH_WEEKDAYS: Record<string, number> = { 一: 0, 二: 1, 三: 2, 四: 3, 五: 4, 六: 5, 日: 6, 天: 6, "1": 0, "2": 1, "3": 2, "4": 3, "5": 4, "6": 5, "7": 6 };
 const EN_WEEKDAYS: Record<string, number> = {
   monday: 0, tuesday: 1, wednesday: 2, thursday: 3, friday: 4, saturday: 5, sunday: 6,
+  mon: 0, tue: 1, tues: 1, wed: 2, weds: 2, thu: 3, thur: 3, thurs: 3, fri: 4, sat: 5, sun: 6,
 };
 const EN_MONTHS: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
@@ -96,6 +99,13 @@ function addWorkingDays(today: Day, n: number): Day {
   return day;
 }
 
+/** A day of the month said alone: this month, or next month once it is past. */
+function nextDayOfMonth(today: Day, d: number): Day | undefined {
+  const { year, month, day } = parts(today);
+  if (d >= day) return dayOf(year, month, d);
+  return month === 12 ? dayOf(year + 1, 1, d) : dayOf(year, month + 1, d);
+}
+
 /** A month/day with no year: this year, unless that is long past (said in December about January). */
 function monthDay(today: Day, month: number, day: number): Day | undefined {
   const { year } = parts(today);
@@ -110,7 +120,7 @@ interface Rule {
 }
 
 const ZH_NUM = "[0-9一二两三四五六七八九十]{1,3}";
-const EN_WEEKDAY = "(monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
+const EN_WEEKDAY = "(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|weds|wed|thurs|thur|thu|fri|sat|sun)";
 const EN_MONTH = "(jan|feb|mar|apr|may|jun|jul|aug|sept|sep|oct|nov|dec)[a-z]{0,6}";
 
 function zhWeekChoice(prefix: string | undefined): WeekChoice {
@@ -153,8 +163,8 @@ const RULES: Rule[] = [
     },
   },
   {
-    regex: /大后天|后天|明天|明日|今天|今日|今晚|当天/g,
-    resolve: (m, today) => addDays(today, { 大后天: 3, 后天: 2, 明天: 1, 明日: 1 }[m[0]] ?? 0),
+    regex: /大后天|后天|明天|明日|明早|明晚|明儿|今天|今日|今晚|今早|当天/g,
+    resolve: (m, today) => addDays(today, { 大后天: 3, 后天: 2, 明天: 1, 明日: 1, 明早: 1, 明晚: 1, 明儿: 1 }[m[0]] ?? 0),
   },
   {
     regex: new RegExp(`(${ZH_NUM})\\s?个?(工作日|天|日)(?:之内|以内|内|后|之后)`, "g"),
@@ -165,10 +175,11 @@ const RULES: Rule[] = [
     },
   },
   {
-    regex: /(本|这个?|下个?|上个?|每)?(?:周|星期|礼拜)([一二三四五六日天1-7])/g,
+    regex: /(本|这个?|下下个?|下个?|上个?|每)?(?:周|星期|礼拜)([一二三四五六日天1-7])/g,
     resolve: (m, today) => {
       const prefix = m[1];
       if (prefix?.startsWith("上") || prefix === "每") return undefined;
+      if (prefix?.startsWith("下下")) return addDays(weekday(today, ZH_WEEKDAYS[m[2]!]!, "next"), 7);
       return weekday(today, ZH_WEEKDAYS[m[2]!]!, zhWeekChoice(prefix));
     },
   },
@@ -180,6 +191,15 @@ const RULES: Rule[] = [
       if (d >= day) return dayOf(year, month, d);
       return month === 12 ? dayOf(year + 1, 1, d) : dayOf(year, month + 1, d);
     },
+  },
+  {
+    // "15号送到", "20号发货", "在25号": a day of this month (or next, once past) with a delivery word after it.
+    regex: /(?<![0-9a-z月路街道巷弄区楼栋幢座室号厦园村镇场厂城院里湾仓库门口线期])([0-9]{1,2})[号日](?=送|到|发|交|出|上午|下午|早上|晚上|中午|前后|左右|之前|以前|前)/g,
+    resolve: (m, today) => nextDayOfMonth(today, Number(m[1])),
+  },
+  {
+    regex: /\b(?:by|on|before|until|for)\s(?:the\s)?(\d{1,2})(?:st|nd|rd|th)\b(?!\s(?:of\s)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/g,
+    resolve: (m, today) => nextDayOfMonth(today, Number(m[1])),
   },
   {
     regex: /\b(the day after tomorrow|day after tomorrow|tomorrow|today|tonight|end of day|eod)\b/g,
@@ -202,11 +222,13 @@ const RULES: Rule[] = [
     },
   },
   {
-    regex: new RegExp(`\\b(this|next|coming|last)?\\s?${EN_WEEKDAY}(?:\\s(this|next)\\sweek)?\\b`, "g"),
+    regex: new RegExp(`\\b(this|next|coming|last|by|on|before|until|till|due)?\\s?${EN_WEEKDAY}\\.?(?:\\s(this|next)\\sweek)?\\b`, "g"),
     resolve: (m, today) => {
       const lead = m[1];
       const trail = m[3];
       if (lead === "last") return undefined;
+      // "wed", "sat", "sun" are words too: an abbreviation counts only with a word that makes it a day.
+      if (m[2]!.length <= 5 && !m[2]!.endsWith("day") && !lead && !trail && !m[0].endsWith(".")) return undefined;
       const choice: WeekChoice = lead === "next" || trail === "next" ? "next" : lead === "this" || trail === "this" ? "this" : "coming";
       return weekday(today, EN_WEEKDAYS[m[2]!]!, choice);
     },
@@ -218,6 +240,17 @@ const RULES: Rule[] = [
   {
     regex: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s(?:of\\s)?${EN_MONTH}\\b`, "g"),
     resolve: (m, today) => monthDay(today, EN_MONTHS[m[2]!]!, Number(m[1])),
+  },
+  {
+    regex: /(?<![0-9/.\-])(\d{1,2})([/.])(\d{1,2})\2(20\d{2})(?![0-9])/g,
+    resolve: (m, today) => {
+      const a = Number(m[1]);
+      const b = Number(m[3]);
+      const year = Number(m[4]);
+      // Day first in Europe and most of the world, month first in the Americas (UTC offsets below -2).
+      const monthFirst = a > 12 ? false : b > 12 ? true : m[2] === "/" && today.americas === true;
+      return monthFirst ? dayOf(year, a, b) : dayOf(year, b, a);
+    },
   },
   {
     regex: /(?<![0-9/.\-])(\d{1,2})\/(\d{1,2})(?![0-9/])/g,
@@ -234,7 +267,7 @@ const MAX_MENTIONS_PER_RULE = 16;
 
 /** Every date the lower-cased, NFKC-folded text states, in text order; overlapping mentions keep the first rule's. */
 export function findDates(lower: string, sentAt: string): DateMention[] {
-  const today = sentDay(sentAt);
+  const today: Day = { ...sentDay(sentAt), americas: /-(0[3-9]|1[0-2]):?\d\d$/.test(sentAt) };
   const found: DateMention[] = [];
   for (const rule of RULES) {
     rule.regex.lastIndex = 0;

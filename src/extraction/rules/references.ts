@@ -45,8 +45,45 @@ function hasKnownPrefix(id: string): boolean {
   return prefixes.some((p) => {
     if (!id.startsWith(p)) return false;
     const rest = id.slice(p.length);
-    return isAsciiDigit(rest[0]) || (rest[0] === "-" && isAsciiDigit(rest[1]));
+    if (isAsciiDigit(rest[0]) || (rest[0] === "-" && isAsciiDigit(rest[1]))) return true;
+    // PO-KR-0915, SO-GZ-1203-07: a dash, a short letter code, then digits.
+    return /^-[A-Z]{1,4}-\d/.test(rest) && countDigits(rest) >= 3;
   });
+}
+
+/** Carrier codes written apart from their digits: "SF 1438 2290 6617", "ZTO 7731 0092 5521". */
+const SPACED_PREFIXES = new Set(["SF", "JD", "JDV", "YT", "YTO", "ZTO", "STO", "EMS", "YD", "HTKY", "DPK"]);
+/** A container owner code: three letters and the equipment letter U, J or Z (MSCU, TGHU). */
+const CONTAINER_OWNER = /^[A-Z]{3}[UJZ]$/;
+
+/**
+ * Digits written in groups after a carrier or container code, "SF 1438 2290 6617" or "MSCU 729301-4":
+ * the joined reference, or undefined. Groups are separated by one space or dash; bounded by MAX_ID.
+ */
+function spacedReference(text: string, code: string, end: number): string | undefined {
+  const container = CONTAINER_OWNER.test(code);
+  if (!container && !SPACED_PREFIXES.has(code)) return undefined;
+  let i = end;
+  let digits = "";
+  let groups = 0;
+  while (i < text.length && i - end < MAX_ID) {
+    const sep = text[i];
+    if (!(sep === " " || (sep === "-" && groups > 0)) || !isAsciiDigit(text[i + 1])) break;
+    let j = i + 1;
+    while (j < text.length && isAsciiDigit(text[j]) && j - i < 16) j++;
+    digits += text.slice(i + 1, j);
+    groups++;
+    i = j;
+  }
+  if (isAsciiAlnum(text[i])) return undefined;
+  if (container) return /^\d{7}$/.test(digits) ? `${code}${digits}` : undefined;
+  return digits.length >= 8 && digits.length <= 20 ? `${code}${digits}` : undefined;
+}
+
+/** Digits in groups after a reference label: "单号 7731 0092 5521" (three or more groups of 3–4 digits). */
+function groupedDigits(text: string, start: number): string | undefined {
+  const m = /^\d{3,6}(?: \d{3,5}){2,4}(?![\dA-Za-z])/.exec(text.slice(start, start + 40));
+  return m ? m[0] : undefined;
 }
 
 function unlabelledShape(id: string): boolean {
@@ -80,6 +117,14 @@ export function findOrderRef(text: string, lower: string): string | undefined {
     while (end > i && !isAsciiAlnum(text[end - 1])) end--;
     const id = text.slice(i, end);
     const next = end;
+    if (/^[A-Z]{2,5}$/.test(id)) {
+      const spaced = spacedReference(text, id, end);
+      if (spaced && closestLabel(labelHits, lower, i) !== "exclude") return spaced;
+    }
+    if (/^\d{3,6}$/.test(id) && text[end] === " " && closestLabel(labelHits, lower, i) === "include") {
+      const grouped = groupedDigits(text, i);
+      if (grouped) return grouped;
+    }
     if (id.length >= MIN_ID && id.length <= MAX_ID && countDigits(id) > 0) {
       const label = closestLabel(labelHits, lower, i);
       if (label === "include" && labelledShape(id, text[i - 1] === "#")) return id;

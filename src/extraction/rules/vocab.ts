@@ -24,6 +24,8 @@ export const KindsVocabSchema = z.object({
   resolution: CueList,
   negators: CueList,
   chitchat: CueList,
+  /** Words that challenge a charge or a state of affairs ("why is there a fee", "怎么收了"): with a billing cue, a complaint. */
+  challenge: CueList.default([]),
 });
 
 export const CategoriesVocabSchema = z.object({
