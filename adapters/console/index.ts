@@ -70,12 +70,25 @@ export class ConsoleAdapter implements ChatAdapter {
         await this.options.switchUser(this.user, as[2]?.toLowerCase() as "agent" | "supervisor" | "admin" | undefined);
         this.print(`(now speaking as ${this.user}${as[2] ? `, ${as[2].toLowerCase()}` : ""})`);
       } else {
-        await sink(this.toIncoming(line));
-        if (!this.interactive) await this.options.afterEach?.();
+        await this.deliver(sink, line);
       }
       prompt();
     }
     rl.close();
+  }
+
+  /**
+   * The console has no redelivery: when the bot cannot take a line (the database is down), the
+   * person at the keyboard is told to send it again, and the chat goes on.
+   */
+  private async deliver(sink: MessageSink, line: string): Promise<void> {
+    try {
+      await sink(this.toIncoming(line));
+      if (!this.interactive) await this.options.afterEach?.();
+    } catch (error) {
+      const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+      this.print(`[bot] ❌ 这条消息没有保存，请重发 / That message was not saved; please send it again. (${reason})`);
+    }
   }
 
   private toIncoming(line: string): IncomingMessage {
