@@ -16,8 +16,22 @@ const stops = A.stops.map((s) => s.toLowerCase());
 
 /** A place marker (路, 号, Rd, warehouse …), or a house number before a street name ("900 Logistics …"). */
 function hasMarker(s: string): boolean {
-  return markers.findAll(s.toLowerCase()).length > 0 || /^\d{1,5}\s[A-Z][a-z]/.test(s);
+  return markers.findAll(s.toLowerCase()).length > 0 || /^\d{1,5}\s[A-Z][a-z]/.test(s) || WESTERN_SHAPES.some((r) => r.test(s));
 }
+
+/**
+ * Address shapes without a street word: a German/Dutch compound street (Industriestr. 14, Lagerstraße 5),
+ * a postcode before a city (70565 Stuttgart, 1100-048 Lisboa), a US state and ZIP (NV 89011), a UK or
+ * Canadian postcode, a Japanese block number (3-5-12 Minatomirai).
+ */
+const WESTERN_SHAPES = [
+  /[a-zäöüß]{2}(?:str\.?|straße|strasse|weg|platz|allee|gasse|damm|straat|laan|gracht|vej|gatan|gade|veien)\s\d/i,
+  /(?:^|[\s,])\d{4,5}(?:-\d{3})?\s[A-Z][a-zà-ÿ]{2}/,
+  /\b[A-Z]{2}\s\d{5}(?:-\d{4})?\b/,
+  /\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b/,
+  /\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b/,
+  /^\d{1,4}(?:-\d{1,4}){1,3}\s[A-Z][a-z]/,
+];
 
 /** Where an address that starts at `from` ends: a sentence break, a Chinese clause break, or a field that follows it. */
 function addressEnd(text: string, lower: string, from: number): number {
@@ -55,13 +69,20 @@ function fromBrackets(s: string): string | undefined {
 }
 
 export function findAddress(text: string, lower: string): string | undefined {
-  for (const hit of longestHits(cues.findAll(lower))) {
+  const hits = longestHits(cues.findAll(lower));
+  for (const [k, hit] of hits.entries()) {
     const from = hit.end;
     const end = addressEnd(text, lower, from);
+    // "送 50 桶机油到 宁波市…": a later cue inside this one's span starts the real address.
+    const later = hits[k + 1];
+    if (later && later.start >= from && later.end < end && hasMarker(text.slice(later.end, end))) continue;
     const raw = text.slice(from, end);
     const bracketed = fromBrackets(raw);
     if (bracketed) return bracketed;
     let candidate = clean(raw.replace(/\([^()]{0,40}\)/g, ""));
+    // "送 50 桶机油到 宁波市…": after a bare 送/寄, the goods come first and the place after 到.
+    const arrive = hit.end - hit.start === 1 ? candidate.indexOf("到") : -1;
+    if (arrive > 0 && hasMarker(candidate.slice(arrive + 1))) candidate = clean(candidate.slice(arrive + 1));
     // "our yard at 18 Mill St" / "Bayside Electric, 220 Harbor Way": the address starts at the number.
     const at = /^(?:[A-Za-z' ]{1,40}?\sat\s|[A-Z][A-Za-z&' ]{1,40},\s)(?=\d)/.exec(candidate);
     if (at) candidate = candidate.slice(at[0].length);

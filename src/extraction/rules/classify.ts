@@ -19,7 +19,7 @@ const K = vocabulary.kinds;
 const E = vocabulary.escalation;
 
 const kindMatcher = new CueMatcher<KindGroup>([
-  ...(["orderStrong", "orderWeak", "complaintStrong", "complaintWeak", "question", "inquiryIntent", "gratitude", "resolution", "chitchat", "challenge"] as const).flatMap(
+  ...(["orderStrong", "orderWeak", "complaintStrong", "complaintWeak", "question", "inquiryIntent", "gratitude", "resolution", "chitchat", "challenge", "broadcast", "hypothetical"] as const).flatMap(
     (group) => K[group].map((cue) => [cue, group] as const),
   ),
   ...K.negators.map((cue) => [cue, "negator"] as const),
@@ -126,7 +126,11 @@ export function readSignals(lower: string): Signals {
 
   const categoryHits = longestHits(categoryMatcher.findAll(lower)).filter((h) => !negated(h));
   const problemHits = categoryHits.filter((h) => h.tag !== "praise" && h.tag.trigger);
-  const praise = categoryHits.filter((h) => h.tag === "praise");
+  // Praise inside a complaint phrase ("满意" in "不满意") is no praise.
+  const complaintSpans = live.filter((h) => h.tag === "complaintStrong");
+  const praise = categoryHits.filter(
+    (h) => h.tag === "praise" && !complaintSpans.some((c) => c.start <= h.start && c.end >= h.end),
+  );
   const lastProblem = Math.max(-1, ...problemHits.map((h) => h.start));
   const resolved = praise.some((h) => h.start > lastProblem) || (praise.length > 0 && groups.has("gratitude"));
 
@@ -134,8 +138,8 @@ export function readSignals(lower: string): Signals {
     has: (group) => groups.has(group),
     problem: problemHits.length > 0,
     category: bestCategory(categoryHits),
-    reasons: new Set(reasonMatcher.findAll(lower).filter((h) => !negated(h)).map((h) => h.tag)),
-    severityCues: new Set(severityMatcher.findAll(lower).filter((h) => !negated(h)).map((h) => h.tag)),
+    reasons: new Set(longestHits(reasonMatcher.findAll(lower)).filter((h) => !negated(h)).map((h) => h.tag)),
+    severityCues: new Set(longestHits(severityMatcher.findAll(lower)).filter((h) => !negated(h)).map((h) => h.tag)),
     topic: bestTopic(topicMatcher.findAll(lower).filter((h) => !negated(h))),
     resolved,
     wordy: /[a-z\u3400-\u9fff]/.test(lower),
@@ -177,8 +181,9 @@ export interface OrderShape {
 
 /** `order` is read only when the cues leave the kind open: reading items is the costliest step. */
 export function decideKind(signals: Signals, reasons: EscalationReason[], readOrder: () => OrderShape): RecordKind {
-  const problem = signals.problem || signals.has("complaintStrong");
   const question = signals.has("question") || signals.has("inquiryIntent");
+  const askedAbout = question && signals.has("hypothetical") && !signals.has("complaintStrong");
+  const problem = !askedAbout && (signals.problem || signals.has("complaintStrong"));
   if (escalates(reasons) && !(signals.resolved && !problem)) return "escalation";
   let shape: OrderShape | undefined;
   const order = () => (shape ??= readOrder());
@@ -188,15 +193,20 @@ export function decideKind(signals: Signals, reasons: EscalationReason[], readOr
     question &&
     !signals.has("complaintStrong") &&
     signals.topic === "invoice" &&
-    [...signals.problemCategories].every((c) => c === "delay");
+    signals.problemCategories.has("delay") &&
+    signals.problemCategories.size === 1;
   // "Why is there a $35 fee?", "运费怎么收了85？": questioning a charge is a billing complaint.
   const disputedCharge = signals.has("challenge") && signals.hintCategories.has("billing");
-  if (!documentChase && (problem || disputedCharge || (signals.has("complaintWeak") && !question))) {
+  if (!documentChase && !askedAbout && (problem || disputedCharge || (signals.has("complaintWeak") && !question))) {
     const thankedOnly = !problem && signals.has("gratitude");
-    if (signals.resolved || thankedOnly) return "other";
     if (signals.has("orderStrong") && order().filled >= 3) return "order";
+    // "质量没问题，下周再订100箱": the praise settles the problem word and the order stands.
+    if (signals.resolved && signals.has("orderStrong") && order().hasQuantity) return "order";
+    if (signals.resolved || thankedOnly) return "other";
     return "complaint";
   }
+  // "今晚系统升级，下单后台暂停，大家…": a notice to colleagues that mentions ordering orders nothing.
+  if (signals.has("broadcast") && !order().hasQuantity) return question && signals.topic !== "other" ? "inquiry" : "other";
   if (signals.has("orderStrong") && (!question || order().hasQuantity)) return "order";
   if (question && signals.wordy) {
     if (order().filled >= 3) return "order";
@@ -204,6 +214,8 @@ export function decideKind(signals: Signals, reasons: EscalationReason[], readOr
     return signals.has("chitchat") && signals.topic === "other" ? "other" : "inquiry";
   }
   if (order().hasQuantity && (order().filled >= 2 || signals.has("orderWeak"))) return "order";
+  // "14 walnut chairs at £145 each, delivered to …": priced items with a delivery word are an order, unit or not.
+  if (order().filled >= 3 || (order().filled >= 2 && signals.has("orderWeak"))) return "order";
   if (signals.has("orderStrong")) return "order";
   return "other";
 }
@@ -230,7 +242,8 @@ export function decideSeverity(kind: "complaint" | "escalation", signals: Signal
   let severity: Severity = "medium";
   switch (signals.category) {
     case "service":
-      severity = cues.has("intense") ? "medium" : "low";
+      // Rudeness alone is minor; with anger or a demand for a refund or compensation it is the ordinary complaint.
+      severity = cues.has("intense") || cues.has("demand") ? "medium" : "low";
       break;
     case "billing":
       severity = facts.bigAmount ? "medium" : "low";

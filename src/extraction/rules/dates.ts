@@ -132,7 +132,7 @@ function zhWeekChoice(prefix: string | undefined): WeekChoice {
 /** Rules in order of precedence: where two overlap, the earlier one wins. */
 const RULES: Rule[] = [
   {
-    regex: /(20\d{2})\s?[-/.年]\s?(\d{1,2})\s?[-/.月]\s?(\d{1,2})(?![\d])/g,
+    regex: /(20\d{2})\s?[-/.年]\s?(\d{1,2})\s?[-/.月]\s?(\d{1,2})(?![\d])(?:\s?[日号])?/g,
     resolve: (m) => dayOf(Number(m[1]), Number(m[2]), Number(m[3])),
   },
   {
@@ -155,7 +155,7 @@ const RULES: Rule[] = [
     },
   },
   {
-    regex: /(?<![0-9])([0-9一二三四五六七八九十]{1,3})月([0-9一二三四五六七八九十]{1,3})[号日]?/g,
+    regex: /(?<![0-9])([0-9一二三四五六七八九十]{1,3})\s?月\s?([0-9一二三四五六七八九十]{1,3})\s?[号日]?/g,
     resolve: (m, today) => {
       const month = smallNumber(m[1]!);
       const day = smallNumber(m[2]!);

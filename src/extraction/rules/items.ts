@@ -18,6 +18,8 @@ const unitMatcher = new CueMatcher<UnitKind>(
   (Object.keys(units) as UnitKind[]).flatMap((kind) => units[kind].map((u) => [u, kind] as const)),
 );
 const leadWords = new CueMatcher<true>(itemsVocab.leadWords.map((w) => [w, true] as const));
+/** Last characters of Chinese order words (要, 订, 购 …): a number right after one is the order's count. */
+const leadEnds = new Set(itemsVocab.leadWords.filter((w) => /[\u3400-\u9fff]$/.test(w)).map((w) => w[w.length - 1]!));
 const priceLabels = [...itemsVocab.priceLabels].map((l) => l.toLowerCase()).sort((a, b) => b.length - a.length);
 const notPriceLabels = itemsVocab.notPriceLabels.map((l) => l.toLowerCase());
 const perUnitWords = itemsVocab.perUnitWords.map((w) => w.toLowerCase());
@@ -31,12 +33,19 @@ const notProduct = new RegExp(
 const packSpecFollowers = itemsVocab.packSpecFollowers.map((w) => w.toLowerCase());
 const englishUnits = new Set([...units.enCount, ...units.enMeasure]);
 const zhClassifiers = new Set([...units.zhCount, ...units.zhMeasure].filter((u) => u.length === 1));
+const zhUnitStarts = new Set([...units.zhCount, ...units.zhMeasure].map((u) => u[0]!));
 
 /** Words after a bare English number that make it a time, not a quantity. */
 const NOT_AFTER_BARE = new Set([
   "days", "day", "hours", "hour", "minutes", "minute", "weeks", "week", "months", "month", "years", "year", "times", "time", "percent",
   "am", "pm", "and", "or", "to", "at", "for", "in", "on", "st", "nd", "rd", "th", "of", "x", "today", "tomorrow", "tonight",
 ]);
+
+/** A marker right before a count: " x 60", "× 60", "qty: 50", "quantity 50", "数量：50". */
+const COUNT_MARKER_BEFORE = /(?:[\s(][x×*]|^[x×*]|\bqty\.?|\bquantity|数量)\s?[:：=]?\s?$/;
+
+/** A change of quantity: "由8吨改成12吨", "from 50 to 80": the first number is the old one. */
+const CHANGE_AFTER = /^\s?(?:改成|改为|变成|调整为|调整到|改到|加到|增加到|增至|减少到|减到|减至|调到|调成|->|→|to|changed to|increased to|reduced to)\s?\d/;
 
 interface Quantity {
   value: number;
@@ -73,6 +82,8 @@ function followedByPackSpec(lower: string, end: number): boolean {
 function readQuantity(scan: Scan, n: NumberToken, unitHits: Map<number, { end: number; kind: UnitKind; unit: string }>): Omit<Quantity, "clause"> | undefined {
   const { lower, text } = scan;
   if (n.glued || lower[n.end] === "%" || lower[n.end] === "/" || lower[n.end] === "." || lower[n.end] === "-") return undefined;
+  // "0.3g*20粒", "60×40": a count inside a pack or size spec, not the ordered quantity.
+  if ((lower[n.start - 1] === "*" || lower[n.start - 1] === "×") && /[0-9a-z\u3400-\u9fff]/.test(lower[n.start - 2] ?? "")) return undefined;
   // 12:30 is a time on either side of the colon.
   if (lower[n.end] === ":" || (lower[n.start - 1] === ":" && isAsciiDigit(lower[n.start - 2]))) return undefined;
   if (isAsciiLetter(lower[n.end]) && !unitHits.has(n.end)) return undefined;
@@ -86,6 +97,10 @@ function readQuantity(scan: Scan, n: NumberToken, unitHits: Map<number, { end: n
     return { value: n.value, start: n.start, end: unit.end, unit: text.slice(at, unit.end), rank: RANK[unit.kind], english: unit.kind.startsWith("en") };
   }
   if (n.chinese) return undefined;
+  // "NS-02 x 60", "qty 50", "数量：50": the count comes after its marker, the product before it.
+  if (COUNT_MARKER_BEFORE.test(lower.slice(Math.max(0, n.start - 10), n.start)) && !/^\s?[x×*]\s?\d/.test(lower.slice(n.end, n.end + 3))) {
+    return { value: n.value, start: n.start, end: n.end, rank: RANK.times, english: isAsciiLetter(lower[skipSpaces(lower, n.end)]) };
+  }
   const rest = lower.slice(at, at + 24);
   const times = /^(x|×|\*)\s/.exec(rest);
   if (times && isAsciiLetter(lower[at + times[0].length])) {
@@ -105,7 +120,7 @@ function readQuantity(scan: Scan, n: NumberToken, unitHits: Map<number, { end: n
 }
 
 function endsWithLabel(before: string, labels: string[]): boolean {
-  const trimmed = before.replace(/[\s:：是按为约]{0,4}$/u, "");
+  const trimmed = before.replace(/(?:[\s:：是按为约都也就]|还是|还|仍然|仍){0,4}$/u, "");
   return labels.some((l) => trimmed.endsWith(l));
 }
 
@@ -121,7 +136,14 @@ function perUnitBefore(lower: string, start: number): boolean {
 /** "/箱" after an amount marks a per-unit price; after a bare number ("12/case") it is a pack size. */
 function perUnitAfter(lower: string, end: number, isMoney: boolean): boolean {
   const at = skipSpaces(lower, end);
-  if (lower[at] === "/" && !isAsciiDigit(lower[at + 1])) return isMoney;
+  if (lower[at] === "/" && !isAsciiDigit(lower[at + 1])) {
+    if (isMoney) return true;
+    // "0.65/条", "1.1万/吨", "26/箱": a decimal, a 万/k amount or a Chinese unit after "/" is a price;
+    // "12/case" (a bare count per English unit) is a pack size.
+    const token = lower.slice(Math.max(0, end - 8), end);
+    const unitAfter = skipSpaces(lower, at + 1);
+    return /\.\d+$|[万千kw]$/.test(token) || zhClassifiers.has(lower[unitAfter] ?? "") || zhUnitStarts.has(lower[unitAfter] ?? "");
+  }
   if (lower[at] === "一" && zhClassifiers.has(lower[at + 1] ?? "")) return true;
   if (perUnitWords.some((w) => w !== "/" && lower.startsWith(w, at) && !isAsciiLetter(lower[at + w.length]))) return true;
   // "$41 a carton": a/an before a unit word.
@@ -141,10 +163,14 @@ function findPrices(scan: Scan, quantities: Quantity[]): Price[] {
   // Prices stand near their items: start at the first item's clause, and look at a bounded number.
   const from = quantities[0]?.clause.start ?? 0;
   const nearby = numbers.filter((n) => n.start >= from).slice(0, MAX_PRICE_NUMBERS);
+  let lastMoney: Money | undefined;
   for (const n of nearby) {
     if (n.glued || lower[n.end] === "%") continue;
     if (quantities.some((q) => q.start === n.start)) continue;
     const m: Money | undefined = money.find((x) => x.start <= n.start && x.end >= n.end);
+    // "7块2" is one amount of two numbers: read it once.
+    if (m !== undefined && m === lastMoney) continue;
+    lastMoney = m;
     const start = m?.start ?? n.start;
     const end = m?.end ?? n.end;
     const before = lower.slice(Math.max(0, start - 12), start);
@@ -153,7 +179,7 @@ function findPrices(scan: Scan, quantities: Quantity[]): Price[] {
     const loose = m === undefined && /(?:\bat|@)\s{0,2}$/.test(before);
     const labelled = (endsWithLabel(before, priceLabels) && !loose) || perUnitBefore(lower, start);
     const inItemClause = m !== undefined && quantities.some((q) => start >= q.end && start <= q.clause.end);
-    if (labelled || perUnitAfter(lower, end, m !== undefined) || inItemClause) prices.push({ value: n.value, start, currency: m?.currency });
+    if (labelled || perUnitAfter(lower, end, m !== undefined) || inItemClause) prices.push({ value: m?.value ?? n.value, start, currency: m?.currency });
   }
   return prices;
 }
@@ -178,6 +204,7 @@ function cutAtStops(s: string): string {
 
 function cleanProduct(s: string): string {
   let out = s.replace(/^[\s"'“”‘’「」【】()\-–—~·.]+|[\s"'“”‘’「」【】()\-–—~·.]+$/gu, "");
+  out = out.replace(/\s(?:[x×*]|qty\.?|quantity)\s?[:：]?$/i, "").replace(/数量\s?[:：]?$/, "").trim();
   out = out.replace(/^(of\s)?(the\s)?/i, "").replace(/^的\s?/, "").trim();
   return out;
 }
@@ -225,7 +252,7 @@ function productBefore(scan: Scan, clauseStart: number, q: Quantity, erase: stri
 }
 
 function productAfter(scan: Scan, q: Quantity, clauseEnd: number): string | undefined {
-  const piece = cleanProduct(cutAtStops(scan.text.slice(q.end, clauseEnd)));
+  const piece = cleanProduct(cutAtStops(blankDates(scan, q.end, clauseEnd)).replace(/\s{2,}.*$/s, ""));
   return looksLikeProduct(piece) ? piece : undefined;
 }
 
@@ -244,6 +271,21 @@ function productNearby(scan: Scan, clause: { start: number; end: number }, quant
     if (looksLikeProduct(piece)) return piece;
   }
   return undefined;
+}
+
+/** "由8吨改成12吨": a quantity changed into a later one is not the order's quantity. */
+function isOldQuantity(scan: Scan, q: Quantity, all: Quantity[]): boolean {
+  return CHANGE_AFTER.test(scan.lower.slice(q.end, q.end + 16)) && all.some((o) => o.start > q.end && o.start - q.end <= 16);
+}
+
+/**
+ * "全棉府绸40支 白色 3千米", "茶饼357克 三百饼": a number glued to the product name with another
+ * unit, followed in the same clause by the real count in a different unit, is part of the spec.
+ */
+function isSpecCount(scan: Scan, q: Quantity, all: Quantity[]): boolean {
+  const prev = scan.text[q.start - 1];
+  if (prev === undefined || !/[\u3400-\u9fff]/.test(prev) || leadEnds.has(prev)) return false;
+  return all.some((o) => o !== q && o.start > q.end && o.start < q.clause.end && o.unit !== undefined && o.unit !== q.unit && o.rank >= RANK.zhMeasure);
 }
 
 export interface ItemsReading {
@@ -276,6 +318,7 @@ export function findItems(scan: Scan, erase: string[]): ItemsReading {
     if (/(从|from\s?)$/.test(before)) continue;
     quantities.push({ ...q, clause: clauseAround(text, q.start) });
   }
+  quantities = quantities.filter((q) => !isOldQuantity(scan, q, quantities) && !isSpecCount(scan, q, quantities));
   const bestRank = Math.max(0, ...quantities.map((q) => q.rank));
   quantities = quantities.filter((q) => q.rank >= Math.min(bestRank, RANK.zhMeasure) || q.rank === bestRank);
   // In one clause a count beats a measure: "数据线 1m 5000条" orders 5000, not 1 metre.
@@ -297,7 +340,7 @@ export function findItems(scan: Scan, erase: string[]): ItemsReading {
       (quantities.length === 1 ? prices[0] : undefined);
     currency ??= price?.currency;
     const item: OrderItem = { quantity: q.value };
-    const name = product ?? productNearby(scan, clause, quantities);
+    const name = product ?? (q.english ? undefined : productNearby(scan, clause, quantities));
     if (name) item.product = name;
     if (q.unit) item.unit = q.unit;
     if (price) item.unitPrice = price.value;

@@ -46,24 +46,53 @@ export function findMoney(lower: string, numbers: NumberToken[], marks: CueHit<C
     if (n.glued) continue;
     while (m < marks.length && marks[m]!.end < n.start - MARK_GAP - 1) m++;
     let currency: Currency | undefined;
+    let value = n.value;
     let start = n.start;
     let end = n.end;
     for (let k = m; k < marks.length && marks[k]!.start <= n.end + MARK_GAP; k++) {
       const mark = marks[k]!;
       const before = mark.tag.side === "prefix" && mark.end <= n.start && n.start - mark.end <= MARK_GAP && isBlank(lower, mark.end, n.start);
       const after = mark.tag.side === "suffix" && mark.start >= n.end && mark.start - n.end <= MARK_GAP && isBlank(lower, n.end, mark.start);
-      // "凹了一块" is a piece, not one yuan: 块 after a Chinese numeral is a classifier.
-      const piece = after && n.chinese && mark.cue === "块";
+      const dime = after && (mark.cue === "块" || mark.cue === "元") ? dimeAfter(lower, mark.end) : undefined;
+      // "凹了一块" is a piece, not one yuan: 块 after a Chinese numeral is a classifier, unless 钱 or a
+      // tenth follows it (一块五, 十八块五).
+      const piece = after && n.chinese && mark.cue === "块" && dime === undefined;
       if ((before || after) && !piece) {
         currency = mark.tag.currency;
         start = Math.min(start, mark.start);
         end = Math.max(end, mark.end);
+        if (dime) {
+          value = Math.round((n.value + dime.value / 10) * 100) / 100;
+          end = dime.end;
+        }
         break;
       }
     }
-    if (currency) found.push({ value: n.value, currency, start, end });
+    if (currency) found.push({ value, currency, start, end });
   }
   return found;
+}
+
+function dimeValue(c: string): number | undefined {
+  return c >= "1" && c <= "9" ? Number(c) : TENTHS[c];
+}
+
+const TENTHS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** "7块2", "十八块五", "3元5角": one digit of tenths right after 块/元 (and an optional 毛/角). */
+function dimeAfter(lower: string, from: number): { value: number; end: number } | undefined {
+  // "3 元 5 角": with a space before the digit, 角 or 毛 must follow it.
+  const spaced = lower[from] === " ";
+  const at = spaced ? from + 1 : from;
+  const value = dimeValue(lower[at] ?? "");
+  if (value === undefined) return undefined;
+  const unitAt = lower[at + 1] === " " ? at + 2 : at + 1;
+  if (lower[unitAt] === "毛" || lower[unitAt] === "角") return { value, end: unitAt + 1 };
+  if (spaced) return undefined;
+  const next = lower[at + 1];
+  // "7块20个" or "五块五十" are something else; a unit or classifier after the digit makes it a count.
+  if (next !== undefined && (/[0-9.]/.test(next) || "一二两三四五六七八九十百千万个件箱只条包瓶袋盒张套台公米斤吨天号".includes(next))) return undefined;
+  return { value, end: at + 1 };
 }
 
 function isBlank(lower: string, from: number, to: number): boolean {
@@ -98,7 +127,7 @@ export function findClaim(lower: string, money: Money[], numbers: NumberToken[],
   // A complaint naming a single sum of money names what is at stake ("dropped our $120,000 shipment").
   if (cues.length === 0) return money.length === 1 ? money[0] : undefined;
   const wan = numbers
-    .filter((n) => !n.glued && /万|w$/.test(lower.slice(n.start, n.end)) && !money.some((m) => m.start <= n.start && m.end >= n.end))
+    .filter((n) => !n.glued && /[万千kw]$/.test(lower.slice(n.start, n.end)) && !money.some((m) => m.start <= n.start && m.end >= n.end))
     .map((n): Money => ({ value: n.value, currency: defaultCurrency, start: n.start, end: n.end }));
   let best: { money: Money; distance: number } | undefined;
   for (const candidate of [...money, ...wan].slice(0, MAX_CANDIDATES)) {

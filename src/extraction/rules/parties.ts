@@ -18,7 +18,7 @@ const titles = [...P.personTitles].sort((a, b) => b.length - a.length);
 const suffixes = [...P.companySuffixes].sort((a, b) => b.length - a.length);
 const strongSuffixes = ["有限公司", "公司", "集团"];
 /** Words that cannot sit inside a company name before its suffix ("送到公司", "我们公司"). */
-const stems = [...P.nameStops.filter((w) => w.length > 1 || "说问要到送给在".includes(w)), "我们", "你们", "他们"];
+const stems = [...P.nameStops.filter((w) => w.length > 1 || "说问要到送给在".includes(w)), "我们", "你们", "他们", "送到", "发到", "运到", "寄到", "到"];
 const latinSuffixes = new Set(P.latinCompanySuffixes.map((s) => s.toLowerCase().replace(/\.$/, "")));
 const strongLatinSuffixes = new Set(["ltd", "limited", "inc", "llc", "corp", "corporation", "co", "gmbh", "plc", "pty"]);
 const departments = [...P.departments].sort((a, b) => b.length - a.length);
@@ -68,10 +68,14 @@ function personAt(text: string, at: number): Name | undefined {
   for (const given of [1, 2]) {
     const titleAt = at + given;
     if (given === 2 && (!isCjk(text[at + 1]) || JOINERS.has(text[at + 1]!))) break;
+    // "有限公司陈经理": 司 ends the company; the person is 陈经理.
+    if (given === 2 && suffixes.some((x) => x.length > 1 && text.startsWith(x, at + 1 - x.length))) break;
     const title = startsWithAny(text, titleAt, titles);
     if (!title) continue;
     if (title === "总" && titleBreakers.has(text[titleAt + 1] ?? "")) continue;
     if (given === 2 && (title === "总" || title === "姐" || title === "哥" || title === "叔")) continue;
+    // 周工 (an engineer), 林太 (Mrs Lin) only standing alone: 周工作日, 李太多 are words.
+    if ((title === "工" || title === "太") && (given === 2 || (isCjk(text[titleAt + 1]) && !startsWithAny(text, titleAt + 1, stops)))) continue;
     return { name: text.slice(at, titleAt + title.length), start: at, end: titleAt + title.length, person: true };
   }
   return undefined;
@@ -183,7 +187,7 @@ function readNameBackward(text: string, end: number): Name | undefined {
 
 function isStaffMention(text: string, at: number): boolean {
   const before = text.slice(Math.max(0, at - 4), at).toLowerCase();
-  return /@\s?$|\b(hi|hello|hey|dear)\s$|请\s?$/.test(before);
+  return /@\s?$|\b(hi|hello|hey|dear)\s$|请\s?$|谢谢\s?$|感谢\s?$|多谢\s?$|辛苦\s?$|麻烦\s?$/.test(before);
 }
 
 function fromLabels(text: string, lower: string): { customer?: Name; contact?: Name } {
@@ -208,6 +212,22 @@ function fromLabels(text: string, lower: string): { customer?: Name; contact?: N
   return { customer, contact };
 }
 
+const PLACE_END = /[城市区县镇村路街省乡场]$/;
+
+/** "王总（Pacific Rim Foods）": a company in brackets right after a person. */
+function bracketedCompany(text: string, at: number): Name | undefined {
+  const m = /^\s?[(（]([^()（）]{2,40})[)）]/.exec(text.slice(at, at + 48));
+  if (!m) return undefined;
+  const inner = m[1]!.trim();
+  const start = at + m[0].indexOf(inner);
+  if (isAsciiLetter(inner[0])) {
+    const name = readLatinName(text, start);
+    return name && !name.person && name.name.length >= inner.length - 1 ? name : undefined;
+  }
+  const company = companyBySuffix(text, start);
+  return company && company.end <= start + inner.length ? company : undefined;
+}
+
 /** A titled person and the company written just before them: 亿滋李经理, 瑞丰包装的采购小刘, ——东方五金 刘经理. */
 function companyAndPerson(text: string): { company?: Name; person?: Name } {
   let firstPerson: Name | undefined;
@@ -220,8 +240,12 @@ function companyAndPerson(text: string): { company?: Name; person?: Name } {
     before = before.replace(/\s+$/, "");
     for (const d of departments) if (before.endsWith(d)) before = before.slice(0, -d.length).replace(/\s+$/, "");
     before = before.replace(/的$/, "").replace(/\s+$/, "");
+    const bracketed = bracketedCompany(text, person.end);
+    if (bracketed) return { company: bracketed, person };
     const company = labelWords.some((l) => before.endsWith(l)) ? undefined : readNameBackward(before, before.length);
-    if (company && !company.person) {
+    // "汽配城老黄": a place (…城, …市, …区) before a person is where they are, not who they work for.
+    const place = company !== undefined && PLACE_END.test(company.name) && !suffixes.some((x) => company.name.endsWith(x));
+    if (company && !company.person && !place) {
       const name = company.name.replace(/^.*[说问要是在]/, "");
       if (P.dealerWords.some((d) => name.endsWith(d))) return { person };
       if (name.length >= 2 && !startsWithAny(name, 0, stops) && !notNames.has(name)) return { company: { ...company, name }, person };
@@ -309,12 +333,110 @@ function byStandaloneCompany(text: string): Name | undefined {
     const run = stripDepartment(whole);
     // Standing alone means followed by a space before more text ("宏达机械 订购") or by a department ("美佳超市采购部").
     const standsAlone = run !== whole || (text[j] === " " && j + 1 < text.length);
-    if (standsAlone && run.length >= 3 && run.length <= 10 && suffixes.some((s) => run.endsWith(s) && run.length > s.length + 1) && !startsWithAny(run, 0, stops)) {
+    if (standsAlone && run.length >= 3 && run.length <= 10 && suffixes.some((s) => run.endsWith(s) && run.length > s.length + 1) && !startsWithAny(run, 0, stops) && !FUNCTION_CHARS.test(run) && !/[要的说问在]/.test(run)) {
       return { name: run, start: i, end: i + run.length, person: false };
     }
     i = j;
   }
   return undefined;
+}
+
+/** Characters after a company name that show the name has ended ("美联百货在催", "富锐汽车部件那车"). */
+const AFTER_COMPANY = new Set([..."在问要来说订反投催的那这已又还送发找也都和跟对给被把让想今明刚"]);
+const NOT_NAME_START = new Set([..."这那我你他她它该本每各某一上下前后已被把将对给让请谢从在是的了有送发寄运拉交到"]);
+/** Characters of questions and talk, never inside a company name ("能不能开电子发票"). */
+const FUNCTION_CHARS = /[不没能吗呢吧么什怎哪谁很就才只过着得了是有们你我他她它啥咋请]/;
+/** Words after which a company name may start: 回访宏泰机电, for 美好家居, 给宏达机械送货. */
+const BEFORE_COMPANY = ["回访", "拜访", "致电", "通知", "联系", "for ", "给", "帮", "替", "为"];
+
+/**
+ * A Chinese company name at the start of a clause (or after 回访, for, 给 …): up to the last company
+ * suffix in the run (富锐汽车部件), when what follows ends a name (a department, a person, a verb, punctuation).
+ */
+function clauseStartCompany(text: string): Name | undefined {
+  for (let at = 0; at < text.length; at++) {
+    if (!isCjk(text[at])) continue;
+    const prev = text[at - 1];
+    const starts = at === 0 || !isCjk(prev) || BEFORE_COMPANY.some((w) => text.startsWith(w, at - w.length));
+    if (!starts || NOT_NAME_START.has(text[at]!)) continue;
+    let best: Name | undefined;
+    for (let j = at + 2; j < text.length && j - at < MAX_CJK_NAME && isCjk(text[j]); j++) {
+      const stop = startsWithAny(text, j, stops);
+      if (stop && (stop.length > 1 || "说问的在要了".includes(stop))) break;
+      const suffix = startsWithAny(text, j, suffixes);
+      if (!suffix) continue;
+      const end = j + suffix.length;
+      const next = text[end];
+      const ends = !isCjk(next) || AFTER_COMPANY.has(next!) || startsWithAny(text, end, departments) !== undefined || startsWithAny(text, end, stops) !== undefined || personAt(text, end) !== undefined;
+      const name = text.slice(at, end);
+      if (ends && !notNames.has(name) && !FUNCTION_CHARS.test(name) && !stems.some((w) => w.length > 1 && name.includes(w))) best = { name, start: at, end, person: false };
+      j = end - 1;
+    }
+    if (best) return best;
+  }
+  return undefined;
+}
+
+/** A Chinese sign-off: "—— 鼎丰粮油", "—— 林太". A company by its suffix, or a short name as the person. */
+function cjkSignature(text: string): Name | undefined {
+  const m = /[—–-]{1,2}\s?([\u3400-\u9fff]{2,12})[\s.。!！]*$/u.exec(text);
+  if (!m) return undefined;
+  const name = stripDepartment(m[1]!);
+  if (notNames.has(name)) return undefined;
+  const company = suffixes.some((x) => name.endsWith(x) && name.length > x.length + 1);
+  if (!company && name.length > 4) return undefined;
+  return { name, start: m.index, end: m.index + m[0].length, person: !company };
+}
+
+/** English self-introductions and sign-offs: "This is Daniel Reyes, owner of Reyes Catering", "Thanks, Hannah", "Mrs. Okafor called". */
+function englishPeople(text: string): { company?: Name; person?: Name } {
+  let person: Name | undefined;
+  let company: Name | undefined;
+  const intro = /\b(?:this is|i am|i'm|my name is|it's)\s([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)/i.exec(text);
+  if (intro && /^[A-Z]/.test(intro[1]!) && !notLatinNames.has(intro[1]!.split(" ")[0]!.toLowerCase())) {
+    person = { name: intro[1]!, start: intro.index, end: intro.index + intro[0].length, person: true };
+  }
+  const role = /\b(?:owner|manager|director|buyer|head|ceo|founder|president|gm|chef|partner|purchasing|procurement|ops)\s(?:of|at|for)\s(?=[A-Z])/g.exec(text);
+  if (role) {
+    const name = readLatinName(text, role.index + role[0].length);
+    if (name) company = name;
+  }
+  const title = /\b(Mr|Mrs|Ms|Miss|Dr)\.?\s([A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)/.exec(text);
+  if (!person && title && !isStaffMention(text, title.index)) person = { name: title[0], start: title.index, end: title.index + title[0].length, person: true };
+  const thanks = /(?:^|[\s.!?,])(?:thanks|thank you|thx|regards|best|cheers|br|sincerely)[,!.]?\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)[.!\s]*$/i.exec(text);
+  if (!person && thanks && /^[A-Z]/.test(thanks[1]!) && !notLatinNames.has(thanks[1]!.split(" ")[0]!.toLowerCase())) {
+    person = { name: thanks[1]!, start: 0, end: 0, person: true };
+  }
+  // "… appreciated. Fiona, Whitmore Bakeries": a closing "Name, Company" without a dash.
+  const closing = /(?:^|[.!?]\s+)([A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s([A-Z][A-Za-z&'’.-]*(?:\s[A-Z&][A-Za-z&'’.-]*){0,4})[.!\s]*$/.exec(text);
+  if (closing && !notLatinNames.has(closing[1]!.split(" ")[0]!.toLowerCase())) {
+    const c = readLatinName(closing[2]!, 0);
+    if (c && !c.person) {
+      company ??= c;
+      person ??= { name: closing[1]!, start: 0, end: 0, person: true };
+    }
+  }
+  return { company, person };
+}
+
+/** "Kevin@捷顺物流", "佳美制衣 Lily 这边": a Latin first name joined to a Chinese company. */
+function latinPersonWithCjkCompany(text: string): { company?: Name; person?: Name } {
+  const at = /\b([A-Z][a-z]{1,15})\s?@\s?(?=[\u3400-\u9fff])/.exec(text);
+  if (at) {
+    const company = readCjkName(text, at.index + at[0].length);
+    if (company && !company.person) return { company, person: { name: at[1]!, start: at.index, end: at.index + at[1]!.length, person: true } };
+  }
+  const side = /([\u3400-\u9fff]{2,12})\s([A-Z][a-z]{1,15})\s?(?:这边|那边|这里|here)/u.exec(text);
+  if (side) {
+    const run = side[1]!;
+    for (let k = 0; k < run.length - 2; k++) {
+      const company = suffixes.some((x) => run.endsWith(x) && run.length - k > x.length + 1) && !NOT_NAME_START.has(run[k]!) ? run.slice(k) : undefined;
+      if (company && !stems.some((w) => w.length > 1 && company.includes(w))) {
+        return { company: { name: company, start: side.index + k, end: side.index + run.length, person: false }, person: { name: side[2]!, start: 0, end: 0, person: true } };
+      }
+    }
+  }
+  return {};
 }
 
 /** A Latin name opening the message and followed by Chinese ("Kevin 那边确认订单"): the customer in person. */
@@ -328,18 +450,30 @@ function latinOpener(text: string): Name | undefined {
 
 export function findParties(text: string, lower: string): Parties {
   const labelled = fromLabels(text, lower);
-  const adjacency = companyAndPerson(text);
+  let adjacency = companyAndPerson(text);
   const english = fromEnglish(text, lower);
+  const mixed = latinPersonWithCjkCompany(text);
+  if (!adjacency.company && mixed.company) adjacency = { company: mixed.company, person: adjacency.person ?? mixed.person };
+  const people = englishPeople(text);
+  const signed = cjkSignature(text);
   const company =
     (labelled.customer && !labelled.customer.person ? labelled.customer : undefined) ??
     adjacency.company ??
     english.company ??
+    people.company ??
     byStrongSuffix(text) ??
-    byStandaloneCompany(text);
-  const person = labelled.customer?.person ? labelled.customer : (adjacency.person ?? english.person ?? latinOpener(text));
+    byStandaloneCompany(text) ??
+    (signed && !signed.person ? signed : undefined) ??
+    clauseStartCompany(text);
+  const person = labelled.customer?.person
+    ? labelled.customer
+    : (adjacency.person ?? english.person ?? people.person ?? latinOpener(text) ?? (signed?.person ? signed : undefined));
   const customer = labelled.customer ?? company ?? person;
-  let contact = labelled.contact ?? (customer && !customer.person ? (adjacency.company ? adjacency.person : (english.person ?? adjacency.person)) : undefined);
+  let contact =
+    labelled.contact ?? (customer && !customer.person ? (adjacency.company ? adjacency.person : (english.person ?? people.person ?? adjacency.person)) : undefined);
   if (contact && customer && contact.name === customer.name) contact = undefined;
+  // With only a person named, that person is the customer (spec: Customer and contact).
+  if (!customer && contact) return { customer: contact.name };
   return {
     ...(customer ? { customer: customer.name } : {}),
     ...(contact ? { contactName: contact.name } : {}),

@@ -8,7 +8,20 @@ const terms = new CueMatcher<PaymentTerms>(
   (Object.entries(vocabulary.payment.terms) as [PaymentTerms, string[]][]).flatMap(([term, cues]) => cues.map((c) => [c, term] as const)),
 );
 
+/** Freight or postage collect (运费到付, 邮费到付) is about shipping charges, not how the goods are paid. */
+const FREIGHT_BEFORE = /(运费|邮费|快递费|物流费|运输费|快递|物流|顺丰|运|邮)\s?$/;
+
 export function findPaymentTerms(lower: string): PaymentTerms | undefined {
-  const found = new Set(terms.findAll(lower).map((h) => h.tag));
+  const found = new Set<PaymentTerms>();
+  for (const h of terms.findAll(lower)) {
+    const matched = lower.slice(h.start, h.end);
+    // "100% advance" is the whole amount up front: prepaid, not a deposit.
+    if (h.tag === "deposit" && h.cue.includes("#") && /(^|\D)100\s?%/.test(matched)) {
+      found.add("prepaid");
+      continue;
+    }
+    if (h.cue === "到付" && FREIGHT_BEFORE.test(lower.slice(Math.max(0, h.start - 4), h.start))) continue;
+    found.add(h.tag);
+  }
   return vocabulary.payment.priority.find((t) => found.has(t));
 }

@@ -26,6 +26,10 @@ export const KindsVocabSchema = z.object({
   chitchat: CueList,
   /** Words that challenge a charge or a state of affairs ("why is there a fee", "怎么收了"): with a billing cue, a complaint. */
   challenge: CueList.default([]),
+  /** An internal notice to colleagues ("大家", "@全体", "系统升级", "hi team"): no order without a quantity. */
+  broadcast: CueList.default([]),
+  /** A condition ("如果货到了有破损…？", "what happens if…"): a problem inside a question about it is only asked about. */
+  hypothetical: CueList.default([]),
 });
 
 export const CategoriesVocabSchema = z.object({
@@ -59,6 +63,8 @@ export const SeverityVocabSchema = z.object({
   intense: CueList,
   impact: CueList,
   singleItem: CueList,
+  /** A demand for money back or compensation: it lifts a service complaint to the ordinary one. */
+  demand: CueList.default([]),
 });
 
 export const UnitsVocabSchema = z.object({
