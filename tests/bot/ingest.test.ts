@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ENGINES } from "../support/databases.ts";
 import { startTestBot, type TestBot } from "../support/harness.ts";
+import type { IncomingMessage } from "../../src/chat/port.ts";
 import { COMPLAINT_TEXT, ESCALATION_TEXT, INQUIRY_TEXT, ORDER_TEXT, READINGS, scriptedExtractor } from "../support/extractors.ts";
 
 describe.each(ENGINES)("ingest and records on %s", (engine) => {
@@ -128,60 +129,8 @@ describe.each(ENGINES)("ingest and records on %s", (engine) => {
     expect(message.error).toContain("extractor exploded");
   });
 
-  it("handles at start a message that was stored but never handled", async () => {
-    const incoming = bot.message("alice", ORDER_TEXT);
-    await bot.db.$transaction(async (tx) => {
-      const channel = await tx.channel.create({ data: { platform: "console", externalId: "intake" } });
-      const person = await tx.person.create({ data: { displayName: "alice", identities: { create: { platform: "console", externalId: "alice" } } } });
-      await tx.inboundMessage.create({
-        data: {
-          platform: "console",
-          channelId: channel.id,
-          externalId: incoming.messageId,
-          senderId: person.id,
-          senderExternalId: "alice",
-          text: ORDER_TEXT,
-          sentAt: incoming.sentAt,
-          localDay: "2026-11-23",
-          receivedAt: new Date(Date.now() - 5 * 60_000),
-          attempts: 1,
-        },
-      });
-    });
-    // Two processes looking at once: the message is handled once.
-    const [first, second] = await Promise.all([bot.app.bot.recoverUnhandled(), bot.app.bot.recoverUnhandled()]);
-    expect(first + second).toBeGreaterThanOrEqual(1);
-    await bot.app.dispatcher.flush();
-    expect(bot.adapter.sent.map((s) => s.reply.title)).toEqual([expect.stringContaining("ORD-0001")]);
-    expect(await bot.db.record.count()).toBe(1);
-    expect((await bot.db.inboundMessage.findFirstOrThrow()).status).toBe("processed");
-    expect(await bot.deliver(incoming)).toHaveLength(0);
-  });
-
-  it("leaves a message another live process has just stored to that process", async () => {
-    const incoming = bot.message("alice", ORDER_TEXT);
-    await bot.db.$transaction(async (tx) => {
-      const channel = await tx.channel.create({ data: { platform: "console", externalId: "intake" } });
-      await tx.inboundMessage.create({
-        data: {
-          platform: "console",
-          channelId: channel.id,
-          externalId: incoming.messageId,
-          senderExternalId: "alice",
-          text: ORDER_TEXT,
-          sentAt: incoming.sentAt,
-          localDay: "2026-11-23",
-          attempts: 1,
-        },
-      });
-    });
-    expect(await bot.app.bot.recoverUnhandled()).toBe(0);
-    expect(await bot.deliver(incoming)).toHaveLength(0);
-    expect(await bot.db.record.count()).toBe(0);
-  });
-
-  it("handles a redelivery of a message whose first handling never finished", async () => {
-    const incoming = bot.message("alice", ORDER_TEXT);
+  /** What a process leaves behind when it stops between storing a message and handling it. */
+  async function leftUnhandled(incoming: IncomingMessage, receivedMinutesAgo: number) {
     await bot.deliver(bot.message("alice", "hi"));
     const channel = await bot.db.channel.findFirstOrThrow();
     const alice = await bot.db.person.findFirstOrThrow();
@@ -192,15 +141,41 @@ describe.each(ENGINES)("ingest and records on %s", (engine) => {
         externalId: incoming.messageId,
         senderId: alice.id,
         senderExternalId: "alice",
-        text: ORDER_TEXT,
+        text: incoming.text,
         sentAt: incoming.sentAt,
         localDay: "2026-11-23",
-        receivedAt: new Date(Date.now() - 5 * 60_000),
+        receivedAt: new Date(Date.now() - receivedMinutesAgo * 60_000),
         attempts: 1,
       },
     });
+  }
+
+  it("handles at start a message that was stored but never handled, once even with two processes looking", async () => {
+    const incoming = bot.message("alice", ORDER_TEXT);
+    await leftUnhandled(incoming, 5);
+    const [first, second] = await Promise.all([bot.app.bot.recoverUnhandled(), bot.app.bot.recoverUnhandled()]);
+    expect(first + second).toBeGreaterThanOrEqual(1);
+    await bot.app.dispatcher.flush();
+    expect(bot.adapter.sent.map((s) => s.reply.title)).toEqual([expect.stringContaining("ORD-0001")]);
+    expect(await bot.db.record.count()).toBe(1);
+    expect((await bot.db.inboundMessage.findUniqueOrThrow({ where: { id: 2 } })).status).toBe("processed");
+    expect(await bot.deliver(incoming)).toHaveLength(0);
+  });
+
+  it("leaves a message another live process has just stored to that process", async () => {
+    const incoming = bot.message("alice", ORDER_TEXT);
+    await leftUnhandled(incoming, 0);
+    expect(await bot.app.bot.recoverUnhandled()).toBe(0);
+    expect(await bot.deliver(incoming)).toHaveLength(0);
+    expect(await bot.db.record.count()).toBe(0);
+  });
+
+  it("handles a redelivery of a message whose first handling never finished", async () => {
+    const incoming = bot.message("alice", ORDER_TEXT);
+    await leftUnhandled(incoming, 5);
     const replies = await bot.deliver({ ...incoming, eventId: "retry-2" });
     expect(replies.map((r) => r.reply.title)).toEqual([expect.stringContaining("ORD-0001")]);
     expect(await bot.deliver({ ...incoming, eventId: "retry-3" })).toHaveLength(0);
   });
+
 });
