@@ -10,7 +10,8 @@ import { Ingest } from "./ingest/ingest.ts";
 import { detectLang } from "./i18n/lang.ts";
 import { commandProse, commandText, parseCommand } from "./commands/parse.ts";
 import { parseErrorReply, runCommand } from "./commands/run.ts";
-import { createRecord } from "./records/create.ts";
+import { createRecords, type NewRecord } from "./records/create.ts";
+import { GroupCommit } from "./db/group-commit.ts";
 import { recordCreatedReply } from "./records/present.ts";
 import { supervisorPings } from "./escalations/ping.ts";
 import { enqueue, type OutboxEntry } from "./outbox/outbox.ts";
@@ -32,10 +33,23 @@ const tr = (lang: Lang, zh: string, en: string) => (lang === "zh" ? zh : en);
 /** Another process finished the message while this one worked on it: its outcome stands. */
 class AlreadyHandled extends Error {}
 
-/** The last write of handling a message; it only lands on a message still waiting to be handled. */
-async function markHandled(tx: Tx | Db, id: number, data: { status: "processed" | "ignored" | "failed"; processedAt: Date; error?: string | null }) {
-  const { count } = await tx.inboundMessage.updateMany({ where: { id, status: "received" }, data });
-  if (count !== 1) throw new AlreadyHandled();
+/** The last write of handling messages; it only lands on messages still waiting to be handled. */
+async function markHandled(
+  tx: Tx | Db,
+  ids: number[],
+  data: { status: "processed" | "ignored" | "failed"; processedAt: Date; error?: string | null },
+) {
+  const { count } = await tx.inboundMessage.updateMany({ where: { id: { in: ids }, status: "received" }, data });
+  if (count !== ids.length) throw new AlreadyHandled();
+}
+
+/** A record waiting for the next group commit, with what its reply needs. */
+interface PendingRecord extends NewRecord {
+  lang: Lang;
+  spoken: Lang | null;
+  reply: (r: ReplyInput, recordId?: number) => OutboxEntry;
+  /** Set when the message was longer than the extractor reads. */
+  readChars?: number;
 }
 
 /** Replies that answer nothing in particular (pings, digests) use the language a person last wrote in. */
@@ -50,6 +64,8 @@ async function rememberLanguage(tx: Tx, person: Person, spoken: Lang | null) {
  */
 export class Bot {
   private readonly ingest: Ingest;
+  /** Records of messages arriving together are written together (see GroupCommit). */
+  private readonly records = new GroupCommit<PendingRecord>((batch) => this.writeRecords(batch));
 
   constructor(
     private readonly db: Db,
@@ -156,7 +172,6 @@ export class Bot {
     this.logger.info({ inboundId: message.id }, "another process handled this message first");
   }
 
-
   private async runCommand(
     message: InboundMessage,
     sender: Person,
@@ -172,7 +187,7 @@ export class Bot {
         ? await runCommand({ tx, actor: sender, lang, now, message, platform: message.platform, timeZone: this.options.timeZone }, parsed.command)
         : parseErrorReply(parsed, lang);
       await enqueue(tx, [reply(answer)], now);
-      await markHandled(tx, message.id, { status: "processed", processedAt: now });
+      await markHandled(tx, [message.id], { status: "processed", processedAt: now });
       await rememberLanguage(tx, sender, spoken);
     });
     this.onQueued();
@@ -192,25 +207,36 @@ export class Bot {
       sentAt: isoInZone(message.sentAt, sender.timeZone ?? this.options.timeZone),
     });
     const kind = result.extraction.kind;
-    const now = this.clock.now();
     if (kind === "other") {
       await this.finish(message, "processed", []);
       return;
     }
+    await this.records.submit({ message, author: sender, result, kind, lang, spoken, reply, readChars: truncated ? max : undefined });
+  }
+
+  /** One transaction for a batch of records: the records, their replies and pings, and the messages marked handled. */
+  private async writeRecords(batch: PendingRecord[]): Promise<void> {
+    const now = this.clock.now();
     await this.db.$transaction(async (tx) => {
-      const record = await createRecord(tx, { message, author: sender, result, kind, now });
-      const answer = recordCreatedReply(record.view, lang);
-      if (truncated) {
-        answer.text = `${tr(lang, `消息很长，只识别了前 ${max} 个字符；全文已保存。`, `The message is long: only its first ${max} characters were read; all of it is saved.`)}\n${answer.text ?? ""}`;
-      }
-      const entries = [reply(answer, record.id)];
-      if (record.escalation) {
-        const escalated = { ...record, escalation: record.escalation, messageText: message.text };
-        entries.push(...(await supervisorPings(tx, escalated, message.platform, lang, now)));
+      const created = await createRecords(tx, batch, now);
+      const entries: OutboxEntry[] = [];
+      for (const [i, item] of batch.entries()) {
+        const record = created[i]!;
+        const answer = recordCreatedReply(record.view, item.lang);
+        if (item.readChars) {
+          const note = tr(item.lang, `消息很长，只识别了前 ${item.readChars} 个字符；全文已保存。`, `The message is long: only its first ${item.readChars} characters were read; all of it is saved.`);
+          answer.text = `${note}\n${answer.text ?? ""}`;
+        }
+        entries.push(item.reply(answer, record.id));
+        if (record.escalation) {
+          const escalated = { ...record, escalation: record.escalation, messageText: item.message.text };
+          entries.push(...(await supervisorPings(tx, escalated, item.message.platform, item.lang, now)));
+        }
       }
       await enqueue(tx, entries, now);
-      await markHandled(tx, message.id, { status: "processed", processedAt: now });
-      await rememberLanguage(tx, sender, spoken);
+      await markHandled(tx, batch.map((b) => b.message.id), { status: "processed", processedAt: now });
+      const spokenBy = new Map(batch.map((b) => [b.author.id, b] as const));
+      for (const { author, spoken } of spokenBy.values()) await rememberLanguage(tx, author, spoken);
     });
     this.onQueued();
   }
@@ -219,11 +245,11 @@ export class Bot {
     const now = this.clock.now();
     const done = { status, processedAt: now, error: error?.slice(0, 2000) ?? null };
     if (entries.length === 0) {
-      await markHandled(this.db, message.id, done);
+      await markHandled(this.db, [message.id], done);
       return;
     }
     await this.db.$transaction(async (tx) => {
-      await markHandled(tx, message.id, done);
+      await markHandled(tx, [message.id], done);
       await enqueue(tx, entries, now);
     });
     this.onQueued();

@@ -9,15 +9,28 @@ const PREFIX: Record<RecordKindWithCode, string> = {
   inquiry: "INQ",
 };
 
-/** The next code of a kind (`ORD-0007`); the counter row is locked by the enclosing transaction. */
-export async function nextCode(tx: Tx, kind: RecordKindWithCode): Promise<string> {
-  const prefix = PREFIX[kind];
-  const counter = await tx.codeCounter.upsert({
-    where: { prefix },
-    create: { prefix, value: 1 },
-    update: { value: { increment: 1 } },
+/**
+ * The next codes for records of these kinds (`ORD-0007`), in order: one counter update per kind,
+ * its row locked by the enclosing transaction.
+ */
+export async function allocateCodes(tx: Tx, kinds: RecordKindWithCode[]): Promise<string[]> {
+  const counts = new Map<RecordKindWithCode, number>();
+  for (const kind of kinds) counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  const next = new Map<RecordKindWithCode, number>();
+  for (const [kind, count] of counts) {
+    const prefix = PREFIX[kind];
+    const counter = await tx.codeCounter.upsert({
+      where: { prefix },
+      create: { prefix, value: count },
+      update: { value: { increment: count } },
+    });
+    next.set(kind, counter.value - count + 1);
+  }
+  return kinds.map((kind) => {
+    const value = next.get(kind)!;
+    next.set(kind, value + 1);
+    return `${PREFIX[kind]}-${String(value).padStart(4, "0")}`;
   });
-  return `${prefix}-${String(counter.value).padStart(4, "0")}`;
 }
 
 /** What people type (`ord-7`, `ORD0007`, `＃ORD-0007`) → the stored form, or null when it is not a code. */

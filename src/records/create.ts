@@ -1,13 +1,19 @@
 import type { Tx } from "../db/client.ts";
 import type { Escalation, InboundMessage, Person } from "../generated/sqlite/client.ts";
 import type { ExtractionResult } from "../extraction/schema.ts";
-import { audit } from "../audit.ts";
-import { nextCode, type RecordKindWithCode } from "./codes.ts";
+import { allocateCodes, type RecordKindWithCode } from "./codes.ts";
 import type { RecordView } from "./present.ts";
 
 /** Severity and category are always given for complaints by the spec; a missing one is still stored safely. */
 const DEFAULT_CATEGORY = "other";
 const DEFAULT_SEVERITY = "medium";
+
+export interface NewRecord {
+  message: InboundMessage;
+  author: Person;
+  result: ExtractionResult;
+  kind: RecordKindWithCode;
+}
 
 export interface CreatedRecord {
   id: number;
@@ -15,18 +21,10 @@ export interface CreatedRecord {
   escalation: Escalation | null;
 }
 
-/**
- * Stores what the extractor read as a record with its kind-specific facts, linked to the message it
- * came from, in the caller's transaction. The speaking agent owns it until someone reassigns it.
- * The read-back is built from the very values written, so the hot path reads nothing back.
- */
-export async function createRecord(
-  tx: Tx,
-  input: { message: InboundMessage; author: Person; result: ExtractionResult; kind: RecordKindWithCode; now: Date },
-): Promise<CreatedRecord> {
-  const { message, author, result, kind, now } = input;
+/** The rows of one record, and the read-back built from the very values written. */
+function rowsOf(input: NewRecord, code: string) {
+  const { message, author, result, kind } = input;
   const x = result.extraction;
-  const code = await nextCode(tx, kind);
   const items = (x.items ?? []).map((item, position) => ({
     position,
     product: item.product ?? null,
@@ -63,48 +61,84 @@ export async function createRecord(
     contactPhone: x.contactPhone ?? null,
     orderRef: x.orderRef ?? null,
   };
-  const record = await tx.record.create({
-    data: {
-      ...facts,
-      sourceMessageId: message.id,
-      channelId: message.channelId,
-      createdById: author.id,
-      assigneeId: author.id,
-      extraction: x,
-      extractor: result.extractor,
-      extractorModel: result.model ?? null,
-      extractorLatencyMs: Math.round(result.latencyMs),
-      promptTokens: result.promptTokens ?? null,
-      completionTokens: result.completionTokens ?? null,
-      extractorFallback: result.fallbackReason ?? null,
-      disagreements: result.disagreements?.length ? (result.disagreements as object[]) : undefined,
-      createdAt: message.sentAt,
-      localDay: message.localDay,
-      order: order ? { create: { ...order, items: { create: items } } } : undefined,
-      complaint: complaint ? { create: complaint } : undefined,
-      inquiry: inquiry ? { create: inquiry } : undefined,
-    },
-    select: { id: true },
-  });
-  const reasons = x.escalationReasons?.length ? x.escalationReasons : ["severe_incident"];
-  const escalation =
-    kind === "escalation"
-      ? await tx.escalation.create({
-          data: { recordId: record.id, reasons, trigger: "extractor", raisedById: author.id, createdAt: message.sentAt },
-        })
-      : null;
-  await audit(tx, {
-    actorId: author.id,
-    action: "record.create",
-    entity: "record",
-    entityId: code,
-    after: { kind, extraction: x, extractor: result.extractor },
+  const record = {
+    ...facts,
     sourceMessageId: message.id,
-    at: now,
-  });
-  return {
-    id: record.id,
-    view: { ...facts, order: order && { ...order, items }, complaint, inquiry, escalations: escalation ? [escalation] : [] },
-    escalation,
+    channelId: message.channelId,
+    createdById: author.id,
+    assigneeId: author.id,
+    extraction: x,
+    extractor: result.extractor,
+    extractorModel: result.model ?? null,
+    extractorLatencyMs: Math.round(result.latencyMs),
+    promptTokens: result.promptTokens ?? null,
+    completionTokens: result.completionTokens ?? null,
+    extractorFallback: result.fallbackReason ?? null,
+    disagreements: result.disagreements?.length ? (result.disagreements as object[]) : undefined,
+    createdAt: message.sentAt,
+    localDay: message.localDay,
   };
+  const view: RecordView = { ...facts, order: order && { ...order, items }, complaint, inquiry, escalations: [] };
+  return { record, order, items, complaint, inquiry, view };
+}
+
+/**
+ * Stores what the extractor read as records with their kind-specific facts, each linked to the
+ * message it came from, in the caller's transaction: one statement per table whatever the number
+ * of records, so a burst of messages is written in a few statements. The speaking agent owns a
+ * record until someone reassigns it.
+ */
+export async function createRecords(tx: Tx, inputs: NewRecord[], now: Date): Promise<CreatedRecord[]> {
+  const codes = await allocateCodes(tx, inputs.map((i) => i.kind));
+  const rows = inputs.map((input, i) => rowsOf(input, codes[i]!));
+  const inserted = await tx.record.createManyAndReturn({
+    data: rows.map((r) => r.record),
+    select: { id: true, sourceMessageId: true },
+  });
+  const idOf = new Map(inserted.map((r) => [r.sourceMessageId, r.id]));
+  const ids = inputs.map((input) => idOf.get(input.message.id)!);
+  const withIds = rows.map((r, i) => ({ ...r, recordId: ids[i]! }));
+
+  const orders = withIds.filter((r) => r.order);
+  if (orders.length > 0) {
+    await tx.order.createMany({ data: orders.map((r) => ({ recordId: r.recordId, ...r.order! })) });
+    const items = orders.flatMap((r) => r.items.map((item) => ({ orderId: r.recordId, ...item })));
+    if (items.length > 0) await tx.orderItem.createMany({ data: items });
+  }
+  const complaints = withIds.filter((r) => r.complaint);
+  if (complaints.length > 0) await tx.complaint.createMany({ data: complaints.map((r) => ({ recordId: r.recordId, ...r.complaint! })) });
+  const inquiries = withIds.filter((r) => r.inquiry);
+  if (inquiries.length > 0) await tx.inquiry.createMany({ data: inquiries.map((r) => ({ recordId: r.recordId, ...r.inquiry! })) });
+
+  const escalating = inputs.flatMap((input, i) => (input.kind === "escalation" ? [{ input, recordId: ids[i]! }] : []));
+  const escalations =
+    escalating.length > 0
+      ? await tx.escalation.createManyAndReturn({
+          data: escalating.map(({ input, recordId }) => ({
+            recordId,
+            reasons: input.result.extraction.escalationReasons?.length ? input.result.extraction.escalationReasons : ["severe_incident"],
+            trigger: "extractor" as const,
+            raisedById: input.author.id,
+            createdAt: input.message.sentAt,
+          })),
+        })
+      : [];
+  const escalationOf = new Map(escalations.map((e) => [e.recordId, e]));
+
+  await tx.auditLog.createMany({
+    data: inputs.map((input, i) => ({
+      at: now,
+      actorId: input.author.id,
+      action: "record.create",
+      entity: "record",
+      entityId: codes[i]!,
+      after: { kind: input.kind, extraction: input.result.extraction, extractor: input.result.extractor },
+      sourceMessageId: input.message.id,
+    })),
+  });
+
+  return withIds.map((r) => {
+    const escalation = escalationOf.get(r.recordId) ?? null;
+    return { id: r.recordId, escalation, view: { ...r.view, escalations: escalation ? [escalation] : [] } };
+  });
 }

@@ -56,6 +56,28 @@ describe.each(ENGINES)("ingest and records on %s", (engine) => {
     expect(records[1]!.inquiry).toMatchObject({ topic: "stock" });
   });
 
+  it("writes a burst of messages together and gives each its own record, code and reply", async () => {
+    const texts = Array.from({ length: 30 }, (_, i) => [ORDER_TEXT, COMPLAINT_TEXT, INQUIRY_TEXT][i % 3]!);
+    const messages = texts.map((text, i) => bot.message(`agent${i % 4}`, text));
+    await Promise.all(messages.map((m) => bot.app.bot.handle(m)));
+    await bot.app.dispatcher.flush();
+
+    const records = await bot.db.record.findMany({ include: { sourceMessage: true, order: { include: { items: true } } } });
+    expect(records).toHaveLength(30);
+    for (const prefix of ["ORD", "CMP", "INQ"]) {
+      const codes = records.filter((r) => r.code.startsWith(prefix)).map((r) => r.code).sort();
+      expect(codes).toEqual(Array.from({ length: 10 }, (_, i) => `${prefix}-${String(i + 1).padStart(4, "0")}`));
+    }
+    for (const record of records) {
+      expect(record.sourceMessage.text).toBe(texts[Number(record.sourceMessage.externalId.slice(2)) - Number(messages[0]!.messageId.slice(2))]);
+      const reply = bot.adapter.sent.find((s) => s.reply.title.includes(record.code))!;
+      expect(reply.target.threadId).toBe(record.sourceMessage.externalId);
+    }
+    expect(records.filter((r) => r.kind === "order").every((r) => r.order!.items.length === 1)).toBe(true);
+    expect(await bot.db.inboundMessage.count({ where: { status: "processed" } })).toBe(30);
+    expect(await bot.db.auditLog.count({ where: { action: "record.create" } })).toBe(30);
+  });
+
   it("treats a redelivery of the same message, even under a new event id, as a no-op", async () => {
     const first = bot.message("alice", ORDER_TEXT, { eventId: "Ev1" });
     expect(await bot.deliver(first)).toHaveLength(1);

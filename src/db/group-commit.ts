@@ -1,0 +1,44 @@
+/**
+ * Group commit: work submitted while a batch is being written waits and goes into the next batch,
+ * so a burst of messages costs a few transactions instead of one each, and a lone message is
+ * written at once. When a batch fails, each of its items is tried on its own, so one bad item
+ * cannot sink its neighbours and every caller gets its own outcome.
+ */
+export class GroupCommit<T> {
+  private pending: { item: T; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  private writing = false;
+
+  constructor(
+    private readonly write: (items: T[]) => Promise<void>,
+    private readonly maxBatch = 64,
+  ) {}
+
+  submit(item: T): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ item, resolve, reject });
+      void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    if (this.writing) return;
+    this.writing = true;
+    try {
+      while (this.pending.length > 0) {
+        const batch = this.pending.splice(0, this.maxBatch);
+        try {
+          await this.write(batch.map((b) => b.item));
+          for (const b of batch) b.resolve();
+        } catch (error) {
+          if (batch.length === 1) {
+            batch[0]!.reject(error);
+            continue;
+          }
+          for (const b of batch) await this.write([b.item]).then(b.resolve, b.reject);
+        }
+      }
+    } finally {
+      this.writing = false;
+    }
+  }
+}
