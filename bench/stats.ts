@@ -26,6 +26,28 @@ export async function timeEach(count: number, step: (i: number) => Promise<unkno
   return { count, perSecond: (count / elapsed) * 1000, p50Ms: percentile(samples, 50), p99Ms: percentile(samples, 99) };
 }
 
+/**
+ * Runs `step` `count` times with up to `inFlight` calls at once, as a platform delivers a burst of
+ * events, and times each call from its start to its end.
+ */
+export async function timeConcurrent(count: number, inFlight: number, step: (i: number) => Promise<unknown>): Promise<Timing> {
+  const samples = new Array<number>(count);
+  let next = 0;
+  const started = performance.now();
+  const worker = async () => {
+    while (next < count) {
+      const i = next++;
+      const t = performance.now();
+      await step(i);
+      samples[i] = performance.now() - t;
+    }
+  };
+  await Promise.all(Array.from({ length: inFlight }, worker));
+  const elapsed = performance.now() - started;
+  samples.sort((a, b) => a - b);
+  return { count, perSecond: (count / elapsed) * 1000, p50Ms: percentile(samples, 50), p99Ms: percentile(samples, 99) };
+}
+
 export function formatRow(label: string, t: Timing): string {
   return `${label.padEnd(52)} ${t.perSecond.toFixed(0).padStart(8)} msg/s   p50 ${t.p50Ms.toFixed(3).padStart(7)} ms   p99 ${t.p99Ms.toFixed(3).padStart(7)} ms`;
 }

@@ -19,7 +19,7 @@ const K = vocabulary.kinds;
 const E = vocabulary.escalation;
 
 const kindMatcher = new CueMatcher<KindGroup>([
-  ...(["orderStrong", "orderWeak", "complaintStrong", "complaintWeak", "question", "inquiryIntent", "gratitude", "resolution", "chitchat", "challenge", "broadcast", "hypothetical"] as const).flatMap(
+  ...(["orderStrong", "orderWeak", "complaintStrong", "complaintWeak", "question", "inquiryIntent", "gratitude", "resolution", "chitchat", "challenge", "broadcast", "hypothetical", "policyQuestion", "happened"] as const).flatMap(
     (group) => K[group].map((cue) => [cue, group] as const),
   ),
   ...K.negators.map((cue) => [cue, "negator"] as const),
@@ -38,6 +38,20 @@ const categoryMatcher = new CueMatcher<CategoryTag>([
   // Praise ("态度很好") contains problem words ("态度"); as the longer match it hides them.
   ...K.resolution.map((cue) => [cue, "praise" as const] as const),
 ]);
+
+const venueMatcher = new CueMatcher<true>(vocabulary.categories.serviceVenue.map((cue) => [cue, true] as const));
+
+/**
+ * Hotel and counter mixes: at a place where staff serve the customer in person, a complaint that names both
+ * a facility fault (broken shower, cold food: damage or quality) and the staff's conduct (attitude, waiting,
+ * no apology) is about the service; the fault is what the staff failed to handle. Goods delivered by a
+ * carrier are not covered: there the fault itself stays the category.
+ */
+function venueCategory(category: Category, lower: string, problemCategories: Set<ProblemCategory>): Category {
+  if (category !== "damage" && category !== "quality") return category;
+  if (!problemCategories.has("service")) return category;
+  return venueMatcher.findAll(lower).length > 0 ? "service" : category;
+}
 
 const reasonMatcher = new CueMatcher<ReasonTag>(
   (Object.entries(E.reasons) as [ReasonTag, string[]][]).flatMap(([reason, cues]) => cues.map((cue) => [cue, reason] as const)),
@@ -132,19 +146,20 @@ export function readSignals(lower: string): Signals {
     (h) => h.tag === "praise" && !complaintSpans.some((c) => c.start <= h.start && c.end >= h.end),
   );
   const lastProblem = Math.max(-1, ...problemHits.map((h) => h.start));
+  const problemCategories = new Set(problemHits.flatMap((h) => (h.tag === "praise" ? [] : [h.tag.category])));
   const resolved = praise.some((h) => h.start > lastProblem) || (praise.length > 0 && groups.has("gratitude"));
 
   return {
     has: (group) => groups.has(group),
     problem: problemHits.length > 0,
-    category: bestCategory(categoryHits),
+    category: venueCategory(bestCategory(categoryHits), lower, problemCategories),
     reasons: new Set(longestHits(reasonMatcher.findAll(lower)).filter((h) => !negated(h)).map((h) => h.tag)),
     severityCues: new Set(longestHits(severityMatcher.findAll(lower)).filter((h) => !negated(h)).map((h) => h.tag)),
     topic: bestTopic(topicMatcher.findAll(lower).filter((h) => !negated(h))),
     resolved,
     wordy: /[a-z\u3400-\u9fff]/.test(lower),
     safetyIncident: problemHits.some((h) => h.tag !== "praise" && h.tag.category === "safety"),
-    problemCategories: new Set(problemHits.flatMap((h) => (h.tag === "praise" ? [] : [h.tag.category]))),
+    problemCategories,
     hintCategories: new Set(categoryHits.flatMap((h) => (h.tag === "praise" || h.tag.trigger ? [] : [h.tag.category]))),
   };
 }
@@ -182,7 +197,9 @@ export interface OrderShape {
 /** `order` is read only when the cues leave the kind open: reading items is the costliest step. */
 export function decideKind(signals: Signals, reasons: EscalationReason[], readOrder: () => OrderShape): RecordKind {
   const question = signals.has("question") || signals.has("inquiryIntent");
-  const askedAbout = question && signals.has("hypothetical") && !signals.has("complaintStrong");
+  // "如果…破损怎么办？" asks about a problem; so does "坏了是寄修还是上门？" unless the problem has happened ("用了三天就坏了，保修吗").
+  const conditional = signals.has("hypothetical") || (signals.has("policyQuestion") && !signals.has("happened"));
+  const askedAbout = question && conditional && !signals.has("complaintStrong");
   const problem = !askedAbout && (signals.problem || signals.has("complaintStrong"));
   if (escalates(reasons) && !(signals.resolved && !problem)) return "escalation";
   let shape: OrderShape | undefined;
@@ -246,7 +263,8 @@ export function decideSeverity(kind: "complaint" | "escalation", signals: Signal
       severity = cues.has("intense") || cues.has("demand") ? "medium" : "low";
       break;
     case "billing":
-      severity = facts.bigAmount ? "medium" : "low";
+      // A billing error of some size, or one the customer wants put right with money back or a credit note, is ordinary.
+      severity = facts.bigAmount || cues.has("demand") ? "medium" : "low";
       break;
     case "delay":
       severity = cues.has("impact") || cues.has("intense") || facts.hasReference ? "medium" : "low";

@@ -189,7 +189,8 @@ function isPerUnitMarker(scan: Scan, n: NumberToken): boolean {
   if (!n.chinese || n.value !== 1) return false;
   const before = scan.text[n.start - 1];
   const afterUnit = skipSpaces(scan.lower, n.end + 1);
-  return isAsciiDigit(before) || isAsciiDigit(scan.text[afterUnit]);
+  const afterMoney = scan.money.some((m) => m.end === n.start);
+  return isAsciiDigit(before) || isAsciiDigit(scan.text[afterUnit]) || afterMoney;
 }
 
 function cutAtStops(s: string): string {
@@ -205,6 +206,9 @@ function cutAtStops(s: string): string {
 function cleanProduct(s: string): string {
   let out = s.replace(/^[\s"'“”‘’「」【】()\-–—~·.]+|[\s"'“”‘’「」【】()\-–—~·.]+$/gu, "");
   out = out.replace(/\s(?:[x×*]|qty\.?|quantity)\s?[:：]?$/i, "").replace(/数量\s?[:：]?$/, "").trim();
+  // "折叠椅 FC-09": a model code after a Chinese name is not part of the core product name.
+  const model = /^([\u3400-\u9fff]{2,})\s[A-Za-z]{1,4}-?\d[A-Za-z0-9-]{0,10}$/u.exec(out);
+  if (model) out = model[1]!;
   out = out.replace(/^(of\s)?(the\s)?/i, "").replace(/^的\s?/, "").trim();
   return out;
 }
@@ -288,6 +292,29 @@ function isSpecCount(scan: Scan, q: Quantity, all: Quantity[]): boolean {
   return all.some((o) => o !== q && o.start > q.end && o.start < q.clause.end && o.unit !== undefined && o.unit !== q.unit && o.rank >= RANK.zhMeasure);
 }
 
+const EN_UNITS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+};
+const EN_COUNT = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(one|two|three|four|five|six|seven|eight|nine))?(?:\s(hundred|thousand))?\b/g;
+const MAX_WORD_COUNTS = 8;
+
+/**
+ * Counts written in English words ("fifty units", "two hundred cartons"). They are marked like Chinese
+ * numerals, so they count only with a unit after them: "one of our pickers" is no quantity.
+ */
+function englishCounts(lower: string): NumberToken[] {
+  const out: NumberToken[] = [];
+  EN_COUNT.lastIndex = 0;
+  for (let m = EN_COUNT.exec(lower); m !== null && out.length < MAX_WORD_COUNTS; m = EN_COUNT.exec(lower)) {
+    let value = EN_UNITS[m[1]!]! + (m[2] ? EN_UNITS[m[2]]! : 0);
+    if (m[3] === "hundred") value *= 100;
+    if (m[3] === "thousand") value *= 1000;
+    out.push({ value, start: m.index, end: m.index + m[0].length, chinese: true, glued: false });
+  }
+  return out;
+}
+
 export interface ItemsReading {
   items: OrderItem[];
   currency?: Currency;
@@ -308,10 +335,12 @@ export function findItems(scan: Scan, erase: string[]): ItemsReading {
   }
   const blocked = [...scan.dates];
   let quantities: Quantity[] = [];
-  for (const n of scan.numbers) {
+  const words = englishCounts(lower);
+  const numbers = words.length > 0 ? [...scan.numbers, ...words].sort((a, b) => a.start - b.start) : scan.numbers;
+  for (const n of numbers) {
     if (quantities.length >= MAX_QUANTITIES) break;
     if (overlaps(n, blocked) || isPerUnitMarker(scan, n)) continue;
-    if (scan.money.some((m) => m.start <= n.start && m.end >= n.end)) continue;
+    if (scan.money.some((m) => m.start < n.end && n.start < m.end)) continue;
     const q = readQuantity(scan, n, unitHits);
     if (!q) continue;
     const before = lower.slice(Math.max(0, n.start - 6), n.start);

@@ -90,6 +90,8 @@ function dimeAfter(lower: string, from: number): { value: number; end: number } 
   if (lower[unitAt] === "毛" || lower[unitAt] === "角") return { value, end: unitAt + 1 };
   if (spaced) return undefined;
   const next = lower[at + 1];
+  // "十八块五一吨": 一 before a classifier marks the unit the price is per.
+  if (next === "一" && !"一二两三四五六七八九十百千万".includes(lower[at + 2] ?? "一")) return { value, end: at + 1 };
   // "7块20个" or "五块五十" are something else; a unit or classifier after the digit makes it a count.
   if (next !== undefined && (/[0-9.]/.test(next) || "一二两三四五六七八九十百千万个件箱只条包瓶袋盒张套台公米斤吨天号".includes(next))) return undefined;
   return { value, end: at + 1 };

@@ -345,25 +345,34 @@ function byStandaloneCompany(text: string): Name | undefined {
 const AFTER_COMPANY = new Set([..."在问要来说订反投催的那这已又还送发找也都和跟对给被把让想今明刚"]);
 const NOT_NAME_START = new Set([..."这那我你他她它该本每各某一上下前后已被把将对给让请谢从在是的了有送发寄运拉交到"]);
 /** Characters of questions and talk, never inside a company name ("能不能开电子发票"). */
-const FUNCTION_CHARS = /[不没能吗呢吧么什怎哪谁很就才只过着得了是有们你我他她它啥咋请]/;
+const FUNCTION_CHARS = /[不没能吗呢吧么什怎哪谁很就才只过着得了是有们你我他她它啥咋请查看帮麻烦问让把给要想还再又都也已刚]/;
 /** Words after which a company name may start: 回访宏泰机电, for 美好家居, 给宏达机械送货. */
 const BEFORE_COMPANY = ["回访", "拜访", "致电", "通知", "联系", "for ", "给", "帮", "替", "为"];
+
+const BEFORE_COMPANY_ENDS = new Set(BEFORE_COMPANY.map((w) => w[w.length - 1]!));
+const STOP_STARTS = new Set(stops.map((w) => w[0]!));
+const SUFFIX_STARTS = new Set(suffixes.map((w) => w[0]!));
+/** Clause starts tried for a company name: a real message has far fewer; keeps long texts linear and cheap. */
+const MAX_COMPANY_STARTS = 48;
 
 /**
  * A Chinese company name at the start of a clause (or after 回访, for, 给 …): up to the last company
  * suffix in the run (富锐汽车部件), when what follows ends a name (a department, a person, a verb, punctuation).
  */
 function clauseStartCompany(text: string): Name | undefined {
-  for (let at = 0; at < text.length; at++) {
+  let tried = 0;
+  for (let at = 0; at < text.length && tried < MAX_COMPANY_STARTS; at++) {
     if (!isCjk(text[at])) continue;
     const prev = text[at - 1];
-    const starts = at === 0 || !isCjk(prev) || BEFORE_COMPANY.some((w) => text.startsWith(w, at - w.length));
+    const starts =
+      at === 0 || !isCjk(prev) || (BEFORE_COMPANY_ENDS.has(prev!) && BEFORE_COMPANY.some((w) => text.startsWith(w, at - w.length)));
     if (!starts || NOT_NAME_START.has(text[at]!)) continue;
+    tried++;
     let best: Name | undefined;
     for (let j = at + 2; j < text.length && j - at < MAX_CJK_NAME && isCjk(text[j]); j++) {
-      const stop = startsWithAny(text, j, stops);
+      const stop = STOP_STARTS.has(text[j]!) ? startsWithAny(text, j, stops) : undefined;
       if (stop && (stop.length > 1 || "说问的在要了".includes(stop))) break;
-      const suffix = startsWithAny(text, j, suffixes);
+      const suffix = SUFFIX_STARTS.has(text[j]!) ? startsWithAny(text, j, suffixes) : undefined;
       if (!suffix) continue;
       const end = j + suffix.length;
       const next = text[end];

@@ -79,7 +79,9 @@ function asPhone(run: Run, prefixLength: number): string | undefined {
   if (digits.startsWith("86") && CN_MOBILE.test(digits.slice(2))) return digits.slice(2);
   if (CN_LANDLINE.test(digits)) return digits;
   // A ten-digit North American number only when written in its usual 3-3-4 grouping.
+  // Written 3-3-4 the exchange may even start with 0 or 1 (555-123-4567 in examples and tests).
   if (NANP.test(digits) && groups.length >= 3) return digits;
+  if (/^[2-9]\d{9}$/.test(digits) && groups.length === 3 && groups[0]!.length === 3 && groups[1]!.length === 3) return digits;
   return undefined;
 }
 

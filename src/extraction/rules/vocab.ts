@@ -30,11 +30,20 @@ export const KindsVocabSchema = z.object({
   broadcast: CueList.default([]),
   /** A condition ("如果货到了有破损…？", "what happens if…"): a problem inside a question about it is only asked about. */
   hypothetical: CueList.default([]),
+  /**
+   * A policy question that names a problem without 如果 ("坏了是寄修还是上门？", "保修管吗", "is water damage
+   * covered?"): in a question it only asks about the problem, unless `happened` says the problem is real.
+   */
+  policyQuestion: CueList.default([]),
+  /** Evidence that a problem has actually occurred ("已经", "收到的", "用了三天就", "arrived", "I bought"). */
+  happened: CueList.default([]),
 });
 
 export const CategoriesVocabSchema = z.object({
   priority: z.array(z.enum(problemCategories as [string, ...string[]])),
   cues: z.record(z.enum(problemCategories as [string, ...string[]]), z.object({ strong: CueList, weak: CueList, hints: CueList })),
+  /** A place where staff serve the customer in person (hotel, front desk, restaurant, branch): see classify's venue rule. */
+  serviceVenue: CueList.default([]),
 });
 
 export const TopicsVocabSchema = z.object({

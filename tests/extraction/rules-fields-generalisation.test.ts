@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import { extractWithRules } from "../../src/extraction/rules/index.ts";
+import { findItems } from "../../src/extraction/rules/items.ts";
+import { scanMessage } from "../../src/extraction/rules/scan.ts";
+
+/**
+ * Field extraction on sentences written for these tests (not taken from dev, extra or blind): number
+ * forms, quantity and price phrasings, references, relative dates, parties, addresses and payment terms.
+ */
+
+const WED = "2026-03-04T10:00:00+08:00"; // a Wednesday
+
+const extract = (text: string, sentAt = WED) => extractWithRules({ text, sentAt });
+
+const CASES: [string, string, Record<string, unknown>][] = [
+  ["一千二 and 单价 with 款到发货", "客户刘强（15802113344）订购不锈钢保温杯一千二百个，单价23.5元，3月10号送到杭州市西湖区文三路90号，款到发货", {
+    customer: "刘强", contactPhone: "15802113344", items: [{ product: "不锈钢保温杯", quantity: 1200, unitPrice: 23.5 }],
+    deliveryDate: "2026-03-10", deliveryAddress: "杭州市西湖区文三路90号", paymentTerms: "prepaid" }],
+  ["3千箱, 每箱, 下月5号前, 月结", "华联超市要矿泉水3千箱，每箱18元，下月5号前送到南京市鼓楼区中山北路200号，月结60天", {
+    customer: "华联超市", items: [{ quantity: 3000, unitPrice: 18 }], deliveryDate: "2026-04-05", paymentTerms: "credit" }],
+  ["2w只 and 0.8元/只 after PO#", "PO# 778812 confirm: 2w只口罩，0.8元/只，下周一前送到，货到付款", {
+    orderRef: "778812", items: [{ product: "口罩", quantity: 20000, unitPrice: 0.8 }], deliveryDate: "2026-03-09", paymentTerms: "cod" }],
+  ["4k 条 with a bare unit price", "要 4k 条数据线，单价 6.5，本周五到，送到深圳市南山区科技园南区高新南四道18号", {
+    items: [{ product: "数据线", quantity: 4000, unitPrice: 6.5 }], deliveryDate: "2026-03-06" }],
+  ["N块M and 3 元 5 角 prices", "请于2026年3月20日前发出 800 卷胶带，每卷 3 元 5 角", {
+    items: [{ product: "胶带", quantity: 800, unitPrice: 3.5 }], deliveryDate: "2026-03-20" }],
+  ["十八块五 per unit", "老李要的水泥 30吨，十八块五一吨，后天拉到工地", {
+    customer: "老李", items: [{ product: "水泥", quantity: 30, unitPrice: 18.5 }], deliveryDate: "2026-03-06" }],
+  ["x N after a model number", "帮我下个单：折叠椅 FC-09 x 120，每把 ¥45，下周二前送到", {
+    items: [{ product: "折叠椅", quantity: 120, unitPrice: 45 }], deliveryDate: "2026-03-10" }],
+  ["qty N and a price each", "We need qty 40 office chairs at $89 each, deliver to our Denver warehouse next Tuesday, COD please", {
+    items: [{ product: "office chairs", quantity: 40, unitPrice: 89 }], deliveryDate: "2026-03-10", paymentTerms: "cod" }],
+  ["1.5k pcs, end of the month, prepay", "Order #45821: 1.5k pcs cable ties at 0.05 each, ship by end of the month, prepay", {
+    orderRef: "45821", items: [{ product: "cable ties", quantity: 1500, unitPrice: 0.05 }], deliveryDate: "2026-03-31", paymentTerms: "prepaid" }],
+  ["a pack spec glued to the product is not the count", "订 维生素C片 100mg*60片 2,400瓶，单价15元，周五前送到", {
+    items: [{ quantity: 2400, unitPrice: 15 }], deliveryDate: "2026-03-06" }],
+  ["a spaced carrier waybill", "运单号：YT 8800 1234 5678 到哪了？", { orderRef: "YT880012345678" }],
+  ["a container number with its check digit", "上海锦程国际物流有限公司陈经理：集装箱号 TGHU 123456-7 今天能提吗", {
+    customer: "上海锦程国际物流有限公司", contactName: "陈经理", orderRef: "TGHU1234567" }],
+  ["a dashed PO with a region code", "请确认 PO-BJ-2231 的发货时间", { orderRef: "PO-BJ-2231" }],
+  ["digits after a waybill label are not a phone", "Where is AWB 180-55512345? Customs needs the invoice.", { orderRef: "180-55512345" }],
+  ["abbreviated weekday with this", "Kevin@恒达物流：要 stretch film 300 rolls，RMB 24/roll，this Fri 前送到", {
+    customer: "恒达物流", contactName: "Kevin", items: [{ quantity: 300, unitPrice: 24 }], deliveryDate: "2026-03-06" }],
+  ["下周一 said on a Sunday night is the next day", "下周一送200箱洗衣液，单价四十五", { deliveryDate: "2026-03-09" }],
+  ["on the Nth and a UK postcode", "Please send 3 pallets of bottled water to Unit 4, Riverside Trading Estate, Leeds LS10 1AB on the 18th. Account terms as usual.", {
+    items: [{ product: "bottled water", quantity: 3 }], deliveryDate: "2026-03-18", deliveryAddress: "Unit 4, Riverside Trading Estate, Leeds LS10 1AB", paymentTerms: "credit" }],
+  ["a European address with postcode and day-first date", "Please confirm order SO-88213 for Greenfield Organics: 60 cases olive oil at €42 a case, delivery 12/03/2026, deliver to Hotel Lido, Via Roma 12, 00184 Roma", {
+    customer: "Greenfield Organics", orderRef: "SO-88213", items: [{ quantity: 60, unitPrice: 42 }], deliveryDate: "2026-03-12", deliveryAddress: expect.stringContaining("Via Roma 12, 00184 Roma") }],
+  ["送 goods 到 place: the address is after 到", "明天下午三点前送 50 桶机油到 宁波市北仑区明州路 88 号 3 号仓库，货到付款", {
+    items: [{ product: "机油", quantity: 50 }], deliveryDate: "2026-03-05", deliveryAddress: "宁波市北仑区明州路 88 号 3 号仓库", paymentTerms: "cod" }],
+  ["freight collect is not cash on delivery", "东莞市凯达五金制品有限公司 订 M8 螺丝 3万颗 0.05元/颗，运费到付，货款月结", {
+    customer: "东莞市凯达五金制品有限公司", items: [{ quantity: 30000, unitPrice: 0.05 }], paymentTerms: "credit" }],
+  ["100% advance is prepaid, 30 days net is credit", "Ship 20 drums of coolant, 100% advance please", { paymentTerms: "prepaid" }],
+  ["a company at the start of a clause with a department", "宏远建材采购部吴工：要水泥 80吨，每吨 420 元，月底前到", {
+    customer: "宏远建材", contactName: "吴工", items: [{ quantity: 80, unitPrice: 420 }], deliveryDate: "2026-03-31" }],
+  ["an English sign-off names the person and company", "Need 200 cartons of printer paper by Thursday, thanks — Linda, Crestview Dental", {
+    customer: "Crestview Dental", contactName: "Linda", items: [{ quantity: 200 }], deliveryDate: "2026-03-05" }],
+  ["this is X from Y", "Hi, this is Sarah from Bluebird Cafe. Can we order 30 bags of espresso beans at $18 per bag for delivery Thursday?", {
+    customer: "Bluebird Cafe", contactName: "Sarah", items: [{ quantity: 30, unitPrice: 18 }], deliveryDate: "2026-03-05" }],
+];
+
+const SENT: Record<string, string> = {
+  "下周一 said on a Sunday night is the next day": "2026-03-08T21:00:00+08:00",
+  "qty N and a price each": "2026-03-04T10:00:00-07:00",
+  "on the Nth and a UK postcode": "2026-03-04T10:00:00+00:00",
+  "a European address with postcode and day-first date": "2026-03-04T10:00:00+01:00",
+  "an English sign-off names the person and company": "2026-03-04T09:00:00-05:00",
+  "this is X from Y": "2026-03-02T10:00:00-08:00",
+};
+
+describe("field extraction generalises to new phrasings", () => {
+  it.each(CASES)("%s", (name, text, expected) => {
+    const out = extractWithRules({ text, sentAt: SENT[name] ?? WED });
+    expect(out).toMatchObject(expected);
+  });
+
+  it("keeps the new quantity of a changed order line", () => {
+    const reading = findItems(scanMessage("改单：不锈钢板由20张改为35张，价格不变", WED), []);
+    expect(reading.items[0]).toMatchObject({ quantity: 35 });
+  });
+
+  it("reads counts written in English words only with a unit", () => {
+    const out = extract("Ordering fifty units of model X200 at $15 each, delivery end of next month, net 45", "2026-03-04T10:00:00-05:00");
+    expect(out).toMatchObject({ items: [{ quantity: 50, unitPrice: 15 }], deliveryDate: "2026-04-30", paymentTerms: "credit" });
+  });
+
+  it("reads a 3-3-4 North American number and a waybill after 快递", () => {
+    expect(extract("my order number is 7788123 and nobody has called me back. 555-123-4567", "2026-03-04T10:00:00-05:00")).toMatchObject({
+      contactPhone: "5551234567", orderRef: "7788123" });
+    expect(extract("我的快递 773012345678901 三天了还没动").orderRef).toBe("773012345678901");
+  });
+
+  it("does not read a phone number out of an air waybill", () => {
+    expect(extract("Where is AWB 176-22849031? Customs needs the invoice.").contactPhone).toBeUndefined();
+  });
+
+  it("does not take an invoice number as the order reference", () => {
+    expect(extract("发票号 12345678 的发票抬头开错了").orderRef).toBeUndefined();
+  });
+
+  it("does not take a place before a person as their company", () => {
+    expect(extract("建材城老周 要 50 包水泥 明天送")).toMatchObject({ customer: "老周" });
+    expect(extract("建材城老周 要 50 包水泥 明天送").contactName).toBeUndefined();
+  });
+});
