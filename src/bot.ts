@@ -215,7 +215,7 @@ export class Bot {
   }
 
   /** One transaction for a batch of records: the records, their replies and pings, and the messages marked handled. */
-  private async writeRecords(batch: PendingRecord[]): Promise<void> {
+  private async writeRecords(batch: PendingRecord[]): Promise<void[]> {
     const now = this.clock.now();
     await this.db.$transaction(async (tx) => {
       const created = await createRecords(tx, batch, now);
@@ -239,6 +239,7 @@ export class Bot {
       for (const { author, spoken } of spokenBy.values()) await rememberLanguage(tx, author, spoken);
     });
     this.onQueued();
+    return batch.map(() => undefined);
   }
 
   private async finish(message: InboundMessage, status: "processed" | "ignored" | "failed", entries: OutboxEntry[], error?: string) {

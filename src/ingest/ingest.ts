@@ -1,9 +1,12 @@
 import type { Db } from "../db/client.ts";
-import type { InboundMessage, Person } from "../generated/sqlite/client.ts";
+import type { InboundMessage, Person, Prisma } from "../generated/sqlite/client.ts";
 import type { IncomingMessage, Platform } from "../chat/port.ts";
 import { identifyOutside, type Identity } from "../people/people.ts";
 import { isUniqueViolation } from "../db/errors.ts";
 import { localDay } from "../clock.ts";
+import { GroupCommit } from "../db/group-commit.ts";
+
+type NewMessage = Prisma.InboundMessageCreateManyInput & { senderId: number; channelId: number; externalId: string };
 
 export interface StoredMessage {
   message: InboundMessage;
@@ -34,35 +37,46 @@ export class Ingest {
     private readonly options: { admins: readonly Identity[]; timeZone: string },
   ) {}
 
+  /** Messages arriving together are inserted together (one statement), their senders read together. */
+  private readonly inserts = new GroupCommit<NewMessage, { message: InboundMessage; sender: Person }>((batch) => this.insert(batch));
+
   async store(incoming: IncomingMessage, now: Date): Promise<StoredMessage> {
     const channelId = await this.channelId(incoming);
-    const sender = await this.sender(incoming.platform, incoming.sender, now);
+    const senderId = await this.senderId(incoming.platform, incoming.sender, now);
+    const row = {
+      platform: incoming.platform,
+      channelId,
+      externalId: incoming.messageId,
+      threadExternalId: incoming.threadId ?? null,
+      eventId: incoming.eventId ?? null,
+      senderId,
+      senderExternalId: incoming.sender.id,
+      text: storableText(incoming.text),
+      sentAt: incoming.sentAt,
+      localDay: localDay(incoming.sentAt, this.options.timeZone),
+      receivedAt: now,
+      // Handling starts with this delivery; a later claim (after a crash) counts the next attempt.
+      attempts: 1,
+    };
     try {
-      const message = await this.db.inboundMessage.create({
-        data: {
-          platform: incoming.platform,
-          channelId,
-          externalId: incoming.messageId,
-          threadExternalId: incoming.threadId,
-          eventId: incoming.eventId,
-          senderId: sender.id,
-          senderExternalId: incoming.sender.id,
-          text: storableText(incoming.text),
-          sentAt: incoming.sentAt,
-          localDay: localDay(incoming.sentAt, this.options.timeZone),
-          receivedAt: now,
-          // Handling starts with this delivery; a later claim (after a crash) counts the next attempt.
-          attempts: 1,
-        },
-      });
-      return { message, sender, duplicate: false };
+      return { ...(await this.inserts.submit(row)), duplicate: false };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       const message = await this.db.inboundMessage.findUniqueOrThrow({
         where: { channelId_externalId: { channelId, externalId: incoming.messageId } },
       });
+      const sender = await this.db.person.findUniqueOrThrow({ where: { id: senderId } });
       return { message, sender, duplicate: true };
     }
+  }
+
+  private async insert(batch: NewMessage[]) {
+    const messages = await this.db.inboundMessage.createManyAndReturn({ data: batch });
+    // The sender as stored now: role and language can change between two messages.
+    const people = await this.db.person.findMany({ where: { id: { in: [...new Set(batch.map((m) => m.senderId))] } } });
+    const byKey = new Map(messages.map((m) => [`${m.channelId}:${m.externalId}`, m]));
+    const personById = new Map(people.map((p) => [p.id, p]));
+    return batch.map((row) => ({ message: byKey.get(`${row.channelId}:${row.externalId}`)!, sender: personById.get(row.senderId)! }));
   }
 
   private async channelId(incoming: IncomingMessage): Promise<number> {
@@ -85,14 +99,13 @@ export class Ingest {
     return id;
   }
 
-  /** The sender as stored now: role and language can change between two messages. */
-  private async sender(platform: Platform, who: { id: string; name?: string }, now: Date): Promise<Person> {
+  private async senderId(platform: Platform, who: { id: string; name?: string }, now: Date): Promise<number> {
     const key = `${platform}:${who.id}`;
-    const id = this.personIds.get(key);
-    const cached = id === undefined ? null : await this.db.person.findUnique({ where: { id } });
-    if (cached) return cached;
-    const person = await identifyOutside(this.db, { platform, externalId: who.id, name: who.name }, this.options.admins, now);
-    this.personIds.set(key, person.id);
-    return person;
+    let id = this.personIds.get(key);
+    if (id === undefined) {
+      id = (await identifyOutside(this.db, { platform, externalId: who.id, name: who.name }, this.options.admins, now)).id;
+      this.personIds.set(key, id);
+    }
+    return id;
   }
 }
