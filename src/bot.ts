@@ -90,7 +90,7 @@ export class Bot {
       if (!(await this.claim(stored.message))) return;
       this.logger.warn({ inboundId: stored.message.id }, "redelivered message was never handled; handling it now");
     }
-    await this.process(stored.message, stored.sender, incoming.addressedToBot, incoming.threadId);
+    await this.process(stored.message, stored.sender);
   }
 
   /** Messages stored but never handled (a process stopped in between); run at start and now and then. */
@@ -105,7 +105,7 @@ export class Bot {
     for (const message of pending) {
       if (!message.sender || !(await this.claim(message))) continue;
       this.logger.info({ inboundId: message.id }, "handling a message stored before a restart");
-      await this.process(message, message.sender, false, message.threadExternalId ?? undefined);
+      await this.process(message, message.sender);
     }
     return pending.length;
   }
@@ -122,13 +122,13 @@ export class Bot {
     return count === 1;
   }
 
-  private async process(message: InboundMessage, sender: Person, addressedToBot: boolean, threadId?: string): Promise<void> {
+  private async process(message: InboundMessage, sender: Person): Promise<void> {
     const replyTo: ChatTarget = {
       platform: message.platform,
       channelId: await this.channelExternalId(message.channelId),
-      threadId: threadId ?? message.externalId,
+      threadId: message.threadExternalId ?? message.externalId,
     };
-    const body = commandText(message.text, addressedToBot);
+    const body = commandText(message.text, message.addressedToBot);
     const spoken = detectLang(body !== null ? commandProse(body) : message.text);
     const lang = spoken ?? (sender.locale as Lang | null) ?? "en";
     const reply = (r: ReplyInput, recordId?: number): OutboxEntry => ({ dedupeKey: `reply:${message.id}`, target: replyTo, reply: r, recordId });

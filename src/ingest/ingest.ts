@@ -52,6 +52,7 @@ export class Ingest {
       senderId,
       senderExternalId: incoming.sender.id,
       text: storableText(incoming.text),
+      addressedToBot: incoming.addressedToBot,
       sentAt: incoming.sentAt,
       localDay: localDay(incoming.sentAt, this.options.timeZone),
       receivedAt: now,

@@ -164,6 +164,7 @@ describe.each(ENGINES)("ingest and records on %s", (engine) => {
         senderId: alice.id,
         senderExternalId: "alice",
         text: incoming.text,
+        addressedToBot: incoming.addressedToBot,
         sentAt: incoming.sentAt,
         localDay: "2026-11-23",
         receivedAt: new Date(Date.now() - receivedMinutesAgo * 60_000),
@@ -182,6 +183,13 @@ describe.each(ENGINES)("ingest and records on %s", (engine) => {
     expect(await bot.db.record.count()).toBe(1);
     expect((await bot.db.inboundMessage.findUniqueOrThrow({ where: { id: 2 } })).status).toBe("processed");
     expect(await bot.deliver(incoming)).toHaveLength(0);
+  });
+
+  it("runs a recovered message said to the bot as the command it was", async () => {
+    await leftUnhandled(bot.message("alice", "help", { addressedToBot: true }), 5);
+    await bot.app.bot.recoverUnhandled();
+    await bot.app.dispatcher.flush();
+    expect(bot.adapter.sent.map((s) => s.reply.title)).toEqual(["Customer-service bot commands"]);
   });
 
   it("leaves a message another live process has just stored to that process", async () => {
