@@ -19,7 +19,7 @@ const K = vocabulary.kinds;
 const E = vocabulary.escalation;
 
 const kindMatcher = new CueMatcher<KindGroup>([
-  ...(["orderStrong", "orderWeak", "complaintStrong", "complaintWeak", "question", "inquiryIntent", "gratitude", "resolution", "chitchat", "challenge", "broadcast", "hypothetical", "policyQuestion", "happened"] as const).flatMap(
+  ...(["orderStrong", "orderWeak", "complaintStrong", "complaintWeak", "question", "inquiryIntent", "gratitude", "resolution", "chitchat", "challenge", "broadcast", "hypothetical", "policyQuestion", "happened", "dismiss", "askMark", "orderChange"] as const).flatMap(
     (group) => K[group].map((cue) => [cue, group] as const),
   ),
   ...K.negators.map((cue) => [cue, "negator"] as const),
@@ -38,6 +38,24 @@ const categoryMatcher = new CueMatcher<CategoryTag>([
   // Praise ("态度很好") contains problem words ("态度"); as the longer match it hides them.
   ...K.resolution.map((cue) => [cue, "praise" as const] as const),
 ]);
+
+const togetherRules = vocabulary.categories.together as { all: string[]; category: ProblemCategory }[];
+const togetherMatcher = new CueMatcher<string>([...new Set(togetherRules.flatMap((r) => r.all))].map((cue) => [cue, cue] as const));
+
+/** Strong category hits from the `together` rules: one per rule whose words all occur, placed at its last word. */
+function togetherHits(lower: string, negated: (hit: CueHit<unknown>) => boolean): CueHit<CategoryTag>[] {
+  if (togetherRules.length === 0) return [];
+  const found = new Map<string, CueHit<string>>();
+  for (const h of togetherMatcher.findAll(lower)) if (!negated(h) && !found.has(h.tag)) found.set(h.tag, h);
+  const hits: CueHit<CategoryTag>[] = [];
+  for (const rule of togetherRules) {
+    const words = rule.all.map((w) => found.get(w));
+    if (words.some((w) => w === undefined)) continue;
+    const last = words.reduce((a, b) => (b!.start > a!.start ? b : a))!;
+    hits.push({ tag: { category: rule.category, weight: 2, trigger: true }, cue: rule.all.join("+"), start: last.start, end: last.end });
+  }
+  return hits;
+}
 
 const venueMatcher = new CueMatcher<true>(vocabulary.categories.serviceVenue.map((cue) => [cue, true] as const));
 
@@ -138,7 +156,7 @@ export function readSignals(lower: string): Signals {
   const live = kindHits.filter((h) => h.tag !== "negator" && !negated(h));
   const groups = new Set(live.map((h) => h.tag));
 
-  const categoryHits = longestHits(categoryMatcher.findAll(lower)).filter((h) => !negated(h));
+  const categoryHits = [...longestHits(categoryMatcher.findAll(lower)).filter((h) => !negated(h)), ...togetherHits(lower, negated)];
   const problemHits = categoryHits.filter((h) => h.tag !== "praise" && h.tag.trigger);
   // Praise inside a complaint phrase ("满意" in "不满意") is no praise.
   const complaintSpans = live.filter((h) => h.tag === "complaintStrong");
@@ -201,6 +219,10 @@ export function decideKind(signals: Signals, reasons: EscalationReason[], readOr
   const conditional = signals.has("hypothetical") || (signals.has("policyQuestion") && !signals.has("happened"));
   const askedAbout = question && conditional && !signals.has("complaintStrong");
   const problem = !askedAbout && (signals.problem || signals.has("complaintStrong"));
+  // "发错群了，请忽略": a message taken back says nothing.
+  if (signals.has("dismiss")) return "other";
+  // "Status: refund of $45 processed…, customer notified", "已补发": an agent's note about a problem put right.
+  if (signals.resolved && !problem && !signals.has("askMark") && !signals.has("orderStrong")) return "other";
   if (escalates(reasons) && !(signals.resolved && !problem)) return "escalation";
   let shape: OrderShape | undefined;
   const order = () => (shape ??= readOrder());
@@ -225,6 +247,8 @@ export function decideKind(signals: Signals, reasons: EscalationReason[], readOr
   // "今晚系统升级，下单后台暂停，大家…": a notice to colleagues that mentions ordering orders nothing.
   if (signals.has("broadcast") && !order().hasQuantity) return question && signals.topic !== "other" ? "inquiry" : "other";
   if (signals.has("orderStrong") && (!question || order().hasQuantity)) return "order";
+  // "pls add 2 more … to order #…, do i pay the difference by card?": an order with a question is an order.
+  if (signals.has("orderChange")) return "order";
   if (question && signals.wordy) {
     if (order().filled >= 3) return "order";
     // A question is an inquiry, topic or not ("Can I change my PIN?"), unless it is small talk ("在吗").
@@ -270,7 +294,8 @@ export function decideSeverity(kind: "complaint" | "escalation", signals: Signal
       severity = cues.has("impact") || cues.has("intense") || facts.hasReference ? "medium" : "low";
       break;
     case "quality":
-      severity = cues.has("singleItem") ? "low" : "medium";
+      // "一个月坏了两回": a fault that keeps coming back is no single-item trifle.
+      severity = cues.has("singleItem") && !cues.has("intense") ? "low" : "medium";
       break;
     default:
       severity = "medium";

@@ -59,7 +59,21 @@ export function extractWithRules(input: ExtractionInput): Extraction {
   } else if (kind === "inquiry") {
     record.topic = signals.topic;
   }
+  if (scan.unfolded !== undefined) asWritten(record, scan.text, scan.unfolded);
   return record;
+}
+
+/** Free-text fields read from folded traditional text are given back in the characters the sender wrote. */
+function asWritten(record: Extraction, folded: string, unfolded: string): void {
+  const back = (value: string | undefined): string | undefined => {
+    if (!value) return value;
+    const at = folded.indexOf(value);
+    return at < 0 ? value : unfolded.slice(at, at + value.length);
+  };
+  if (record.customer) record.customer = back(record.customer);
+  if (record.contactName) record.contactName = back(record.contactName);
+  if (record.deliveryAddress) record.deliveryAddress = back(record.deliveryAddress);
+  if (record.items) record.items = record.items.map((item) => (item.product ? { ...item, product: back(item.product) } : item));
 }
 
 interface OrderFields extends ItemsReading {

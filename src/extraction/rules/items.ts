@@ -209,7 +209,7 @@ function cleanProduct(s: string): string {
   // "折叠椅 FC-09": a model code after a Chinese name is not part of the core product name.
   const model = /^([\u3400-\u9fff]{2,})\s[A-Za-z]{1,4}-?\d[A-Za-z0-9-]{0,10}$/u.exec(out);
   if (model) out = model[1]!;
-  out = out.replace(/^(of\s)?(the\s)?/i, "").replace(/^的\s?/, "").trim();
+  out = out.replace(/^(of\s)?(the\s)?((more|extra|additional)\s)?/i, "").replace(/^的\s?/, "").trim();
   return out;
 }
 

@@ -1,3 +1,5 @@
+import * as OpenCC from "opencc-js";
+
 /**
  * Chat text as the rules read it. NFKC folds full-width digits, letters and punctuation (１２０箱,
  * ＃, ：) into their ASCII forms; `lower` is the same string lower-cased one code unit at a time, so an
@@ -6,20 +8,63 @@
 export interface NormalizedText {
   text: string;
   lower: string;
+  /** The NFKC text before traditional Chinese was folded to simplified; present only when folding changed it. */
+  unfolded?: string;
+}
+
+let toSimplified: ((s: string) => string) | undefined;
+
+/** A Han character that the simplified alphabet writes differently might be present (cheap pre-check). */
+function hasHan(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x3400 && code <= 0x9fff) return true;
+  }
+  return false;
+}
+
+/**
+ * Traditional Chinese (訂單, 下週二, 先款後貨, 單價) read as simplified, so that every cue is written once.
+ * The fold keeps offsets: when the phrase conversion changes the length, characters are folded one by one.
+ */
+export function foldTraditional(text: string): string {
+  if (!hasHan(text)) return text;
+  const convert = (toSimplified ??= OpenCC.Converter({ from: "hk", to: "cn" }));
+  const folded = convert(text);
+  if (folded.length === text.length) return folded;
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    const code = c.charCodeAt(0);
+    if (code < 0x3400 || code > 0x9fff) {
+      out += c;
+      continue;
+    }
+    const f = convert(c);
+    out += f.length === 1 ? f : c;
+  }
+  return out;
 }
 
 export function normalizeText(raw: string): NormalizedText {
-  const text = raw.normalize("NFKC");
+  const nfkc = raw.normalize("NFKC");
+  const text = foldTraditional(nfkc);
+  const unfolded = text === nfkc ? undefined : nfkc;
+  const { lower } = lowerCase(text);
+  return unfolded === undefined ? { text, lower } : { text, lower, unfolded };
+}
+
+function lowerCase(text: string): { lower: string } {
   const whole = text.toLowerCase();
   // Nearly always no character changes length when lower-cased, and one native call is far cheaper.
-  if (whole.length === text.length) return { text, lower: whole };
+  if (whole.length === text.length) return { lower: whole };
   let lower = "";
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     const l = c.toLowerCase();
     lower += l.length === 1 ? l : c;
   }
-  return { text, lower };
+  return { lower };
 }
 
 export function isAsciiDigit(c: string | undefined): boolean {

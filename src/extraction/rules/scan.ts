@@ -9,6 +9,8 @@ import { scanNumbers, type NumberToken } from "./numbers.ts";
 export interface Scan {
   text: string;
   lower: string;
+  /** The text as written before traditional Chinese was folded; only when the fold changed something. */
+  unfolded?: string;
   sentAt: string;
   numbers: NumberToken[];
   money: Money[];
@@ -30,12 +32,13 @@ function mostlyChinese(text: string): boolean {
 }
 
 export function scanMessage(raw: string, sentAt: string): Scan {
-  const { text, lower } = normalizeText(raw);
+  const { text, lower, unfolded } = normalizeText(raw);
   const numbers = scanNumbers(text);
   const currencyMarks = findCurrencyMarks(lower);
   return {
     text,
     lower,
+    ...(unfolded === undefined ? {} : { unfolded }),
     sentAt,
     numbers,
     money: findMoney(lower, numbers, currencyMarks),

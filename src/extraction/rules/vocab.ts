@@ -37,6 +37,12 @@ export const KindsVocabSchema = z.object({
   policyQuestion: CueList.default([]),
   /** Evidence that a problem has actually occurred ("已经", "收到的", "用了三天就", "arrived", "I bought"). */
   happened: CueList.default([]),
+  /** The sender takes the message back ("发错群了，请忽略", "wrong chat, please ignore"): whatever it says, it is `other`. */
+  dismiss: CueList.default([]),
+  /** A literal question mark or particle ("?", "吗", "了没"): a status note with one asks rather than reports. */
+  askMark: CueList.default([]),
+  /** A change that adds a number of units to an order ("add 2 more … to order #", "再加20箱"): an order even inside a question. */
+  orderChange: CueList.default([]),
 });
 
 export const CategoriesVocabSchema = z.object({
@@ -44,6 +50,13 @@ export const CategoriesVocabSchema = z.object({
   cues: z.record(z.enum(problemCategories as [string, ...string[]]), z.object({ strong: CueList, weak: CueList, hints: CueList })),
   /** A place where staff serve the customer in person (hotel, front desk, restaurant, branch): see classify's venue rule. */
   serviceVenue: CueList.default([]),
+  /**
+   * Cues that name a category only together, anywhere in the message ("ordered" … "instead": a wrong item). Each
+   * rule counts like one strong cue when every one of its words is present and not negated.
+   */
+  together: z
+    .array(z.object({ all: z.array(Cue).min(2), category: z.enum(problemCategories as [string, ...string[]]) }))
+    .default([]),
 });
 
 export const TopicsVocabSchema = z.object({
