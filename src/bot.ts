@@ -66,6 +66,11 @@ export class Bot {
   private readonly ingest: Ingest;
   /** Records of messages arriving together are written together (see GroupCommit). */
   private readonly records = new GroupCommit<PendingRecord>((batch) => this.writeRecords(batch));
+  /** Chatter that needs no record is marked handled together too. */
+  private readonly handled = new GroupCommit<number>(async (ids) => {
+    await markHandled(this.db, ids, { status: "processed", processedAt: this.clock.now() });
+    return ids.map(() => undefined);
+  });
 
   constructor(
     private readonly db: Db,
@@ -245,6 +250,10 @@ export class Bot {
   private async finish(message: InboundMessage, status: "processed" | "ignored" | "failed", entries: OutboxEntry[], error?: string) {
     const now = this.clock.now();
     const done = { status, processedAt: now, error: error?.slice(0, 2000) ?? null };
+    if (entries.length === 0 && status === "processed") {
+      await this.handled.submit(message.id);
+      return;
+    }
     if (entries.length === 0) {
       await markHandled(this.db, [message.id], done);
       return;

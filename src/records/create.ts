@@ -132,7 +132,8 @@ export async function createRecords(tx: Tx, inputs: NewRecord[], now: Date): Pro
       action: "record.create",
       entity: "record",
       entityId: codes[i]!,
-      after: { kind: input.kind, extraction: input.result.extraction, extractor: input.result.extractor },
+      // The record keeps the full reading in its `extraction` column; the audit names what was created.
+      after: { kind: input.kind, extractor: input.result.extractor },
       sourceMessageId: input.message.id,
     })),
   });
