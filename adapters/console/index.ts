@@ -10,7 +10,7 @@ export interface ConsoleAdapterOptions {
   initialUser: string;
   /** `/as NAME [role]`: the console is a trusted terminal, so it may hand out roles itself. */
   switchUser: (name: string, role?: "agent" | "supervisor" | "admin") => Promise<void>;
-  /** Awaited after each line from a non-terminal input, so a scripted conversation prints in order. */
+  /** Awaited after each line, so the replies print before the next prompt or the next scripted line. */
   afterEach?: () => Promise<void>;
   now?: () => Date;
 }
@@ -48,7 +48,10 @@ export class ConsoleAdapter implements ChatAdapter {
   }
 
   async start(sink: MessageSink): Promise<void> {
-    const rl = createInterface({ input: this.input, terminal: this.interactive, crlfDelay: Infinity });
+    // At a terminal readline echoes what is typed and shows the prompt; piped input is echoed by us.
+    const rl = this.interactive
+      ? createInterface({ input: this.input, output: this.output, terminal: true })
+      : createInterface({ input: this.input, terminal: false, crlfDelay: Infinity });
     this.closeInput = () => rl.close();
     const prompt = () => {
       if (this.interactive) {
@@ -84,7 +87,7 @@ export class ConsoleAdapter implements ChatAdapter {
   private async deliver(sink: MessageSink, line: string): Promise<void> {
     try {
       await sink(this.toIncoming(line));
-      if (!this.interactive) await this.options.afterEach?.();
+      await this.options.afterEach?.();
     } catch (error) {
       const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
       this.print(`[bot] ❌ 这条消息没有保存，请重发 / That message was not saved; please send it again. (${reason})`);

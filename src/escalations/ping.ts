@@ -53,7 +53,7 @@ function pingReply(record: RecordView, messageText: string, lang: "zh" | "en"): 
   return {
     lang,
     tone: "alert",
-    title: lang === "zh" ? `🚨 升级事件 ${record.code}，请尽快处理` : `🚨 Escalation ${record.code} needs a supervisor`,
+    title: lang === "zh" ? `升级事件 ${record.code}，请尽快处理` : `Escalation ${record.code} needs a supervisor`,
     text: messageText.slice(0, 500),
     fields,
     buttons: [
