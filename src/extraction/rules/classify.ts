@@ -10,7 +10,7 @@ import { vocabulary } from "./vocab.ts";
 
 type KindGroup = Exclude<keyof typeof vocabulary.kinds, "negators"> | "negator" | "escalationKind" | "wholeLoad";
 type ProblemCategory = Exclude<Category, "other">;
-type CategoryTag = { category: ProblemCategory; weight: number; trigger: boolean } | "praise";
+type CategoryTag = { category: ProblemCategory; weight: number; trigger: boolean } | "praise" | "idiom";
 type ReasonTag = Exclude<EscalationReason, "safety" | "large_loss">;
 type SeverityTag = keyof typeof vocabulary.severity;
 type KnownTopic = Exclude<Topic, "other">;
@@ -19,7 +19,7 @@ const K = vocabulary.kinds;
 const E = vocabulary.escalation;
 
 const kindMatcher = new CueMatcher<KindGroup>([
-  ...(["orderStrong", "orderWeak", "complaintStrong", "complaintWeak", "question", "inquiryIntent", "gratitude", "resolution", "chitchat", "challenge", "broadcast", "hypothetical", "policyQuestion", "happened", "dismiss", "askMark", "orderChange"] as const).flatMap(
+  ...(["orderStrong", "orderWeak", "complaintStrong", "complaintWeak", "question", "inquiryIntent", "gratitude", "resolution", "chitchat", "challenge", "broadcast", "hypothetical", "policyQuestion", "happened", "dismiss", "askMark", "orderChange", "conditionalOrder"] as const).flatMap(
     (group) => K[group].map((cue) => [cue, group] as const),
   ),
   ...K.negators.map((cue) => [cue, "negator"] as const),
@@ -37,6 +37,8 @@ const categoryMatcher = new CueMatcher<CategoryTag>([
   ),
   // Praise ("态度很好") contains problem words ("态度"); as the longer match it hides them.
   ...K.resolution.map((cue) => [cue, "praise" as const] as const),
+  // Idioms ("if anything's on fire", "爆单了") hide the problem words inside them the same way, and count for nothing.
+  ...vocabulary.categories.idioms.map((cue) => [cue, "idiom" as const] as const),
 ]);
 
 const togetherRules = vocabulary.categories.together as { all: string[]; category: ProblemCategory }[];
@@ -75,9 +77,11 @@ const reasonMatcher = new CueMatcher<ReasonTag>(
   (Object.entries(E.reasons) as [ReasonTag, string[]][]).flatMap(([reason, cues]) => cues.map((cue) => [cue, reason] as const)),
 );
 
-const severityMatcher = new CueMatcher<SeverityTag>(
-  (Object.entries(vocabulary.severity) as [SeverityTag, string[]][]).flatMap(([level, cues]) => cues.map((cue) => [cue, level] as const)),
-);
+const severityMatcher = new CueMatcher<SeverityTag | "idiom">([
+  ...(Object.entries(vocabulary.severity) as [SeverityTag, string[]][]).flatMap(([level, cues]) => cues.map((cue) => [cue, level] as const)),
+  // "if anything's on fire" is no fire: the idiom hides the critical word inside it.
+  ...vocabulary.categories.idioms.map((cue) => [cue, "idiom" as const] as const),
+]);
 
 const topicMatcher = new CueMatcher<KnownTopic>(
   (Object.entries(vocabulary.topics.cues) as [KnownTopic, string[]][]).flatMap(([topic, cues]) => cues.map((cue) => [cue, topic] as const)),
@@ -119,10 +123,18 @@ export interface Signals {
   hintCategories: Set<ProblemCategory>;
 }
 
+/**
+ * The category of the problem. Hints (money and document words: "赔偿" is no cue, but "refund", "fee", "发票" are
+ * hints) only choose among messages without a problem cue: once a problem is named ("浸泡", "坏了", "少了12箱"),
+ * the money asked for it, the claim or the letter about it says nothing about what went wrong. This matters
+ * most in escalations, where claim and compensation words pile up around one problem word.
+ */
 function bestCategory(hits: CueHit<CategoryTag>[]): Category {
   const scores = new Map<ProblemCategory, number>();
+  const named = hits.some((h) => h.tag !== "praise" && h.tag !== "idiom" && h.tag.trigger);
   for (const h of hits) {
-    if (h.tag === "praise") continue;
+    if (h.tag === "praise" || h.tag === "idiom") continue;
+    if (named && !h.tag.trigger) continue;
     if (h.tag.category === "safety" && h.tag.weight === 2) return "safety";
     scores.set(h.tag.category, (scores.get(h.tag.category) ?? 0) + h.tag.weight);
   }
@@ -156,15 +168,18 @@ export function readSignals(lower: string): Signals {
   const live = kindHits.filter((h) => h.tag !== "negator" && !negated(h));
   const groups = new Set(live.map((h) => h.tag));
 
-  const categoryHits = [...longestHits(categoryMatcher.findAll(lower)).filter((h) => !negated(h)), ...togetherHits(lower, negated)];
-  const problemHits = categoryHits.filter((h) => h.tag !== "praise" && h.tag.trigger);
+  const categoryHits = [
+    ...longestHits(categoryMatcher.findAll(lower)).filter((h) => h.tag !== "idiom" && !negated(h)),
+    ...togetherHits(lower, negated),
+  ];
+  const problemHits = categoryHits.filter((h) => h.tag !== "praise" && h.tag !== "idiom" && h.tag.trigger);
   // Praise inside a complaint phrase ("满意" in "不满意") is no praise.
   const complaintSpans = live.filter((h) => h.tag === "complaintStrong");
   const praise = categoryHits.filter(
     (h) => h.tag === "praise" && !complaintSpans.some((c) => c.start <= h.start && c.end >= h.end),
   );
   const lastProblem = Math.max(-1, ...problemHits.map((h) => h.start));
-  const problemCategories = new Set(problemHits.flatMap((h) => (h.tag === "praise" ? [] : [h.tag.category])));
+  const problemCategories = new Set(problemHits.flatMap((h) => (h.tag === "praise" || h.tag === "idiom" ? [] : [h.tag.category])));
   const resolved = praise.some((h) => h.start > lastProblem) || (praise.length > 0 && groups.has("gratitude"));
 
   return {
@@ -172,13 +187,17 @@ export function readSignals(lower: string): Signals {
     problem: problemHits.length > 0,
     category: venueCategory(bestCategory(categoryHits), lower, problemCategories),
     reasons: new Set(longestHits(reasonMatcher.findAll(lower)).filter((h) => !negated(h)).map((h) => h.tag)),
-    severityCues: new Set(longestHits(severityMatcher.findAll(lower)).filter((h) => !negated(h)).map((h) => h.tag)),
+    severityCues: new Set(
+      longestHits(severityMatcher.findAll(lower))
+        .filter((h) => !negated(h))
+        .flatMap((h) => (h.tag === "idiom" ? [] : [h.tag])),
+    ),
     topic: bestTopic(topicMatcher.findAll(lower).filter((h) => !negated(h))),
     resolved,
     wordy: /[a-z\u3400-\u9fff]/.test(lower),
-    safetyIncident: problemHits.some((h) => h.tag !== "praise" && h.tag.category === "safety"),
+    safetyIncident: problemHits.some((h) => h.tag !== "praise" && h.tag !== "idiom" && h.tag.category === "safety"),
     problemCategories,
-    hintCategories: new Set(categoryHits.flatMap((h) => (h.tag === "praise" || h.tag.trigger ? [] : [h.tag.category]))),
+    hintCategories: new Set(categoryHits.flatMap((h) => (h.tag === "praise" || h.tag === "idiom" || h.tag.trigger ? [] : [h.tag.category]))),
   };
 }
 
@@ -244,6 +263,8 @@ export function decideKind(signals: Signals, reasons: EscalationReason[], readOr
     if (signals.resolved || thankedOnly) return "other";
     return "complaint";
   }
+  // "还有货吗 要30件 有的话我再下单", "quote me for 20 tons": an order that waits on an answer is still a question.
+  if (signals.has("conditionalOrder") && signals.wordy) return signals.has("chitchat") && signals.topic === "other" ? "other" : "inquiry";
   // "今晚系统升级，下单后台暂停，大家…": a notice to colleagues that mentions ordering orders nothing.
   if (signals.has("broadcast") && !order().hasQuantity) return question && signals.topic !== "other" ? "inquiry" : "other";
   if (signals.has("orderStrong") && (!question || order().hasQuantity)) return "order";

@@ -43,6 +43,11 @@ export const KindsVocabSchema = z.object({
   askMark: CueList.default([]),
   /** A change that adds a number of units to an order ("add 2 more … to order #", "再加20箱"): an order even inside a question. */
   orderChange: CueList.default([]),
+  /**
+   * An order that is only conditional or not yet placed ("有的话我再下单", "if you have it in stock I'll order 50",
+   * "报个价", "quote me for…"): without a problem, the message asks (stock, price) rather than orders.
+   */
+  conditionalOrder: CueList.default([]),
 });
 
 export const CategoriesVocabSchema = z.object({
@@ -57,6 +62,11 @@ export const CategoriesVocabSchema = z.object({
   together: z
     .array(z.object({ all: z.array(Cue).min(2), category: z.enum(problemCategories as [string, ...string[]]) }))
     .default([]),
+  /**
+   * Idioms and good news that contain problem words ("if anything's on fire", "火速", "爆单了"): as the longer
+   * match they hide the problem word inside them and count for no category.
+   */
+  idioms: CueList.default([]),
 });
 
 export const TopicsVocabSchema = z.object({
