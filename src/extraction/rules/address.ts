@@ -10,7 +10,7 @@ import { vocabulary } from "./vocab.ts";
 
 const A = vocabulary.address;
 const MAX_ADDRESS = 120;
-const cues = new CueMatcher<true>(A.cues.map((c) => [c, true] as const));
+const cues = new CueMatcher<true>(A.cues.map((c) => [c, true] as const), { shared: true });
 const markers = new CueMatcher<true>(A.markers.map((m) => [m, true] as const));
 const stops = A.stops.map((s) => s.toLowerCase());
 

@@ -25,7 +25,7 @@ const kindMatcher = new CueMatcher<KindGroup>([
   ...K.negators.map((cue) => [cue, "negator"] as const),
   ...E.escalationKind.map((cue) => [cue, "escalationKind"] as const),
   ...E.wholeLoad.map((cue) => [cue, "wholeLoad"] as const),
-]);
+], { shared: true });
 
 const categoryMatcher = new CueMatcher<CategoryTag>([
   ...(Object.entries(vocabulary.categories.cues) as [ProblemCategory, { strong: string[]; weak: string[]; hints: string[] }][]).flatMap(
@@ -39,10 +39,10 @@ const categoryMatcher = new CueMatcher<CategoryTag>([
   ...K.resolution.map((cue) => [cue, "praise" as const] as const),
   // Idioms ("if anything's on fire", "爆单了") hide the problem words inside them the same way, and count for nothing.
   ...vocabulary.categories.idioms.map((cue) => [cue, "idiom" as const] as const),
-]);
+], { shared: true });
 
 const togetherRules = vocabulary.categories.together as { all: string[]; category: ProblemCategory }[];
-const togetherMatcher = new CueMatcher<string>([...new Set(togetherRules.flatMap((r) => r.all))].map((cue) => [cue, cue] as const));
+const togetherMatcher = new CueMatcher<string>([...new Set(togetherRules.flatMap((r) => r.all))].map((cue) => [cue, cue] as const), { shared: true });
 
 /** Strong category hits from the `together` rules: one per rule whose words all occur, placed at its last word. */
 function togetherHits(lower: string, negated: (hit: CueHit<unknown>) => boolean): CueHit<CategoryTag>[] {
@@ -59,7 +59,7 @@ function togetherHits(lower: string, negated: (hit: CueHit<unknown>) => boolean)
   return hits;
 }
 
-const venueMatcher = new CueMatcher<true>(vocabulary.categories.serviceVenue.map((cue) => [cue, true] as const));
+const venueMatcher = new CueMatcher<true>(vocabulary.categories.serviceVenue.map((cue) => [cue, true] as const), { shared: true });
 
 /**
  * Hotel and counter mixes: at a place where staff serve the customer in person, a complaint that names both
@@ -75,16 +75,18 @@ function venueCategory(category: Category, lower: string, problemCategories: Set
 
 const reasonMatcher = new CueMatcher<ReasonTag>(
   (Object.entries(E.reasons) as [ReasonTag, string[]][]).flatMap(([reason, cues]) => cues.map((cue) => [cue, reason] as const)),
+  { shared: true },
 );
 
 const severityMatcher = new CueMatcher<SeverityTag | "idiom">([
   ...(Object.entries(vocabulary.severity) as [SeverityTag, string[]][]).flatMap(([level, cues]) => cues.map((cue) => [cue, level] as const)),
   // "if anything's on fire" is no fire: the idiom hides the critical word inside it.
   ...vocabulary.categories.idioms.map((cue) => [cue, "idiom" as const] as const),
-]);
+], { shared: true });
 
 const topicMatcher = new CueMatcher<KnownTopic>(
   (Object.entries(vocabulary.topics.cues) as [KnownTopic, string[]][]).flatMap(([topic, cues]) => cues.map((cue) => [cue, topic] as const)),
+  { shared: true },
 );
 
 /** How far before a cue a negator still negates it: a few characters in Chinese, a few words in English. */

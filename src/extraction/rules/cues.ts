@@ -19,6 +19,8 @@ interface Pattern<T> {
   tokens: Token[];
   wordStart: boolean;
   wordEnd: boolean;
+  /** Which hit list the pattern reports into: 0 in its own matcher, its matcher's index in the shared trie. */
+  slot: number;
 }
 
 export interface CueHit<T> {
@@ -69,15 +71,118 @@ function trieNode<T>(): TrieNode<T> {
   return { next: new Map(), ending: [] };
 }
 
-export class CueMatcher<T> {
-  /** Patterns starting with a literal, in a trie over that literal: one walk per position finds them all. */
-  private readonly root: TrieNode<T> = trieNode();
+/** Patterns in a trie over their leading literals, plus those starting with a number. */
+class Trie<T> {
+  /** The root's children in a direct table: one array read per position instead of a hash lookup. */
+  private readonly rootNext: (TrieNode<T> | undefined)[] = new Array<TrieNode<T> | undefined>(65_536).fill(undefined);
   /** Patterns starting with a number, tried at the first digit of each number. */
   private readonly numberFirst: Pattern<T>[] = [];
   /** 1 for every code unit some pattern starts with: most characters are rejected by one array read. */
   private readonly startsAny = new Uint8Array(65_536);
 
-  constructor(entries: Iterable<readonly [cue: string, tag: T]>) {
+  add(pattern: Pattern<T>): void {
+    const first = pattern.tokens[0]!;
+    if (first.kind === "number") {
+      this.numberFirst.push(pattern);
+      for (const code of NUMBER_CODES) this.startsAny[code] = 1;
+      return;
+    }
+    if (first.kind !== "literal") return;
+    const c0 = first.text.charCodeAt(0);
+    this.startsAny[c0] = 1;
+    let node: TrieNode<T> | undefined = this.rootNext[c0];
+    if (!node) {
+      node = trieNode<T>();
+      this.rootNext[c0] = node;
+    }
+    for (let i = 1; i < first.text.length; i++) {
+      const code = first.text.charCodeAt(i);
+      let child: TrieNode<T> | undefined = node.next.get(code);
+      if (!child) {
+        child = trieNode<T>();
+        node.next.set(code, child);
+      }
+      node = child;
+    }
+    node.ending.push(pattern);
+  }
+
+  /** Every hit, each pushed to `sinks[pattern.slot]`, in order of start, then trie depth, then pattern order. */
+  scan(lower: string, sinks: CueHit<T>[][]): void {
+    const n = lower.length;
+    const hasNumberFirst = this.numberFirst.length > 0;
+    const startsAny = this.startsAny;
+    const rootNext = this.rootNext;
+    for (let i = 0; i < n; i++) {
+      const code = lower.charCodeAt(i);
+      if (startsAny[code] === 0) continue;
+      let node = rootNext[code];
+      let depth = 1;
+      while (node) {
+        const ending = node.ending;
+        for (let e = 0; e < ending.length; e++) tryPattern(lower, i, i + depth, ending[e]!, 1, sinks);
+        if (i + depth >= n || node.next.size === 0) break;
+        node = node.next.get(lower.charCodeAt(i + depth));
+        depth++;
+      }
+      if (hasNumberFirst && IS_NUMBER_CODE[code] === 1 && !(i > 0 && IS_NUMBER_CODE[lower.charCodeAt(i - 1)] === 1)) {
+        const numberFirst = this.numberFirst;
+        for (let e = 0; e < numberFirst.length; e++) tryPattern(lower, i, i, numberFirst[e]!, 0, sinks);
+      }
+    }
+  }
+}
+
+function tryPattern<T>(lower: string, start: number, pos: number, p: Pattern<T>, k: number, sinks: CueHit<T>[][]): void {
+  if (p.wordStart && isAsciiAlnum(lower[start - 1])) return;
+  const end = matchTokens(lower, pos, p.tokens, k);
+  if (end < 0 || (p.wordEnd && isAsciiAlnum(lower[end]))) return;
+  sinks[p.slot]!.push({ tag: p.tag, cue: p.cue, start, end });
+}
+
+/**
+ * Matchers that always read the whole lower-cased message share one trie: `primeSharedCues(lower)`
+ * marks the message, and the first shared matcher asked about it scans once for all of them. Each
+ * matcher's hits are handed out once; asked again, or about another text, a matcher scans alone.
+ */
+const sharedMembers: CueMatcher<unknown>[] = [];
+let sharedTrie: Trie<unknown> | undefined;
+let sharedTrieSize = 0;
+let primedText: string | undefined;
+let primedHits: (CueHit<unknown>[] | undefined)[] | undefined;
+
+export function primeSharedCues(lower: string): void {
+  primedText = lower;
+  primedHits = undefined;
+}
+
+function sharedHits(lower: string, slot: number): CueHit<unknown>[] | undefined {
+  if (primedText === undefined || lower !== primedText) return undefined;
+  if (primedHits === undefined) {
+    if (!sharedTrie || sharedTrieSize !== sharedMembers.length) {
+      sharedTrie = new Trie<unknown>();
+      sharedMembers.forEach((m, owner) => {
+        for (const p of m.patterns) sharedTrie!.add({ ...p, slot: owner });
+      });
+      sharedTrieSize = sharedMembers.length;
+    }
+    const sinks: CueHit<unknown>[][] = sharedMembers.map(() => []);
+    sharedTrie.scan(lower, sinks);
+    primedHits = sinks;
+  }
+  const hits = primedHits[slot];
+  primedHits[slot] = undefined;
+  return hits;
+}
+
+export class CueMatcher<T> {
+  /** Every pattern, in the order given. */
+  readonly patterns: Pattern<T>[] = [];
+  private readonly trie = new Trie<T>();
+  private readonly sharedSlot: number = -1;
+
+  /** `shared`: the matcher always reads whole messages, and scans them together with the other shared matchers. */
+  constructor(entries: Iterable<readonly [cue: string, tag: T]>, options: { shared?: boolean } = {}) {
     for (const [cue, tag] of entries) {
       const tokens = tokenize(cue);
       const first = tokens[0];
@@ -89,60 +194,25 @@ export class CueMatcher<T> {
         tokens,
         wordStart: first.kind === "literal" && isAsciiAlnum(lowered[0]),
         wordEnd: isAsciiAlnum(lowered[lowered.length - 1]),
+        slot: 0,
       };
-      if (first.kind === "number") {
-        this.numberFirst.push(pattern);
-        for (const code of NUMBER_CODES) this.startsAny[code] = 1;
-        continue;
-      }
-      this.startsAny[first.text.charCodeAt(0)] = 1;
-      let node = this.root;
-      for (let i = 0; i < first.text.length; i++) {
-        const code = first.text.charCodeAt(i);
-        let child = node.next.get(code);
-        if (!child) {
-          child = trieNode();
-          node.next.set(code, child);
-        }
-        node = child;
-      }
-      node.ending.push(pattern);
+      this.patterns.push(pattern);
+      this.trie.add(pattern);
+    }
+    if (options.shared) {
+      this.sharedSlot = sharedMembers.length;
+      sharedMembers.push(this as CueMatcher<unknown>);
     }
   }
 
   findAll(lower: string): CueHit<T>[] {
-    const hits: CueHit<T>[] = [];
-    const startOfWord = (i: number) => !isAsciiAlnum(lower[i - 1]);
-    for (let i = 0; i < lower.length; i++) {
-      const code = lower.charCodeAt(i);
-      if (this.startsAny[code] === 0) continue;
-      let node = this.root.next.get(code);
-      let depth = 1;
-      while (node) {
-        for (const p of node.ending) this.tryPattern(lower, i, i + depth, p, 1, hits, startOfWord);
-        node = i + depth < lower.length ? node.next.get(lower.charCodeAt(i + depth)) : undefined;
-        depth++;
-      }
-      if (this.numberFirst.length > 0 && IS_NUMBER_CODE[code] === 1 && !(i > 0 && IS_NUMBER_CODE[lower.charCodeAt(i - 1)] === 1)) {
-        for (const p of this.numberFirst) this.tryPattern(lower, i, i, p, 0, hits, startOfWord);
-      }
+    if (this.sharedSlot >= 0) {
+      const shared = sharedHits(lower, this.sharedSlot);
+      if (shared) return shared as CueHit<T>[];
     }
+    const hits: CueHit<T>[] = [];
+    this.trie.scan(lower, [hits]);
     return hits;
-  }
-
-  private tryPattern(
-    lower: string,
-    start: number,
-    pos: number,
-    p: Pattern<T>,
-    k: number,
-    hits: CueHit<T>[],
-    startOfWord: (i: number) => boolean,
-  ): void {
-    if (p.wordStart && !startOfWord(start)) return;
-    const end = matchTokens(lower, pos, p.tokens, k);
-    if (end < 0 || (p.wordEnd && isAsciiAlnum(lower[end]))) return;
-    hits.push({ tag: p.tag, cue: p.cue, start, end });
   }
 }
 

@@ -16,6 +16,7 @@ type UnitKind = "zhCount" | "zhMeasure" | "enCount" | "enMeasure";
 const { units, items: itemsVocab } = vocabulary;
 const unitMatcher = new CueMatcher<UnitKind>(
   (Object.keys(units) as UnitKind[]).flatMap((kind) => units[kind].map((u) => [u, kind] as const)),
+  { shared: true },
 );
 const leadWords = new CueMatcher<true>(itemsVocab.leadWords.map((w) => [w, true] as const));
 /** Last characters of Chinese order words (要, 订, 购 …): a number right after one is the order's count. */

@@ -24,9 +24,10 @@ const currencyMarks = new CueMatcher<CurrencyMark>(
     ...spec.prefixes.map((cue) => [cue, { currency, side: "prefix" }] as const),
     ...spec.suffixes.map((cue) => [cue, { currency, side: "suffix" }] as const),
   ]),
+  { shared: true },
 );
 
-const claimCues = new CueMatcher<true>(vocabulary.currencies.claimCues.map((cue) => [cue, true] as const));
+const claimCues = new CueMatcher<true>(vocabulary.currencies.claimCues.map((cue) => [cue, true] as const), { shared: true });
 
 /** How far (in characters of spaces) a currency mark may stand from its amount: "USD 0.21", "350 元". */
 const MARK_GAP = 1;

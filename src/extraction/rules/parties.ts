@@ -36,8 +36,8 @@ type LabelTag = "customer" | "contact";
 const labels = new CueMatcher<LabelTag>([
   ...P.customerLabels.map((l) => [l, "customer"] as const),
   ...P.contactLabels.map((l) => [l, "contact"] as const),
-]);
-const customerVerbs = new CueMatcher<true>(P.englishCustomerVerbs.map((v) => [v, true] as const));
+], { shared: true });
+const customerVerbs = new CueMatcher<true>(P.englishCustomerVerbs.map((v) => [v, true] as const), { shared: true });
 
 export interface Parties {
   customer?: string;

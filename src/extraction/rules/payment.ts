@@ -6,6 +6,7 @@ import { vocabulary } from "./vocab.ts";
 
 const terms = new CueMatcher<PaymentTerms>(
   (Object.entries(vocabulary.payment.terms) as [PaymentTerms, string[]][]).flatMap(([term, cues]) => cues.map((c) => [c, term] as const)),
+  { shared: true },
 );
 
 /** Freight or postage collect (运费到付, 邮费到付) is about shipping charges, not how the goods are paid. */

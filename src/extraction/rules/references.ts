@@ -16,7 +16,7 @@ type LabelKind = "include" | "exclude";
 const labels = new CueMatcher<LabelKind>([
   ...vocabulary.references.include.map((cue) => [cue, "include"] as const),
   ...vocabulary.references.exclude.map((cue) => [cue, "exclude"] as const),
-]);
+], { shared: true });
 const fillers = new Set(vocabulary.references.fillers.map((f) => f.toLowerCase()));
 const prefixes = [...vocabulary.references.prefixes].sort((a, b) => b.length - a.length);
 

@@ -1,5 +1,5 @@
 import type { Currency } from "../schema.ts";
-import type { CueHit } from "./cues.ts";
+import { primeSharedCues, type CueHit } from "./cues.ts";
 import { findDates, type DateMention } from "./dates.ts";
 import { findCurrencyMarks, findMoney, type Money } from "./money.ts";
 import { normalizeText } from "./normalize.ts";
@@ -33,6 +33,8 @@ function mostlyChinese(text: string): boolean {
 
 export function scanMessage(raw: string, sentAt: string): Scan {
   const { text, lower, unfolded } = normalizeText(raw);
+  // The whole-message cue matchers scan this text once, together.
+  primeSharedCues(lower);
   const numbers = scanNumbers(text);
   const currencyMarks = findCurrencyMarks(lower);
   return {
