@@ -5,7 +5,7 @@ import { loadConfig } from "../src/config.ts";
 import { silentLogger } from "../src/logger.ts";
 import { sqliteFilePath, type DbEngine } from "../src/db/engine-url.ts";
 import { rulesExtractor } from "../src/extraction/rules/index.ts";
-import type { ChatAdapter, IncomingMessage } from "../src/chat/port.ts";
+import type { IncomingMessage } from "../src/chat/port.ts";
 import { freshDatabase } from "../tests/support/databases.ts";
 import { formatRow, timeConcurrent, timeEach } from "./stats.ts";
 import { sampleTexts } from "./texts.ts";
@@ -15,12 +15,6 @@ const ONE_AT_A_TIME = 2_000;
 const IN_FLIGHT = 32;
 const WARM_UP = 200;
 
-const nullAdapter: ChatAdapter = {
-  platform: "console",
-  start: async () => undefined,
-  send: async () => ({}),
-  stop: async () => undefined,
-};
 
 /** The bare driver, one single-row insert per transaction, on the same table shape as the bot's audit log. */
 async function rawDriverInserts(engine: DbEngine, url: string) {
@@ -47,7 +41,7 @@ export async function benchIngest(engine: DbEngine): Promise<string[]> {
   const database = await freshDatabase(engine);
   try {
     const config = loadConfig({ DATABASE_URL: database.url, LOG_LEVEL: "silent" });
-    const app = await createApp({ config, logger: silentLogger, adapters: [nullAdapter], extractor: rulesExtractor });
+    const app = await createApp({ config, logger: silentLogger, adapters: [], extractor: rulesExtractor });
     const texts = sampleTexts();
     const agents = ["alice", "bob", "carol", "dave"];
     const message = (i: number, run = "bench"): IncomingMessage => ({

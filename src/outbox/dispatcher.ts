@@ -83,6 +83,8 @@ export class OutboxDispatcher {
   }
 
   private async drain(): Promise<void> {
+    // With no adapter running there is nothing to send through (a bench, a migration-only start).
+    if (this.adapters.size === 0) return;
     try {
       await this.releaseStaleClaims();
       while ((await this.sendBatch()) > 0);
