@@ -139,7 +139,7 @@ export class Bot {
     const reply = (r: ReplyInput, recordId?: number): OutboxEntry => ({ dedupeKey: `reply:${message.id}`, target: replyTo, reply: r, recordId });
     try {
       if (message.text.trim() === "") {
-        await this.finish(message, "ignored", [reply({ lang, tone: "info", title: tr(lang, "收到空消息，没有记录任何内容", "That message was empty; nothing was recorded") })]);
+        await this.finish(message, "ignored", reply({ lang, tone: "info", title: tr(lang, "收到空消息，没有记录任何内容", "That message was empty; nothing was recorded") }));
         return;
       }
       if (body !== null) {
@@ -165,7 +165,7 @@ export class Bot {
     if (!(error instanceof AlreadyHandled)) {
       this.logger.error({ err: error, inboundId: message.id }, "message handling failed; the message is kept");
       try {
-        await this.finish(message, "failed", [apology], String((error as Error)?.message ?? error));
+        await this.finish(message, "failed", apology, String((error as Error)?.message ?? error));
         return;
       } catch (failure) {
         if (!(failure instanceof AlreadyHandled)) {
@@ -213,7 +213,7 @@ export class Bot {
     });
     const kind = result.extraction.kind;
     if (kind === "other") {
-      await this.finish(message, "processed", []);
+      await this.handled.submit(message.id);
       return;
     }
     await this.records.submit({ message, author: sender, result, kind, lang, spoken, reply, readChars: truncated ? max : undefined });
@@ -247,20 +247,13 @@ export class Bot {
     return batch.map(() => undefined);
   }
 
-  private async finish(message: InboundMessage, status: "processed" | "ignored" | "failed", entries: OutboxEntry[], error?: string) {
+  /** Marks the message handled with the given outcome and queues the one reply it gets. */
+  private async finish(message: InboundMessage, status: "ignored" | "failed", reply: OutboxEntry, error?: string) {
     const now = this.clock.now();
     const done = { status, processedAt: now, error: error?.slice(0, 2000) ?? null };
-    if (entries.length === 0 && status === "processed") {
-      await this.handled.submit(message.id);
-      return;
-    }
-    if (entries.length === 0) {
-      await markHandled(this.db, [message.id], done);
-      return;
-    }
     await this.db.$transaction(async (tx) => {
       await markHandled(tx, [message.id], done);
-      await enqueue(tx, entries, now);
+      await enqueue(tx, [reply], now);
     });
     this.onQueued();
   }

@@ -90,7 +90,7 @@ async function requireManage(ctx: CommandContext, record: FullRecord, verb: Verb
   );
 }
 
-function requireStatus(record: FullRecord, allowed: readonly string[], lang: Lang, verb: Verb) {
+function requireStatus(record: FullRecord, allowed: readonly string[], verb: Verb) {
   if (allowed.includes(record.status)) return;
   throw new CommandRefused(
     `${record.code} 已是「${statusLabel(record.status, "zh")}」状态`,
@@ -161,7 +161,7 @@ const handlers: { [V in Verb]: Handler<V> } = {
   async confirm(ctx, { code }) {
     const record = await recordOrRefuse(ctx, code, "confirm");
     await requireManage(ctx, record, "confirm");
-    requireStatus(record, ["open"], ctx.lang, "confirm");
+    requireStatus(record, ["open"], "confirm");
     await changeStatus(ctx, record, "record.confirm", { status: "confirmed", confirmedAt: ctx.now, confirmedById: ctx.actor.id });
     return { lang: ctx.lang, tone: "success", title: tr(ctx.lang, `${code} 已确认`, `${code} confirmed`) };
   },
@@ -169,7 +169,7 @@ const handlers: { [V in Verb]: Handler<V> } = {
   async done(ctx, { code, note }) {
     const record = await recordOrRefuse(ctx, code, "done");
     await requireManage(ctx, record, "done");
-    requireStatus(record, OPEN_STATUSES, ctx.lang, "done");
+    requireStatus(record, OPEN_STATUSES, "done");
     await changeStatus(ctx, record, "record.resolve", {
       status: "resolved",
       resolvedAt: ctx.now,
@@ -194,7 +194,7 @@ const handlers: { [V in Verb]: Handler<V> } = {
   async assign(ctx, { code, person }) {
     const record = await recordOrRefuse(ctx, code, "assign");
     await requireManage(ctx, record, "assign");
-    requireStatus(record, OPEN_STATUSES, ctx.lang, "assign");
+    requireStatus(record, OPEN_STATUSES, "assign");
     const assignee = await findByMention(ctx.tx, ctx.platform, person);
     if (!assignee) {
       throw new CommandRefused(`不认识 ${person}（对方需先在这里发过消息）`, `I don't know ${person} yet (they need to have written here)`, "assign");
@@ -227,7 +227,7 @@ const handlers: { [V in Verb]: Handler<V> } = {
   async edit(ctx, { code, changes }) {
     const record = await recordOrRefuse(ctx, code, "edit");
     await requireManage(ctx, record, "edit");
-    requireStatus(record, OPEN_STATUSES, ctx.lang, "edit");
+    requireStatus(record, OPEN_STATUSES, "edit");
     const allowed = fieldsFor(record.kind);
     const parsed: { field: EditableField; item: number; value: string | number }[] = [];
     for (const change of changes) {
@@ -272,7 +272,7 @@ const handlers: { [V in Verb]: Handler<V> } = {
   async cancel(ctx, { code, reason }) {
     const record = await recordOrRefuse(ctx, code, "cancel");
     await requireManage(ctx, record, "cancel");
-    requireStatus(record, OPEN_STATUSES, ctx.lang, "cancel");
+    requireStatus(record, OPEN_STATUSES, "cancel");
     await changeStatus(ctx, record, "record.cancel", { status: "cancelled", resolution: reason ?? null });
     return { lang: ctx.lang, tone: "success", title: tr(ctx.lang, `${code} 已取消`, `${code} cancelled`) };
   },

@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
+import BetterSqlite3 from "better-sqlite3";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "../generated/sqlite/client.ts";
@@ -54,7 +54,7 @@ function prepareSqliteFile(url: string): void {
   if (file === ":memory:") return;
   try {
     mkdirSync(path.dirname(file), { recursive: true });
-    const raw = new Database(file, { timeout: 5000 });
+    const raw = new BetterSqlite3(file, { timeout: 5000 });
     try {
       raw.pragma("journal_mode = WAL");
       raw.exec("CREATE TABLE IF NOT EXISTS _cs_bot_write_check (x INTEGER); DROP TABLE _cs_bot_write_check;");
