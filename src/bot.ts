@@ -1,6 +1,6 @@
 import type { Db, Tx } from "./db/client.ts";
 import type { InboundMessage, Person } from "./generated/sqlite/client.ts";
-import type { ChatTarget, IncomingMessage, Lang, ReplyInput } from "./chat/port.ts";
+import type { ChatTarget, IncomingMessage, Lang, Platform, ReplyInput } from "./chat/port.ts";
 import type { Extractor, ExtractionResult } from "./extraction/schema.ts";
 import type { Clock } from "./clock.ts";
 import { isoInZone } from "./clock.ts";
@@ -13,7 +13,7 @@ import { parseErrorReply, runCommand } from "./commands/run.ts";
 import { createRecords, type NewRecord } from "./records/create.ts";
 import { GroupCommit } from "./db/group-commit.ts";
 import { recordCreatedReply } from "./records/present.ts";
-import { supervisorPings } from "./escalations/ping.ts";
+import { markPinged, pingRecipients, supervisorPings, type PingRecipients } from "./escalations/ping.ts";
 import { enqueue, type OutboxEntry } from "./outbox/outbox.ts";
 
 export interface BotOptions {
@@ -52,9 +52,16 @@ interface PendingRecord extends NewRecord {
   readChars?: number;
 }
 
-/** Replies that answer nothing in particular (pings, digests) use the language a person last wrote in. */
-async function rememberLanguage(tx: Tx, person: Person, spoken: Lang | null) {
-  if (spoken && person.locale !== spoken) await tx.person.update({ where: { id: person.id }, data: { locale: spoken } });
+/**
+ * Replies that answer nothing in particular (pings, digests) use the language a person last wrote
+ * in: it is updated for those whose last known language differs, one statement per language.
+ */
+async function rememberLanguages(tx: Tx, spoken: { person: Person; spoken: Lang | null }[]) {
+  const changed = new Map<Lang, Set<number>>();
+  for (const { person, spoken: lang } of spoken) {
+    if (lang && person.locale !== lang) changed.set(lang, (changed.get(lang) ?? new Set()).add(person.id));
+  }
+  for (const [locale, ids] of changed) await tx.person.updateMany({ where: { id: { in: [...ids] } }, data: { locale } });
 }
 
 /**
@@ -193,7 +200,7 @@ export class Bot {
         : parseErrorReply(parsed, lang);
       await enqueue(tx, [reply(answer)], now);
       await markHandled(tx, [message.id], { status: "processed", processedAt: now });
-      await rememberLanguage(tx, sender, spoken);
+      await rememberLanguages(tx, [{ person: sender, spoken }]);
     });
     this.onQueued();
   }
@@ -225,6 +232,8 @@ export class Bot {
     await this.db.$transaction(async (tx) => {
       const created = await createRecords(tx, batch, now);
       const entries: OutboxEntry[] = [];
+      const recipients = new Map<Platform, PingRecipients>();
+      const pinged: number[] = [];
       for (const [i, item] of batch.entries()) {
         const record = created[i]!;
         const answer = recordCreatedReply(record.view, item.lang);
@@ -234,14 +243,20 @@ export class Bot {
         }
         entries.push(item.reply(answer, record.id));
         if (record.escalation) {
+          const platform = item.message.platform;
+          if (!recipients.has(platform)) recipients.set(platform, await pingRecipients(tx, platform));
           const escalated = { ...record, escalation: record.escalation, messageText: item.message.text };
-          entries.push(...(await supervisorPings(tx, escalated, item.message.platform, item.lang, now)));
+          const pings = supervisorPings(recipients.get(platform)!, escalated, platform, item.lang);
+          entries.push(...pings);
+          if (pings.length > 0) pinged.push(record.escalation.id);
         }
       }
       await enqueue(tx, entries, now);
+      await markPinged(tx, pinged, now);
       await markHandled(tx, batch.map((b) => b.message.id), { status: "processed", processedAt: now });
-      const spokenBy = new Map(batch.map((b) => [b.author.id, b] as const));
-      for (const { author, spoken } of spokenBy.values()) await rememberLanguage(tx, author, spoken);
+      // The last message of each author in the batch is the language they last wrote in.
+      const lastBy = new Map(batch.filter((b) => b.spoken).map((b) => [b.author.id, { person: b.author, spoken: b.spoken }] as const));
+      await rememberLanguages(tx, [...lastBy.values()]);
     });
     this.onQueued();
     return batch.map(() => undefined);

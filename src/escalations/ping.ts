@@ -4,34 +4,47 @@ import type { OutboxEntry } from "../outbox/outbox.ts";
 import type { Escalation } from "../generated/sqlite/client.ts";
 import { recordFields, type RecordView } from "../records/present.ts";
 
-/**
- * The first ping of a new escalation: a direct message to every supervisor known on the platform,
- * and a post in each supervisors channel there, each in the reader's own language. Re-pings and the
- * escalation ladder build on the Escalation row's ping fields.
- */
-export async function supervisorPings(
-  tx: Tx,
-  escalated: { id: number; view: RecordView; escalation: Escalation; messageText: string },
-  platform: Platform,
-  lang: "zh" | "en",
-  now: Date,
-): Promise<OutboxEntry[]> {
-  const { escalation, view } = escalated;
+/** Who hears of a new escalation on a platform: its supervisors (admins when it has none) and its supervisors channels. */
+export interface PingRecipients {
+  people: { personId: number; externalId: string; locale: string | null }[];
+  channels: { id: number; externalId: string }[];
+}
+
+export async function pingRecipients(tx: Tx, platform: Platform): Promise<PingRecipients> {
   // One query at a time: a transaction is one connection.
   const supervisors = await tx.personIdentity.findMany({
     where: { platform, person: { role: { in: ["supervisor", "admin"] } } },
     include: { person: true },
   });
-  const channels = await tx.channel.findMany({ where: { platform, role: "supervisors" } });
+  const channels = await tx.channel.findMany({ where: { platform, role: "supervisors" }, select: { id: true, externalId: true } });
   const onlySupervisors = supervisors.filter((s) => s.person.role === "supervisor");
-  const recipients = onlySupervisors.length > 0 ? onlySupervisors : supervisors;
-  const entries: OutboxEntry[] = recipients.map((identity) => ({
-    dedupeKey: `escalation:${escalation.id}:ping:1:person:${identity.personId}`,
-    target: { platform, userId: identity.externalId },
-    reply: pingReply(view, escalated.messageText, (identity.person.locale as "zh" | "en" | null) ?? lang),
+  const people = (onlySupervisors.length > 0 ? onlySupervisors : supervisors).map((identity) => ({
+    personId: identity.personId,
+    externalId: identity.externalId,
+    locale: identity.person.locale,
+  }));
+  return { people, channels };
+}
+
+/**
+ * The first ping of a new escalation: a direct message to each recipient in their own language,
+ * and a post in each supervisors channel. Re-pings and the escalation ladder build on the
+ * Escalation row's ping fields, which `markPinged` sets once the pings are queued.
+ */
+export function supervisorPings(
+  recipients: PingRecipients,
+  escalated: { id: number; view: RecordView; escalation: Escalation; messageText: string },
+  platform: Platform,
+  lang: "zh" | "en",
+): OutboxEntry[] {
+  const { escalation, view } = escalated;
+  const entries: OutboxEntry[] = recipients.people.map((person) => ({
+    dedupeKey: `escalation:${escalation.id}:ping:1:person:${person.personId}`,
+    target: { platform, userId: person.externalId },
+    reply: pingReply(view, escalated.messageText, (person.locale as "zh" | "en" | null) ?? lang),
     recordId: escalated.id,
   }));
-  for (const channel of channels) {
+  for (const channel of recipients.channels) {
     entries.push({
       dedupeKey: `escalation:${escalation.id}:ping:1:channel:${channel.id}`,
       target: { platform, channelId: channel.externalId },
@@ -39,13 +52,12 @@ export async function supervisorPings(
       recordId: escalated.id,
     });
   }
-  if (entries.length > 0) {
-    await tx.escalation.update({
-      where: { id: escalation.id },
-      data: { pingCount: { increment: 1 }, lastPingAt: now },
-    });
-  }
   return entries;
+}
+
+export async function markPinged(tx: Tx, escalationIds: number[], now: Date): Promise<void> {
+  if (escalationIds.length === 0) return;
+  await tx.escalation.updateMany({ where: { id: { in: escalationIds } }, data: { pingCount: { increment: 1 }, lastPingAt: now } });
 }
 
 function pingReply(record: RecordView, messageText: string, lang: "zh" | "en"): ReplyInput {

@@ -2,11 +2,13 @@ import type { Db } from "../db/client.ts";
 import type { InboundMessage, Person, Prisma } from "../generated/sqlite/client.ts";
 import type { IncomingMessage, Platform } from "../chat/port.ts";
 import { identifyOutside, type Identity } from "../people/people.ts";
-import { isUniqueViolation } from "../db/errors.ts";
+import { insertRows } from "../db/insert-rows.ts";
 import { localDay } from "../clock.ts";
 import { GroupCommit } from "../db/group-commit.ts";
 
 type NewMessage = Prisma.InboundMessageCreateManyInput & { senderId: number; channelId: number; externalId: string };
+
+const keyOf = (m: { channelId: number; externalId: string }) => `${m.channelId}:${m.externalId}`;
 
 export interface StoredMessage {
   message: InboundMessage;
@@ -38,7 +40,7 @@ export class Ingest {
   ) {}
 
   /** Messages arriving together are inserted together (one statement), their senders read together. */
-  private readonly inserts = new GroupCommit<NewMessage, { message: InboundMessage; sender: Person }>((batch) => this.insert(batch));
+  private readonly inserts = new GroupCommit<NewMessage, StoredMessage>((batch) => this.insert(batch));
 
   async store(incoming: IncomingMessage, now: Date): Promise<StoredMessage> {
     const channelId = await this.channelId(incoming);
@@ -58,26 +60,36 @@ export class Ingest {
       receivedAt: now,
       // Handling starts with this delivery; a later claim (after a crash) counts the next attempt.
       attempts: 1,
+      status: "received" as const,
     };
-    try {
-      return { ...(await this.inserts.submit(row)), duplicate: false };
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      const message = await this.db.inboundMessage.findUniqueOrThrow({
-        where: { channelId_externalId: { channelId, externalId: incoming.messageId } },
-      });
-      const sender = await this.db.person.findUniqueOrThrow({ where: { id: senderId } });
-      return { message, sender, duplicate: true };
-    }
+    return this.inserts.submit(row);
   }
 
-  private async insert(batch: NewMessage[]) {
-    const messages = await this.db.inboundMessage.createManyAndReturn({ data: batch });
+  /**
+   * A redelivery, or the same message twice in one batch, inserts nothing: the first copy of a
+   * platform message is handled, every later one finds the stored row and is a duplicate.
+   */
+  private async insert(batch: NewMessage[]): Promise<StoredMessage[]> {
+    const inserted = await insertRows<InboundMessage>(this.db, "InboundMessage", batch, {
+      skipConflictsOn: ["channelId", "externalId"],
+      returning: "*",
+    });
+    const fresh = new Map(inserted.map((m) => [keyOf(m), m]));
+    const missing = batch.filter((row) => !fresh.has(keyOf(row)));
+    const earlier =
+      missing.length === 0
+        ? []
+        : await this.db.inboundMessage.findMany({ where: { OR: missing.map(({ channelId, externalId }) => ({ channelId, externalId })) } });
+    const stored = new Map([...earlier, ...inserted].map((m) => [keyOf(m), m]));
     // The sender as stored now: role and language can change between two messages.
     const people = await this.db.person.findMany({ where: { id: { in: [...new Set(batch.map((m) => m.senderId))] } } });
-    const byKey = new Map(messages.map((m) => [`${m.channelId}:${m.externalId}`, m]));
     const personById = new Map(people.map((p) => [p.id, p]));
-    return batch.map((row) => ({ message: byKey.get(`${row.channelId}:${row.externalId}`)!, sender: personById.get(row.senderId)! }));
+    return batch.map((row) => {
+      const key = keyOf(row);
+      const first = fresh.get(key);
+      fresh.delete(key);
+      return { message: first ?? stored.get(key)!, sender: personById.get(row.senderId)!, duplicate: first === undefined };
+    });
   }
 
   private async channelId(incoming: IncomingMessage): Promise<number> {

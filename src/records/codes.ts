@@ -1,3 +1,4 @@
+import { Prisma } from "../generated/sqlite/client.ts";
 import type { Tx } from "../db/client.ts";
 
 export type RecordKindWithCode = "order" | "complaint" | "escalation" | "inquiry";
@@ -10,25 +11,22 @@ const PREFIX: Record<RecordKindWithCode, string> = {
 };
 
 /**
- * The next codes for records of these kinds (`ORD-0007`), in order: one counter update per kind,
- * its row locked by the enclosing transaction.
+ * The next codes for records of these kinds (`ORD-0007`), in order: one statement adds the batch's
+ * count to each kind's counter and reads the new values back, the counter rows then locked by the
+ * enclosing transaction until it commits.
  */
 export async function allocateCodes(tx: Tx, kinds: RecordKindWithCode[]): Promise<string[]> {
-  const counts = new Map<RecordKindWithCode, number>();
-  for (const kind of kinds) counts.set(kind, (counts.get(kind) ?? 0) + 1);
-  const next = new Map<RecordKindWithCode, number>();
-  for (const [kind, count] of counts) {
-    const prefix = PREFIX[kind];
-    const counter = await tx.codeCounter.upsert({
-      where: { prefix },
-      create: { prefix, value: count },
-      update: { value: { increment: count } },
-    });
-    next.set(kind, counter.value - count + 1);
-  }
+  const counts = new Map<string, number>();
+  for (const kind of kinds) counts.set(PREFIX[kind], (counts.get(PREFIX[kind]) ?? 0) + 1);
+  const rows = [...counts].map(([prefix, count]) => Prisma.sql`(${prefix}, ${count})`);
+  const counters = await tx.$queryRaw<{ prefix: string; value: number }[]>(Prisma.sql`
+    INSERT INTO "CodeCounter" ("prefix", "value") VALUES ${Prisma.join(rows)}
+    ON CONFLICT ("prefix") DO UPDATE SET "value" = "CodeCounter"."value" + excluded."value"
+    RETURNING "prefix", "value"`);
+  const next = new Map(counters.map(({ prefix, value }) => [prefix, Number(value) - counts.get(prefix)! + 1]));
   return kinds.map((kind) => {
-    const value = next.get(kind)!;
-    next.set(kind, value + 1);
+    const value = next.get(PREFIX[kind])!;
+    next.set(PREFIX[kind], value + 1);
     return `${PREFIX[kind]}-${String(value).padStart(4, "0")}`;
   });
 }

@@ -1,6 +1,7 @@
 import type { Tx } from "../db/client.ts";
 import type { Escalation, InboundMessage, Person } from "../generated/sqlite/client.ts";
 import type { ExtractionResult } from "../extraction/schema.ts";
+import { insertRows } from "../db/insert-rows.ts";
 import { allocateCodes, type RecordKindWithCode } from "./codes.ts";
 import type { RecordView } from "./present.ts";
 
@@ -91,42 +92,45 @@ function rowsOf(input: NewRecord, code: string) {
 export async function createRecords(tx: Tx, inputs: NewRecord[], now: Date): Promise<CreatedRecord[]> {
   const codes = await allocateCodes(tx, inputs.map((i) => i.kind));
   const rows = inputs.map((input, i) => rowsOf(input, codes[i]!));
-  const inserted = await tx.record.createManyAndReturn({
-    data: rows.map((r) => r.record),
-    select: { id: true, sourceMessageId: true },
-  });
+  const inserted = await insertRows<{ id: number; sourceMessageId: number }>(
+    tx,
+    "Record",
+    rows.map((r) => ({ ...r.record, updatedAt: now })),
+    { returning: ["id", "sourceMessageId"] },
+  );
   const idOf = new Map(inserted.map((r) => [r.sourceMessageId, r.id]));
   const ids = inputs.map((input) => idOf.get(input.message.id)!);
   const withIds = rows.map((r, i) => ({ ...r, recordId: ids[i]! }));
 
   const orders = withIds.filter((r) => r.order);
   if (orders.length > 0) {
-    await tx.order.createMany({ data: orders.map((r) => ({ recordId: r.recordId, ...r.order! })) });
-    const items = orders.flatMap((r) => r.items.map((item) => ({ orderId: r.recordId, ...item })));
-    if (items.length > 0) await tx.orderItem.createMany({ data: items });
+    await insertRows(tx, "Order", orders.map((r) => ({ recordId: r.recordId, ...r.order! })));
+    await insertRows(tx, "OrderItem", orders.flatMap((r) => r.items.map((item) => ({ orderId: r.recordId, ...item }))));
   }
   const complaints = withIds.filter((r) => r.complaint);
-  if (complaints.length > 0) await tx.complaint.createMany({ data: complaints.map((r) => ({ recordId: r.recordId, ...r.complaint! })) });
+  await insertRows(tx, "Complaint", complaints.map((r) => ({ recordId: r.recordId, ...r.complaint! })));
   const inquiries = withIds.filter((r) => r.inquiry);
-  if (inquiries.length > 0) await tx.inquiry.createMany({ data: inquiries.map((r) => ({ recordId: r.recordId, ...r.inquiry! })) });
+  await insertRows(tx, "Inquiry", inquiries.map((r) => ({ recordId: r.recordId, ...r.inquiry! })));
 
   const escalating = inputs.flatMap((input, i) => (input.kind === "escalation" ? [{ input, recordId: ids[i]! }] : []));
-  const escalations =
-    escalating.length > 0
-      ? await tx.escalation.createManyAndReturn({
-          data: escalating.map(({ input, recordId }) => ({
-            recordId,
-            reasons: input.result.extraction.escalationReasons?.length ? input.result.extraction.escalationReasons : ["severe_incident"],
-            trigger: "extractor" as const,
-            raisedById: input.author.id,
-            createdAt: input.message.sentAt,
-          })),
-        })
-      : [];
+  const escalations = await insertRows<Escalation>(
+    tx,
+    "Escalation",
+    escalating.map(({ input, recordId }) => ({
+      recordId,
+      reasons: input.result.extraction.escalationReasons?.length ? input.result.extraction.escalationReasons : ["severe_incident"],
+      trigger: "extractor",
+      raisedById: input.author.id,
+      createdAt: input.message.sentAt,
+    })),
+    { returning: "*" },
+  );
   const escalationOf = new Map(escalations.map((e) => [e.recordId, e]));
 
-  await tx.auditLog.createMany({
-    data: inputs.map((input, i) => ({
+  await insertRows(
+    tx,
+    "AuditLog",
+    inputs.map((input, i) => ({
       at: now,
       actorId: input.author.id,
       action: "record.create",
@@ -136,7 +140,7 @@ export async function createRecords(tx: Tx, inputs: NewRecord[], now: Date): Pro
       after: { kind: input.kind, extractor: input.result.extractor },
       sourceMessageId: input.message.id,
     })),
-  });
+  );
 
   return withIds.map((r) => {
     const escalation = escalationOf.get(r.recordId) ?? null;

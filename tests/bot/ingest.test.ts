@@ -89,6 +89,20 @@ describe.each(ENGINES)("ingest and records on %s", (engine) => {
     expect(extractor.calls).toHaveLength(1);
   });
 
+  it("handles a new message delivered several times at once exactly once", async () => {
+    const message = bot.message("alice", ORDER_TEXT, { eventId: "Ev1" });
+    const others = [COMPLAINT_TEXT, INQUIRY_TEXT].map((text) => bot.message("bob", text));
+    await Promise.all([
+      ...["Ev1", "Ev2", "Ev3"].map((eventId) => bot.app.bot.handle({ ...message, eventId })),
+      ...others.map((m) => bot.app.bot.handle(m)),
+    ]);
+    await bot.app.dispatcher.flush();
+    expect(await bot.db.inboundMessage.count()).toBe(3);
+    expect((await bot.db.record.findMany({ orderBy: { code: "asc" } })).map((r) => r.code)).toEqual(["CMP-0001", "INQ-0001", "ORD-0001"]);
+    expect(bot.adapter.sent.filter((s) => s.reply.title.includes("ORD-0001"))).toHaveLength(1);
+    expect(extractor.calls).toHaveLength(3);
+  });
+
   it("stores chit-chat without a record or a reply", async () => {
     expect(await bot.say("alice", "谢谢，辛苦了")).toHaveLength(0);
     const message = await bot.db.inboundMessage.findFirstOrThrow();
