@@ -33,10 +33,13 @@ function clip(text: string, max = MAX_VALUE): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
+// Built once: toLocaleString with options builds a new formatter on every call.
+const NUMBER_FORMAT = new Intl.NumberFormat("en-US", { maximumFractionDigits: 4 });
+
 function num(value: Numeric | null | undefined): string | null {
   if (value == null) return null;
   const n = Number(value.toString());
-  return Number.isFinite(n) ? n.toLocaleString("en-US", { maximumFractionDigits: 4 }) : null;
+  return Number.isFinite(n) ? NUMBER_FORMAT.format(n) : null;
 }
 
 function money(amount: string | null, currency: string | null | undefined, lang: Lang): string | null {
