@@ -104,6 +104,18 @@ function negatedBy(lower: string, negators: CueHit<unknown>[]): (hit: CueHit<unk
     });
 }
 
+const clauseEndParticles = new Set(K.clauseEndQuestion);
+
+/**
+ * "发票开了没有" asks; "点过了没有破损" reports that nothing was broken. A particle that asks only at the end
+ * of a clause is no question when a word follows it, and the negator inside it then negates that word.
+ */
+function midClauseParticle(hit: CueHit<KindGroup>, lower: string): boolean {
+  if ((hit.tag !== "question" && hit.tag !== "askMark") || !clauseEndParticles.has(hit.cue)) return false;
+  const next = lower[hit.end];
+  return isCjk(next) || /[a-z]/.test(next ?? "");
+}
+
 /** What the cues say about a message, before any field is read. */
 export interface Signals {
   has: (group: KindGroup) => boolean;
@@ -164,7 +176,7 @@ function highestScoring<T extends string, F extends string>(scores: Map<T, numbe
 }
 
 export function readSignals(lower: string): Signals {
-  const kindHits = longestHits(kindMatcher.findAll(lower));
+  const kindHits = longestHits(kindMatcher.findAll(lower).filter((h) => !midClauseParticle(h, lower)));
   const negators = kindHits.filter((h) => h.tag === "negator");
   const negated = negatedBy(lower, negators);
   const live = kindHits.filter((h) => h.tag !== "negator" && !negated(h));
