@@ -193,6 +193,9 @@ export function readSignals(lower: string): Signals {
     (h) => h.tag === "praise" && !complaintSpans.some((c) => c.start <= h.start && c.end >= h.end),
   );
   const lastProblem = Math.max(-1, ...problemHits.map((h) => h.start));
+  // "箱子破了，会不会影响使用？" asks about a problem that has happened; "会不会有异味" and "如果…破损" ask about one
+  // that may. A condition covers only the problems named after it.
+  if (problemHits.length > 0 && !live.some((h) => h.tag === "hypothetical" && h.start <= lastProblem)) groups.delete("hypothetical");
   const problemCategories = new Set(problemHits.flatMap((h) => (h.tag === "praise" || h.tag === "idiom" ? [] : [h.tag.category])));
   const resolved = praise.some((h) => h.start > lastProblem) || (praise.length > 0 && groups.has("gratitude"));
 
