@@ -63,6 +63,7 @@ describe("order references", () => {
     expect(ref("运单 YTO 8830 1192 4471 一直不动")).toBe("YTO 8830 1192 4471");
     expect(ref("tracking 1Z 4F7 W20 39 1866 5201 says delivered")).toBe("1Z 4F7 W20 39 1866 5201");
     expect(ref("USPS tracking 9405 5112 0620 3318 7724 91 still")).toBe("9405 5112 0620 3318 7724 91");
+    expect(ref("DHL waybill 4471 2290 31 not moving")).toBe("4471 2290 31");
     expect(ref("order ABC DEF GHI please")).toBeUndefined();
   });
 
@@ -77,5 +78,8 @@ describe("order references", () => {
 
   it("does not read a quantity after 'order' as a reference", () => {
     expect(ref("order 1200 units of bolts")).toBeUndefined();
+    expect(ref("Our order of 36000 pcs has to leave Friday")).toBeUndefined();
+    expect(ref("订单 15000 件，月底交")).toBeUndefined();
+    expect(ref("订单金额 125000 元")).toBeUndefined();
   });
 });
