@@ -419,6 +419,18 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["no-problem", "我们的货现在到哪了？单号 SF1234567890", { kind: "inquiry" }],
   ["no-problem", "你们周日上门取件吗", { kind: "inquiry" }],
   ["no-problem", "Customer confirmed the replacement arrived undamaged, closing the ticket", { kind: "other" }],
+  // ——— round 5e: where staff serve in person, slowness or a fault together with their conduct is service;
+  // goods with a fault stay quality or damage however the support team answered
+  ["venue-or-goods", "菜上得很慢，服务员爱答不理，汤端上来还是凉的", { kind: "complaint", category: "service" }],
+  ["venue-or-goods", "The room smelled of smoke and when we asked to move, the receptionist rolled her eyes and said nothing was available", { kind: "complaint", category: "service" }],
+  ["venue-or-goods", "买的吸尘器吸力很弱，打客服电话对方态度也一般", { kind: "complaint", category: "quality" }],
+  ["venue-or-goods", "The kettle leaks from the base, and your support team took a week to reply", { kind: "complaint", category: "quality" }],
+  ["venue-or-goods", "到货的显示器屏幕碎了，联系客服三天没人回", { kind: "complaint", category: "damage" }],
+  ["venue-or-goods", "下单十天还没发货，问客服只会说耐心等待", { kind: "complaint", category: "delay" }],
+  ["venue-or-goods", "营业厅的工作人员办业务拖拖拉拉，排了一个小时队", { kind: "complaint", category: "service" }],
+  ["venue-or-goods", "银行柜员态度恶劣，还把我的卡号输错了", { kind: "complaint", category: "service" }],
+  ["venue-or-goods", "酒店退房时多收了一晚房费，前台还说是系统问题不肯退", { kind: "complaint", category: "billing" }],
+  ["venue-or-goods", "门店买的面包里吃出头发，店员说不是他们的问题", { kind: "complaint", category: "quality" }],
 ];
 
 describe("the rules read families of support-chat phrasings", () => {

@@ -63,12 +63,12 @@ const venueMatcher = new CueMatcher<true>(vocabulary.categories.serviceVenue.map
 
 /**
  * Hotel and counter mixes: at a place where staff serve the customer in person, a complaint that names both
- * a facility fault (broken shower, cold food: damage or quality) and the staff's conduct (attitude, waiting,
- * no apology) is about the service; the fault is what the staff failed to handle. Goods delivered by a
- * carrier are not covered: there the fault itself stays the category.
+ * a facility fault (broken shower, cold food: damage or quality) or slowness (菜上得很慢) and the staff's
+ * conduct (attitude, waiting, no apology) is about the service; the fault is what the staff failed to handle.
+ * Goods delivered by a carrier are not covered: there the fault or the late delivery stays the category.
  */
 function venueCategory(category: Category, lower: string, problemCategories: Set<ProblemCategory>): Category {
-  if (category !== "damage" && category !== "quality") return category;
+  if (category !== "damage" && category !== "quality" && category !== "delay") return category;
   if (!problemCategories.has("service")) return category;
   return venueMatcher.findAll(lower).length > 0 ? "service" : category;
 }
