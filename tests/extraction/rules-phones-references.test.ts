@@ -51,8 +51,20 @@ describe("order references", () => {
     ["工单号 T-20260505-031", "T-20260505-031"],
     ["ticket #4411 still open", "4411"],
     ["ＰＯ７７８１ 的货", "PO7781"],
+    ["订舱 BKG2611-0042 两个40尺柜", "BKG2611-0042"],
+    ["my order ID 774120 never came", "774120"],
+    ["raised incident INC0042187 yesterday", "INC0042187"],
   ])("%s → %s", (text, expected) => {
     expect(ref(text)).toBe(expected);
+  });
+
+  it("gives a reference written in groups as written (the scorer folds spaces, not dashes)", () => {
+    expect(ref("container CMAU 308812-6 sits at the port")).toBe("CMAU 308812-6");
+    expect(ref("运单 YTO 8830 1192 4471 一直不动")).toBe("YTO 8830 1192 4471");
+    expect(ref("tracking 1Z 4F7 W20 39 1866 5201 says delivered")).toBe("1Z 4F7 W20 39 1866 5201");
+    expect(ref("USPS tracking 9405 5112 0620 3318 7724 91 still")).toBe("9405 5112 0620 3318 7724 91");
+    expect(ref("DHL waybill 4471 2290 31 not moving")).toBe("4471 2290 31");
+    expect(ref("order ABC DEF GHI please")).toBeUndefined();
   });
 
   it("skips invoice, lot, quotation, account and model numbers", () => {
@@ -66,5 +78,8 @@ describe("order references", () => {
 
   it("does not read a quantity after 'order' as a reference", () => {
     expect(ref("order 1200 units of bolts")).toBeUndefined();
+    expect(ref("Our order of 36000 pcs has to leave Friday")).toBeUndefined();
+    expect(ref("订单 15000 件，月底交")).toBeUndefined();
+    expect(ref("订单金额 125000 元")).toBeUndefined();
   });
 });

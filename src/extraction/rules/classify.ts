@@ -63,12 +63,12 @@ const venueMatcher = new CueMatcher<true>(vocabulary.categories.serviceVenue.map
 
 /**
  * Hotel and counter mixes: at a place where staff serve the customer in person, a complaint that names both
- * a facility fault (broken shower, cold food: damage or quality) and the staff's conduct (attitude, waiting,
- * no apology) is about the service; the fault is what the staff failed to handle. Goods delivered by a
- * carrier are not covered: there the fault itself stays the category.
+ * a facility fault (broken shower, cold food: damage or quality) or slowness (菜上得很慢) and the staff's
+ * conduct (attitude, waiting, no apology) is about the service; the fault is what the staff failed to handle.
+ * Goods delivered by a carrier are not covered: there the fault or the late delivery stays the category.
  */
 function venueCategory(category: Category, lower: string, problemCategories: Set<ProblemCategory>): Category {
-  if (category !== "damage" && category !== "quality") return category;
+  if (category !== "damage" && category !== "quality" && category !== "delay") return category;
   if (!problemCategories.has("service")) return category;
   return venueMatcher.findAll(lower).length > 0 ? "service" : category;
 }
@@ -102,6 +102,18 @@ function negatedBy(lower: string, negators: CueHit<unknown>[]): (hit: CueHit<unk
       for (let i = n.end; i < hit.start; i++) if (isClauseBreak(lower[i]) || lower[i] === ".") return false;
       return true;
     });
+}
+
+const clauseEndParticles = new Set(K.clauseEndQuestion);
+
+/**
+ * "发票开了没有" asks; "点过了没有破损" reports that nothing was broken. A particle that asks only at the end
+ * of a clause is no question when a word follows it, and the negator inside it then negates that word.
+ */
+function midClauseParticle(hit: CueHit<KindGroup>, lower: string): boolean {
+  if ((hit.tag !== "question" && hit.tag !== "askMark") || !clauseEndParticles.has(hit.cue)) return false;
+  const next = lower[hit.end];
+  return isCjk(next) || /[a-z]/.test(next ?? "");
 }
 
 /** What the cues say about a message, before any field is read. */
@@ -164,7 +176,7 @@ function highestScoring<T extends string, F extends string>(scores: Map<T, numbe
 }
 
 export function readSignals(lower: string): Signals {
-  const kindHits = longestHits(kindMatcher.findAll(lower));
+  const kindHits = longestHits(kindMatcher.findAll(lower).filter((h) => !midClauseParticle(h, lower)));
   const negators = kindHits.filter((h) => h.tag === "negator");
   const negated = negatedBy(lower, negators);
   const live = kindHits.filter((h) => h.tag !== "negator" && !negated(h));
@@ -181,6 +193,9 @@ export function readSignals(lower: string): Signals {
     (h) => h.tag === "praise" && !complaintSpans.some((c) => c.start <= h.start && c.end >= h.end),
   );
   const lastProblem = Math.max(-1, ...problemHits.map((h) => h.start));
+  // "箱子破了，会不会影响使用？" asks about a problem that has happened; "会不会有异味" and "如果…破损" ask about one
+  // that may. A condition covers only the problems named after it.
+  if (problemHits.length > 0 && !live.some((h) => h.tag === "hypothetical" && h.start <= lastProblem)) groups.delete("hypothetical");
   const problemCategories = new Set(problemHits.flatMap((h) => (h.tag === "praise" || h.tag === "idiom" ? [] : [h.tag.category])));
   const resolved = praise.some((h) => h.start > lastProblem) || (praise.length > 0 && groups.has("gratitude"));
 

@@ -20,6 +20,10 @@ const labels = new CueMatcher<LabelKind>([
 const fillers = new Set(vocabulary.references.fillers.map((f) => f.toLowerCase()));
 const prefixes = [...vocabulary.references.prefixes].sort((a, b) => b.length - a.length);
 
+/** Units a quantity carries ("20000 pcs", "20000 件"): a bare number before one counts goods, not an order. */
+const unitWords = new Set([...vocabulary.units.enCount, ...vocabulary.units.enMeasure].map((u) => u.toLowerCase()));
+const zhUnitChars = new Set([...vocabulary.units.zhCount, ...vocabulary.units.zhMeasure].map((u) => u[0]!));
+
 const CONTAINER = /^[A-Z]{4}\d{7}$/;
 const UPS = /^1Z[0-9A-Z]{16}$/;
 
@@ -58,9 +62,9 @@ const CONTAINER_OWNER = /^[A-Z]{3}[UJZ]$/;
 
 /**
  * Digits written in groups after a carrier or container code, "SF 1438 2290 6617" or "MSCU 729301-4":
- * the joined reference, or undefined. Groups are separated by one space or dash; bounded by MAX_ID.
+ * the reference as written, or undefined. Groups are separated by one space or dash; bounded by MAX_ID.
  */
-function spacedReference(text: string, code: string, end: number): string | undefined {
+function spacedReference(text: string, code: string, start: number, end: number): string | undefined {
   const container = CONTAINER_OWNER.test(code);
   if (!container && !SPACED_PREFIXES.has(code)) return undefined;
   let i = end;
@@ -76,14 +80,28 @@ function spacedReference(text: string, code: string, end: number): string | unde
     i = j;
   }
   if (isAsciiAlnum(text[i])) return undefined;
-  if (container) return /^\d{7}$/.test(digits) ? `${code}${digits}` : undefined;
-  return digits.length >= 8 && digits.length <= 20 ? `${code}${digits}` : undefined;
+  const ok = container ? /^\d{7}$/.test(digits) : digits.length >= 8 && digits.length <= 20;
+  return ok ? text.slice(start, i) : undefined;
 }
 
-/** Digits in groups after a reference label: "单号 7731 0092 5521" (three or more groups of 3–4 digits). */
-function groupedDigits(text: string, start: number): string | undefined {
-  const m = /^\d{3,6}(?: \d{3,5}){2,4}(?![\dA-Za-z])/.exec(text.slice(start, start + 40));
-  return m ? m[0] : undefined;
+/**
+ * A reference written in space-separated groups after a label, as written: "单号 7731 0092 5521" (three or
+ * more digit groups, nine digits or more, a last pair apart as in DHL and USPS numbers) or
+ * "1Z 88W 4E1 03 5512 7720" (short letter-and-digit groups that join into a tracking-number shape). Each
+ * group is bounded, so the scan is linear.
+ */
+function groupedReference(text: string, start: number): string | undefined {
+  const window = text.slice(start, start + 48);
+  const digitsOnly = /^\d{3,6}(?: \d{3,5}){1,5}(?: \d{2})?(?![\dA-Za-z])/.exec(window);
+  if (digitsOnly && digitsOnly[0].split(" ").length >= 3 && countDigits(digitsOnly[0]) >= 9) return digitsOnly[0];
+  const mixed = /^[0-9A-Z]{1,6}(?: [0-9A-Z]{1,6}){2,7}(?![\dA-Za-z])/.exec(window);
+  if (!mixed) return undefined;
+  let written = mixed[0];
+  // Trailing words ("1Z 88W … 7720 IS late") are no part of the id: drop groups without a digit from the end.
+  while (written.includes(" ") && !/\d/.test(written.slice(written.lastIndexOf(" ") + 1))) written = written.slice(0, written.lastIndexOf(" "));
+  if (!written.includes(" ")) return undefined;
+  const joined = written.replace(/ /g, "");
+  return UPS.test(joined) || unlabelledShape(joined) ? written : undefined;
 }
 
 function unlabelledShape(id: string): boolean {
@@ -96,12 +114,19 @@ function unlabelledShape(id: string): boolean {
   return letters >= 1 && letters <= 4 && /^\d{8,}$/.test(id.slice(letters));
 }
 
-function labelledShape(id: string, directlyAfterHash: boolean): boolean {
+function labelledShape(id: string, directlyAfterHash: boolean, lowerAfter: string): boolean {
   const digits = countDigits(id);
   if (digits < 3) return false;
-  // A bare number after a label ("order 1200 units") may be a quantity: it needs five digits or a #.
-  if (/^\d+$/.test(id)) return directlyAfterHash || id.length >= 5;
+  // A bare number after a label ("order 1200 units") may be a quantity: it needs five digits or a #, and no unit after it.
+  if (/^\d+$/.test(id)) return (directlyAfterHash || id.length >= 5) && !unitFollows(lowerAfter);
   return true;
+}
+
+function unitFollows(lowerAfter: string): boolean {
+  const rest = lowerAfter.trimStart();
+  if (zhUnitChars.has(rest[0] ?? "")) return true;
+  const word = /^[a-z]+/.exec(rest);
+  return word !== null && (unitWords.has(word[0]) || unitWords.has(word[0].replace(/s$/, "")));
 }
 
 export function findOrderRef(text: string, lower: string): string | undefined {
@@ -118,16 +143,16 @@ export function findOrderRef(text: string, lower: string): string | undefined {
     const id = text.slice(i, end);
     const next = end;
     if (/^[A-Z]{2,5}$/.test(id)) {
-      const spaced = spacedReference(text, id, end);
+      const spaced = spacedReference(text, id, i, end);
       if (spaced && closestLabel(labelHits, lower, i) !== "exclude") return spaced;
     }
-    if (/^\d{3,6}$/.test(id) && text[end] === " " && closestLabel(labelHits, lower, i) === "include") {
-      const grouped = groupedDigits(text, i);
+    if (id.length <= 6 && text[end] === " " && closestLabel(labelHits, lower, i) === "include") {
+      const grouped = groupedReference(text, i);
       if (grouped) return grouped;
     }
     if (id.length >= MIN_ID && id.length <= MAX_ID && countDigits(id) > 0) {
       const label = closestLabel(labelHits, lower, i);
-      if (label === "include" && labelledShape(id, text[i - 1] === "#")) return id;
+      if (label === "include" && labelledShape(id, text[i - 1] === "#", lower.slice(end, end + 12))) return id;
       if (label === undefined && (unlabelledShape(id) || (text[i - 1] === "#" && /^\d{4,}$/.test(id)))) return id;
     }
     i = Math.max(next, i + 1);
