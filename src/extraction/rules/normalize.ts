@@ -12,7 +12,52 @@ export interface NormalizedText {
   unfolded?: string;
 }
 
-let toSimplified: ((s: string) => string) | undefined;
+/** The Locale config that `Converter({ from: "hk", to: "cn" })` runs. */
+const FOLD_CONFIG = "hk2s";
+
+/**
+ * What a code point can do in the fold: KEEPS appears in dictionary keys but no entry changes it;
+ * CHANGES appears where some entry rewrites it. Code points in no key (the rest) never take part in a
+ * match, so the converter's output is the same whether runs between them are converted together or apart.
+ */
+const KEEPS = 1;
+const CHANGES = 2;
+
+interface Fold {
+  convert: (s: string) => string;
+  /** Roles of the code points in dictionary keys; undefined when the dictionaries could not be read. */
+  roles?: { bmp: Uint8Array; astral: Map<number, number> };
+}
+
+let fold: Fold | undefined;
+
+function foldRoles(): Fold["roles"] {
+  const bmp = new Uint8Array(65_536);
+  const astral = new Map<number, number>();
+  const mark = (cp: number, role: number) => {
+    if (cp <= 0xffff) bmp[cp] = Math.max(bmp[cp]!, role);
+    else astral.set(cp, Math.max(astral.get(cp) ?? 0, role));
+  };
+  const dictionaries: string[] = [];
+  // Serialized dictionaries ("訂 订|單 单") nested in groups and chains; any other shape disables the shortcut.
+  const collect = (value: unknown): boolean => {
+    if (Array.isArray(value)) return value.every(collect);
+    if (typeof value !== "string" || !value.includes(" ")) return false;
+    dictionaries.push(value);
+    return true;
+  };
+  const config = (OpenCC.Locale.configs as Record<string, object | undefined>)[FOLD_CONFIG];
+  if (!config || !Object.values(config).every(collect)) return undefined;
+  for (const dictionary of dictionaries) {
+    for (const entry of dictionary.split("|")) {
+      const [key = "", value = ""] = entry.split(" ");
+      const from = [...key];
+      const to = [...value];
+      from.forEach((c, i) => mark(c.codePointAt(0)!, from.length !== to.length || c !== to[i] ? CHANGES : KEEPS));
+    }
+  }
+  return { bmp, astral };
+}
 
 /** A Han character that the simplified alphabet writes differently might be present (cheap pre-check). */
 function hasHan(text: string): boolean {
@@ -23,14 +68,49 @@ function hasHan(text: string): boolean {
   return false;
 }
 
+/** An ideographic description character makes the converter skip the characters after it, across runs. */
+function isIdeographicDescription(cp: number): boolean {
+  return cp >= 0x2ff0 && cp <= 0x2fff;
+}
+
+/**
+ * The converter's output for the whole text, computed by converting only the runs of dictionary
+ * characters that contain one some entry changes: chat in simplified Chinese has few or none.
+ */
+function convertRuns(text: string, { convert, roles }: Fold): string {
+  if (!roles) return convert(text);
+  let out = "";
+  let copied = 0;
+  let runStart = -1;
+  let changes = false;
+  for (let i = 0; i <= text.length; ) {
+    const cp = i < text.length ? text.codePointAt(i)! : -1;
+    if (isIdeographicDescription(cp)) return convert(text);
+    const role = cp < 0 ? 0 : cp <= 0xffff ? roles.bmp[cp]! : (roles.astral.get(cp) ?? 0);
+    if (role === 0) {
+      if (changes) {
+        out += text.slice(copied, runStart) + convert(text.slice(runStart, i));
+        copied = i;
+      }
+      runStart = -1;
+      changes = false;
+    } else {
+      if (runStart < 0) runStart = i;
+      if (role === CHANGES) changes = true;
+    }
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
+}
+
 /**
  * Traditional Chinese (訂單, 下週二, 先款後貨, 單價) read as simplified, so that every cue is written once.
  * The fold keeps offsets: when the phrase conversion changes the length, characters are folded one by one.
  */
 export function foldTraditional(text: string): string {
   if (!hasHan(text)) return text;
-  const convert = (toSimplified ??= OpenCC.Converter({ from: "hk", to: "cn" }));
-  const folded = convert(text);
+  fold ??= { convert: OpenCC.Converter({ from: "hk", to: "cn" }), roles: foldRoles() };
+  const folded = convertRuns(text, fold);
   if (folded.length === text.length) return folded;
   let out = "";
   for (let i = 0; i < text.length; i++) {
@@ -40,7 +120,7 @@ export function foldTraditional(text: string): string {
       out += c;
       continue;
     }
-    const f = convert(c);
+    const f = fold.convert(c);
     out += f.length === 1 ? f : c;
   }
   return out;
