@@ -147,6 +147,26 @@ function lowerCase(text: string): { lower: string } {
   return { lower };
 }
 
+/*
+ * The *At forms read a code unit instead of a one-character string: indexing a string at a Chinese
+ * character allocates a new string, and hot loops over every character of a message are a GC cost.
+ */
+
+export function isDigitAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  return code >= 48 && code <= 57;
+}
+
+export function isLetterAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i) | 0x20;
+  return code >= 97 && code <= 122;
+}
+
+export function isCjkAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  return code >= 0x3400 && code <= 0x9fff;
+}
+
 export function isAsciiDigit(c: string | undefined): boolean {
   return c !== undefined && c >= "0" && c <= "9";
 }
