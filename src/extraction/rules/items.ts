@@ -1,7 +1,7 @@
 import type { Currency, OrderItem } from "../schema.ts";
 import { CueMatcher, longestHits } from "./cues.ts";
 import type { Money } from "./money.ts";
-import { clauseAround, isAsciiDigit, isAsciiLetter } from "./normalize.ts";
+import { clauseAround, isAsciiDigit, isAsciiLetter, isDigitAt, isLetterAt } from "./normalize.ts";
 import type { NumberToken } from "./numbers.ts";
 import type { Scan } from "./scan.ts";
 import { vocabulary } from "./vocab.ts";
@@ -120,34 +120,59 @@ function readQuantity(scan: Scan, n: NumberToken, unitHits: Map<number, { end: n
   return undefined;
 }
 
-function endsWithLabel(before: string, labels: string[]): boolean {
-  const trimmed = before.replace(/(?:[\s:：是按为约都也就]|还是|还|仍然|仍){0,4}$/u, "");
-  return labels.some((l) => trimmed.endsWith(l));
+/** JavaScript's \s, and the words that may stand between a label and its amount ("单价是", "价格还是 38"). */
+const FILLER_CHARS = new Set([..."\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff:：是按为约都也就还仍"].map((c) => c.charCodeAt(0)));
+const FILLER_PAIRS = ["还是", "仍然"];
+const MAX_FILLERS = 4;
+/** How far before an amount its label is looked for. */
+const LABEL_WINDOW = 12;
+
+/**
+ * Where a label before `start` must end: before the longest run of at most MAX_FILLERS filler words
+ * that ends at `start` within the window (a pair counts as one word, so its characters can go further).
+ */
+function labelEnd(lower: string, windowStart: number, start: number): number {
+  const words = [0];
+  let longest = 0;
+  for (let k = 1; k <= MAX_FILLERS * 2 && start - k >= windowStart; k++) {
+    const at = start - k;
+    const single = FILLER_CHARS.has(lower.charCodeAt(at)) ? words[k - 1]! + 1 : Infinity;
+    const pair = k >= 2 && FILLER_PAIRS.some((w) => lower.startsWith(w, at)) ? words[k - 2]! + 1 : Infinity;
+    words.push(Math.min(single, pair));
+    if (words[k]! <= MAX_FILLERS) longest = k;
+  }
+  return start - longest;
 }
+
+function labelBefore(lower: string, windowStart: number, end: number, labels: string[]): boolean {
+  return labels.some((l) => end - l.length >= windowStart && lower.startsWith(l, end - l.length));
+}
+
+const ZH_CLASSIFIER_CODES = new Set([...zhClassifiers].map((c) => c.charCodeAt(0)));
+const ZH_UNIT_START_CODES = new Set([...zhUnitStarts].map((c) => c.charCodeAt(0)));
 
 /** "一箱" / "每吨" right before a number: the number is a per-unit price. */
 function perUnitBefore(lower: string, start: number): boolean {
   let j = start;
-  while (j > 0 && lower[j - 1] === " " && start - j < 2) j--;
-  const c = lower[j - 1];
-  const d = lower[j - 2];
-  return c !== undefined && zhClassifiers.has(c) && (d === "一" || d === "每");
+  while (j > 0 && lower.startsWith(" ", j - 1) && start - j < 2) j--;
+  return j >= 2 && ZH_CLASSIFIER_CODES.has(lower.charCodeAt(j - 1)) && (lower.startsWith("一", j - 2) || lower.startsWith("每", j - 2));
 }
 
 /** "/箱" after an amount marks a per-unit price; after a bare number ("12/case") it is a pack size. */
 function perUnitAfter(lower: string, end: number, isMoney: boolean): boolean {
   const at = skipSpaces(lower, end);
-  if (lower[at] === "/" && !isAsciiDigit(lower[at + 1])) {
+  if (lower.startsWith("/", at) && !isDigitAt(lower, at + 1)) {
     if (isMoney) return true;
     // "0.65/条", "1.1万/吨", "26/箱": a decimal, a 万/k amount or a Chinese unit after "/" is a price;
     // "12/case" (a bare count per English unit) is a pack size.
     const token = lower.slice(Math.max(0, end - 8), end);
     const unitAfter = skipSpaces(lower, at + 1);
-    return /\.\d+$|[万千kw]$/.test(token) || zhClassifiers.has(lower[unitAfter] ?? "") || zhUnitStarts.has(lower[unitAfter] ?? "");
+    return /\.\d+$|[万千kw]$/.test(token) || ZH_CLASSIFIER_CODES.has(lower.charCodeAt(unitAfter)) || ZH_UNIT_START_CODES.has(lower.charCodeAt(unitAfter));
   }
-  if (lower[at] === "一" && zhClassifiers.has(lower[at + 1] ?? "")) return true;
-  if (perUnitWords.some((w) => w !== "/" && lower.startsWith(w, at) && !isAsciiLetter(lower[at + w.length]))) return true;
+  if (lower.startsWith("一", at) && ZH_CLASSIFIER_CODES.has(lower.charCodeAt(at + 1))) return true;
+  if (perUnitWords.some((w) => w !== "/" && lower.startsWith(w, at) && !isLetterAt(lower, at + w.length))) return true;
   // "$41 a carton": a/an before a unit word.
+  if (!lower.startsWith("a", at)) return false;
   const article = /^an? ([a-z]{1,12})\b/.exec(lower.slice(at, at + 16));
   return article !== null && englishUnits.has(article[1]!);
 }
@@ -163,10 +188,12 @@ function findPrices(scan: Scan, quantities: Quantity[]): Price[] {
   const prices: Price[] = [];
   // Prices stand near their items: start at the first item's clause, and look at a bounded number.
   const from = quantities[0]?.clause.start ?? 0;
-  const nearby = numbers.filter((n) => n.start >= from).slice(0, MAX_PRICE_NUMBERS);
+  let looked = 0;
   let lastMoney: Money | undefined;
-  for (const n of nearby) {
-    if (n.glued || lower[n.end] === "%") continue;
+  for (const n of numbers) {
+    if (n.start < from) continue;
+    if (++looked > MAX_PRICE_NUMBERS) break;
+    if (n.glued || lower.startsWith("%", n.end)) continue;
     if (quantities.some((q) => q.start === n.start)) continue;
     const m: Money | undefined = money.find((x) => x.start <= n.start && x.end >= n.end);
     // "7块2" is one amount of two numbers: read it once.
@@ -174,11 +201,12 @@ function findPrices(scan: Scan, quantities: Quantity[]): Price[] {
     lastMoney = m;
     const start = m?.start ?? n.start;
     const end = m?.end ?? n.end;
-    const before = lower.slice(Math.max(0, start - 12), start);
-    if (endsWithLabel(before, notPriceLabels)) continue;
+    const windowStart = Math.max(0, start - LABEL_WINDOW);
+    const labelAt = labelEnd(lower, windowStart, start);
+    if (labelBefore(lower, windowStart, labelAt, notPriceLabels)) continue;
     // "at 18 Mill St" is an address: after at/@ only an amount with its currency is a price.
-    const loose = m === undefined && /(?:\bat|@)\s{0,2}$/.test(before);
-    const labelled = (endsWithLabel(before, priceLabels) && !loose) || perUnitBefore(lower, start);
+    const loose = () => m === undefined && /(?:\bat|@)\s{0,2}$/.test(lower.slice(windowStart, start));
+    const labelled = (labelBefore(lower, windowStart, labelAt, priceLabels) && !loose()) || perUnitBefore(lower, start);
     const inItemClause = m !== undefined && quantities.some((q) => start >= q.end && start <= q.clause.end);
     if (labelled || perUnitAfter(lower, end, m !== undefined) || inItemClause) prices.push({ value: m?.value ?? n.value, start, currency: m?.currency });
   }
