@@ -127,25 +127,35 @@ const MAX_FILLERS = 4;
 /** How far before an amount its label is looked for. */
 const LABEL_WINDOW = 12;
 
+function startsWithPair(lower: string, at: number): boolean {
+  for (const w of FILLER_PAIRS) if (lower.startsWith(w, at)) return true;
+  return false;
+}
+
 /**
  * Where a label before `start` must end: before the longest run of at most MAX_FILLERS filler words
  * that ends at `start` within the window (a pair counts as one word, so its characters can go further).
  */
 function labelEnd(lower: string, windowStart: number, start: number): number {
-  const words = [0];
+  // Fewest words that make up the last k characters, for k - 1 and k - 2.
+  let shorter = 0;
+  let shorter2 = Infinity;
   let longest = 0;
   for (let k = 1; k <= MAX_FILLERS * 2 && start - k >= windowStart; k++) {
     const at = start - k;
-    const single = FILLER_CHARS.has(lower.charCodeAt(at)) ? words[k - 1]! + 1 : Infinity;
-    const pair = k >= 2 && FILLER_PAIRS.some((w) => lower.startsWith(w, at)) ? words[k - 2]! + 1 : Infinity;
-    words.push(Math.min(single, pair));
-    if (words[k]! <= MAX_FILLERS) longest = k;
+    const single = FILLER_CHARS.has(lower.charCodeAt(at)) ? shorter + 1 : Infinity;
+    const pair = startsWithPair(lower, at) ? shorter2 + 1 : Infinity;
+    const words = Math.min(single, pair);
+    if (words <= MAX_FILLERS) longest = k;
+    shorter2 = shorter;
+    shorter = words;
   }
   return start - longest;
 }
 
 function labelBefore(lower: string, windowStart: number, end: number, labels: string[]): boolean {
-  return labels.some((l) => end - l.length >= windowStart && lower.startsWith(l, end - l.length));
+  for (const l of labels) if (end - l.length >= windowStart && lower.startsWith(l, end - l.length)) return true;
+  return false;
 }
 
 const ZH_CLASSIFIER_CODES = new Set([...zhClassifiers].map((c) => c.charCodeAt(0)));
@@ -170,7 +180,7 @@ function perUnitAfter(lower: string, end: number, isMoney: boolean): boolean {
     return /\.\d+$|[万千kw]$/.test(token) || ZH_CLASSIFIER_CODES.has(lower.charCodeAt(unitAfter)) || ZH_UNIT_START_CODES.has(lower.charCodeAt(unitAfter));
   }
   if (lower.startsWith("一", at) && ZH_CLASSIFIER_CODES.has(lower.charCodeAt(at + 1))) return true;
-  if (perUnitWords.some((w) => w !== "/" && lower.startsWith(w, at) && !isLetterAt(lower, at + w.length))) return true;
+  for (const w of perUnitWords) if (w !== "/" && lower.startsWith(w, at) && !isLetterAt(lower, at + w.length)) return true;
   // "$41 a carton": a/an before a unit word.
   if (!lower.startsWith("a", at)) return false;
   const article = /^an? ([a-z]{1,12})\b/.exec(lower.slice(at, at + 16));
@@ -181,6 +191,26 @@ interface Price {
   value: number;
   start: number;
   currency?: Currency;
+}
+
+/*
+ * Plain loops rather than some/find with an arrow function: these run for every number of a message,
+ * and each arrow that captures the loop's variables is an allocation.
+ */
+
+function startsQuantity(quantities: Quantity[], start: number): boolean {
+  for (const q of quantities) if (q.start === start) return true;
+  return false;
+}
+
+function inQuantityClause(quantities: Quantity[], at: number): boolean {
+  for (const q of quantities) if (at >= q.end && at <= q.clause.end) return true;
+  return false;
+}
+
+function moneyAround(money: Money[], n: NumberToken): Money | undefined {
+  for (const m of money) if (m.start <= n.start && m.end >= n.end) return m;
+  return undefined;
 }
 
 function findPrices(scan: Scan, quantities: Quantity[]): Price[] {
@@ -194,8 +224,8 @@ function findPrices(scan: Scan, quantities: Quantity[]): Price[] {
     if (n.start < from) continue;
     if (++looked > MAX_PRICE_NUMBERS) break;
     if (n.glued || lower.startsWith("%", n.end)) continue;
-    if (quantities.some((q) => q.start === n.start)) continue;
-    const m: Money | undefined = money.find((x) => x.start <= n.start && x.end >= n.end);
+    if (startsQuantity(quantities, n.start)) continue;
+    const m = moneyAround(money, n);
     // "7块2" is one amount of two numbers: read it once.
     if (m !== undefined && m === lastMoney) continue;
     lastMoney = m;
@@ -205,9 +235,9 @@ function findPrices(scan: Scan, quantities: Quantity[]): Price[] {
     const labelAt = labelEnd(lower, windowStart, start);
     if (labelBefore(lower, windowStart, labelAt, notPriceLabels)) continue;
     // "at 18 Mill St" is an address: after at/@ only an amount with its currency is a price.
-    const loose = () => m === undefined && /(?:\bat|@)\s{0,2}$/.test(lower.slice(windowStart, start));
-    const labelled = (labelBefore(lower, windowStart, labelAt, priceLabels) && !loose()) || perUnitBefore(lower, start);
-    const inItemClause = m !== undefined && quantities.some((q) => start >= q.end && start <= q.clause.end);
+    const priceLabel = labelBefore(lower, windowStart, labelAt, priceLabels) && (m !== undefined || !/(?:\bat|@)\s{0,2}$/.test(lower.slice(windowStart, start)));
+    const labelled = priceLabel || perUnitBefore(lower, start);
+    const inItemClause = m !== undefined && inQuantityClause(quantities, start);
     if (labelled || perUnitAfter(lower, end, m !== undefined) || inItemClause) prices.push({ value: m?.value ?? n.value, start, currency: m?.currency });
   }
   return prices;
