@@ -1,7 +1,7 @@
 import type { Currency, OrderItem } from "../schema.ts";
 import { CueMatcher, longestHits } from "./cues.ts";
 import type { Money } from "./money.ts";
-import { clauseAround, isAsciiDigit, isAsciiLetter, isDigitAt, isLetterAt } from "./normalize.ts";
+import { clauseAround, isDigitAt, isLetterAt, isOneOfAt } from "./normalize.ts";
 import type { NumberToken } from "./numbers.ts";
 import type { Scan } from "./scan.ts";
 import { vocabulary } from "./vocab.ts";
@@ -67,30 +67,31 @@ const RANK = { zhCount: 4, enCount: 4, zhMeasure: 3, enMeasure: 3, times: 2, bar
 
 function skipSpaces(lower: string, i: number): number {
   let j = i;
-  while (lower[j] === " " && j - i < 2) j++;
+  while (isOneOfAt(lower, j, " ") && j - i < 2) j++;
   return j;
 }
 
 function overlaps(a: { start: number; end: number }, spans: { start: number; end: number }[]): boolean {
-  return spans.some((s) => s.start < a.end && a.start < s.end);
+  for (const s of spans) if (s.start < a.end && a.start < s.end) return true;
+  return false;
 }
 
 function followedByPackSpec(lower: string, end: number): boolean {
   const at = skipSpaces(lower, end);
-  return packSpecFollowers.some((f) => lower.startsWith(f, at) && !(f === "x" && isAsciiLetter(lower[at + 1])));
+  return packSpecFollowers.some((f) => lower.startsWith(f, at) && !(f === "x" && isLetterAt(lower, at + 1)));
 }
 
 function readQuantity(scan: Scan, n: NumberToken, unitHits: Map<number, { end: number; kind: UnitKind; unit: string }>): Omit<Quantity, "clause"> | undefined {
   const { lower, text } = scan;
-  if (n.glued || lower[n.end] === "%" || lower[n.end] === "/" || lower[n.end] === "." || lower[n.end] === "-") return undefined;
+  if (n.glued || isOneOfAt(lower, n.end, "%/.-")) return undefined;
   // "0.3g*20粒", "60×40": a count inside a pack or size spec, not the ordered quantity.
-  if ((lower[n.start - 1] === "*" || lower[n.start - 1] === "×") && /[0-9a-z\u3400-\u9fff]/.test(lower[n.start - 2] ?? "")) return undefined;
+  if (isOneOfAt(lower, n.start - 1, "*×") && /[0-9a-z\u3400-\u9fff]/.test(lower[n.start - 2] ?? "")) return undefined;
   // 12:30 is a time on either side of the colon.
-  if (lower[n.end] === ":" || (lower[n.start - 1] === ":" && isAsciiDigit(lower[n.start - 2]))) return undefined;
-  if (isAsciiLetter(lower[n.end]) && !unitHits.has(n.end)) return undefined;
+  if (isOneOfAt(lower, n.end, ":") || (isOneOfAt(lower, n.start - 1, ":") && isDigitAt(lower, n.start - 2))) return undefined;
+  if (isLetterAt(lower, n.end) && !unitHits.has(n.end)) return undefined;
   let at = skipSpaces(lower, n.end);
   // "3 more boxes", "2 extra pallets": the unit follows the adjective.
-  const extra = /^(more|extra|additional|further)\s/.exec(lower.slice(at, at + 12));
+  const extra = isLetterAt(lower, at) ? /^(more|extra|additional|further)\s/.exec(lower.slice(at, at + 12)) : null;
   if (extra && unitHits.has(at + extra[0].length)) at += extra[0].length;
   const unit = unitHits.get(at);
   if (unit) {
@@ -100,11 +101,11 @@ function readQuantity(scan: Scan, n: NumberToken, unitHits: Map<number, { end: n
   if (n.chinese) return undefined;
   // "NS-02 x 60", "qty 50", "数量：50": the count comes after its marker, the product before it.
   if (COUNT_MARKER_BEFORE.test(lower.slice(Math.max(0, n.start - 10), n.start)) && !/^\s?[x×*]\s?\d/.test(lower.slice(n.end, n.end + 3))) {
-    return { value: n.value, start: n.start, end: n.end, rank: RANK.times, english: isAsciiLetter(lower[skipSpaces(lower, n.end)]) };
+    return { value: n.value, start: n.start, end: n.end, rank: RANK.times, english: isLetterAt(lower, skipSpaces(lower, n.end)) };
   }
   const rest = lower.slice(at, at + 24);
   const times = /^(x|×|\*)\s/.exec(rest);
-  if (times && isAsciiLetter(lower[at + times[0].length])) {
+  if (times && isLetterAt(lower, at + times[0].length)) {
     return { value: n.value, start: n.start, end: at + times[0].length, rank: RANK.times, english: true };
   }
   const word = /^[a-z][a-z-]{0,20}/.exec(rest)?.[0];
@@ -243,13 +244,16 @@ function findPrices(scan: Scan, quantities: Quantity[]): Price[] {
   return prices;
 }
 
+function moneyEndsAt(money: Money[], at: number): boolean {
+  for (const m of money) if (m.end === at) return true;
+  return false;
+}
+
 /** "一箱 360" and "32一箱": a 一 + classifier next to a number is a per-unit marker, not a quantity of one. */
 function isPerUnitMarker(scan: Scan, n: NumberToken): boolean {
   if (!n.chinese || n.value !== 1) return false;
-  const before = scan.text[n.start - 1];
   const afterUnit = skipSpaces(scan.lower, n.end + 1);
-  const afterMoney = scan.money.some((m) => m.end === n.start);
-  return isAsciiDigit(before) || isAsciiDigit(scan.text[afterUnit]) || afterMoney;
+  return isDigitAt(scan.text, n.start - 1) || isDigitAt(scan.text, afterUnit) || moneyEndsAt(scan.money, n.start);
 }
 
 function cutAtStops(s: string): string {
@@ -399,7 +403,7 @@ export function findItems(scan: Scan, erase: string[]): ItemsReading {
   for (const n of numbers) {
     if (quantities.length >= MAX_QUANTITIES) break;
     if (overlaps(n, blocked) || isPerUnitMarker(scan, n)) continue;
-    if (scan.money.some((m) => m.start < n.end && n.start < m.end)) continue;
+    if (overlaps(n, scan.money)) continue;
     const q = readQuantity(scan, n, unitHits);
     if (!q) continue;
     const before = lower.slice(Math.max(0, n.start - 6), n.start);

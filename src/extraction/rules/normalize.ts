@@ -167,6 +167,13 @@ export function isCjkAt(text: string, i: number): boolean {
   return code >= 0x3400 && code <= 0x9fff;
 }
 
+/** The code unit at `i` is one of `chars`; false outside the text. */
+export function isOneOfAt(text: string, i: number, chars: string): boolean {
+  const code = text.charCodeAt(i);
+  for (let k = 0; k < chars.length; k++) if (chars.charCodeAt(k) === code) return true;
+  return false;
+}
+
 export function isAsciiDigit(c: string | undefined): boolean {
   return c !== undefined && c >= "0" && c <= "9";
 }
