@@ -194,6 +194,7 @@ export function isCjk(c: string | undefined): boolean {
 
 /** Characters that end a clause: a quantity, its product and its price live in one clause. */
 const CLAUSE_BREAKS = new Set([",", "，", "。", ";", "；", "!", "！", "?", "？", "\n", "、", ":", "：", "|"]);
+const CLAUSE_BREAK_CODES = new Set([...CLAUSE_BREAKS].map((c) => c.charCodeAt(0)));
 
 export function isClauseBreak(c: string | undefined): boolean {
   return c !== undefined && CLAUSE_BREAKS.has(c);
@@ -201,10 +202,9 @@ export function isClauseBreak(c: string | undefined): boolean {
 
 /** A sentence break: stricter than a clause break, used to bound free-text fields. */
 export function isSentenceBreak(text: string, i: number): boolean {
-  const c = text[i];
-  if (c === "。" || c === "!" || c === "?" || c === "\n" || c === ";") return true;
+  if (isOneOfAt(text, i, "。!?\n;")) return true;
   // "Dr." or "St." inside an address is not the end of a sentence; ". " before a capital is.
-  return c === "." && (i + 1 >= text.length || (text[i + 1] === " " && /[A-Z\u3400-\u9fff]/.test(text[i + 2] ?? "")));
+  return isOneOfAt(text, i, ".") && (i + 1 >= text.length || (text[i + 1] === " " && /[A-Z\u3400-\u9fff]/.test(text[i + 2] ?? "")));
 }
 
 /** The clause around `pos`: from after the previous clause break to before the next one. */
@@ -218,7 +218,6 @@ export function clauseAround(text: string, pos: number): { start: number; end: n
 
 /** A clause break, except the comma inside a number ("5,000") and the colon inside a time ("10:30"). */
 function breaksClauseAt(text: string, i: number): boolean {
-  const c = text[i];
-  if ((c === "," || c === ":") && isAsciiDigit(text[i - 1]) && isAsciiDigit(text[i + 1])) return false;
-  return isClauseBreak(c);
+  if (isOneOfAt(text, i, ",:") && isDigitAt(text, i - 1) && isDigitAt(text, i + 1)) return false;
+  return CLAUSE_BREAK_CODES.has(text.charCodeAt(i));
 }
