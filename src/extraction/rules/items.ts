@@ -21,8 +21,8 @@ const unitMatcher = new CueMatcher<UnitKind>(
 const leadWords = new CueMatcher<true>(itemsVocab.leadWords.map((w) => [w, true] as const));
 /** Last characters of Chinese order words (要, 订, 购 …): a number right after one is the order's count. */
 const leadEnds = new Set(itemsVocab.leadWords.filter((w) => /[\u3400-\u9fff]$/.test(w)).map((w) => w[w.length - 1]!));
-const priceLabels = [...itemsVocab.priceLabels].map((l) => l.toLowerCase()).sort((a, b) => b.length - a.length);
-const notPriceLabels = itemsVocab.notPriceLabels.map((l) => l.toLowerCase());
+const priceLabels = labelList([...itemsVocab.priceLabels].map((l) => l.toLowerCase()).sort((a, b) => b.length - a.length));
+const notPriceLabels = labelList(itemsVocab.notPriceLabels.map((l) => l.toLowerCase()));
 const perUnitWords = itemsVocab.perUnitWords.map((w) => w.toLowerCase());
 const productStops = itemsVocab.productStops.map((w) => w.toLowerCase());
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -154,7 +154,19 @@ function labelEnd(lower: string, windowStart: number, start: number): number {
   return start - longest;
 }
 
-function labelBefore(lower: string, windowStart: number, end: number, labels: string[]): boolean {
+interface LabelList {
+  labels: string[];
+  /** Last code units of the labels: a label can end only before one of them (none with an empty label). */
+  lastCodes?: Set<number>;
+}
+
+function labelList(labels: string[]): LabelList {
+  if (labels.some((l) => l.length === 0)) return { labels };
+  return { labels, lastCodes: new Set(labels.map((l) => l.charCodeAt(l.length - 1))) };
+}
+
+function labelBefore(lower: string, windowStart: number, end: number, { labels, lastCodes }: LabelList): boolean {
+  if (lastCodes && !lastCodes.has(lower.charCodeAt(end - 1))) return false;
   for (const l of labels) if (end - l.length >= windowStart && lower.startsWith(l, end - l.length)) return true;
   return false;
 }
