@@ -68,6 +68,14 @@ function hasHan(text: string): boolean {
   return false;
 }
 
+/** The code point at `i` as String#codePointAt gives it, read from code units, which the engine reads much faster. */
+function codePointAt(text: string, i: number): number {
+  const high = text.charCodeAt(i);
+  if (high < 0xd800 || high > 0xdbff || i + 1 >= text.length) return high;
+  const low = text.charCodeAt(i + 1);
+  return low < 0xdc00 || low > 0xdfff ? high : (high - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+}
+
 /** An ideographic description character makes the converter skip the characters after it, across runs. */
 function isIdeographicDescription(cp: number): boolean {
   return cp >= 0x2ff0 && cp <= 0x2fff;
@@ -84,7 +92,7 @@ function convertRuns(text: string, { convert, roles }: Fold): string {
   let runStart = -1;
   let changes = false;
   for (let i = 0; i <= text.length; ) {
-    const cp = i < text.length ? text.codePointAt(i)! : -1;
+    const cp = i < text.length ? codePointAt(text, i) : -1;
     if (isIdeographicDescription(cp)) return convert(text);
     const role = cp < 0 ? 0 : cp <= 0xffff ? roles.bmp[cp]! : (roles.astral.get(cp) ?? 0);
     if (role === 0) {
