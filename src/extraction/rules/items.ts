@@ -148,6 +148,8 @@ function labelEnd(lower: string, windowStart: number, start: number): number {
     const pair = startsWithPair(lower, at) ? shorter2 + 1 : Infinity;
     const words = Math.min(single, pair);
     if (words <= MAX_FILLERS) longest = k;
+    // Two lengths in a row that no filler words make up: no longer one can be made up either.
+    if (words === Infinity && shorter === Infinity) break;
     shorter2 = shorter;
     shorter = words;
   }
