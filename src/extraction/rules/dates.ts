@@ -275,7 +275,7 @@ const MAX_MENTIONS_PER_RULE = 16;
 
 /** Every date the lower-cased, NFKC-folded text states, in text order; overlapping mentions keep the first rule's. */
 export function findDates(lower: string, sentAt: string): DateMention[] {
-  const today: Day = { ...sentDay(sentAt), americas: /-(0[3-9]|1[0-2]):?\d\d$/.test(sentAt) };
+  const today: Day = { ms: sentDay(sentAt).ms, americas: /-(0[3-9]|1[0-2]):?\d\d$/.test(sentAt) };
   const found: DateMention[] = [];
   for (const rule of RULES) {
     rule.regex.lastIndex = 0;

@@ -58,6 +58,14 @@ interface Quantity {
   clause: { start: number; end: number };
 }
 
+/**
+ * Written out field by field: V8 gave the object spread's copies a longer life than they have (they
+ * were promoted out of the young generation), which made every scavenge slower.
+ */
+function withClause(q: Omit<Quantity, "clause">, clause: Quantity["clause"]): Quantity {
+  return { value: q.value, start: q.start, end: q.end, unit: q.unit, rank: q.rank, english: q.english, clause };
+}
+
 /** More candidates than any real order lists; keeps a text made of numbers linear. */
 const MAX_QUANTITIES = 16;
 const MAX_PRICE_NUMBERS = 200;
@@ -422,7 +430,7 @@ export function findItems(scan: Scan, erase: string[]): ItemsReading {
     if (!q) continue;
     const before = lower.slice(Math.max(0, n.start - 6), n.start);
     if (/(从|from\s?)$/.test(before)) continue;
-    quantities.push({ ...q, clause: clauseAround(text, q.start) });
+    quantities.push(withClause(q, clauseAround(text, q.start)));
   }
   quantities = quantities.filter((q) => !isOldQuantity(scan, q, quantities) && !isSpecCount(scan, q, quantities));
   const bestRank = Math.max(0, ...quantities.map((q) => q.rank));
