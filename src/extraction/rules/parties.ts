@@ -440,6 +440,8 @@ function englishPeople(text: string): { company?: Name; person?: Name } {
   return { company, person };
 }
 
+const SIDE_WORDS = ["这边", "那边", "这里", "here"];
+
 /** "Kevin@捷顺物流", "佳美制衣 Lily 这边": a Latin first name joined to a Chinese company. */
 function latinPersonWithCjkCompany(text: string): { company?: Name; person?: Name } {
   const at = /\b([A-Z][a-z]{1,15})\s?@\s?(?=[\u3400-\u9fff])/.exec(text);
@@ -447,7 +449,9 @@ function latinPersonWithCjkCompany(text: string): { company?: Name; person?: Nam
     const company = readCjkName(text, at.index + at[0].length);
     if (company && !company.person) return { company, person: { name: at[1]!, start: at.index, end: at.index + at[1]!.length, person: true } };
   }
-  const side = /([\u3400-\u9fff]{2,12})\s([A-Z][a-z]{1,15})\s?(?:这边|那边|这里|here)/u.exec(text);
+  // The pattern tries up to twelve characters at every Chinese one: run it only when its last word is there.
+  const sideWord = SIDE_WORDS.some((w) => text.includes(w));
+  const side = sideWord ? /([\u3400-\u9fff]{2,12})\s([A-Z][a-z]{1,15})\s?(?:这边|那边|这里|here)/u.exec(text) : null;
   if (side) {
     const run = side[1]!;
     for (let k = 0; k < run.length - 2; k++) {
