@@ -208,6 +208,10 @@ export function isClauseBreak(c: string | undefined): boolean {
   return c !== undefined && CLAUSE_BREAKS.has(c);
 }
 
+export function isClauseBreakAt(text: string, i: number): boolean {
+  return CLAUSE_BREAK_CODES.has(text.charCodeAt(i));
+}
+
 /** A sentence break: stricter than a clause break, used to bound free-text fields. */
 export function isSentenceBreak(text: string, i: number): boolean {
   if (isOneOfAt(text, i, "。!?\n;")) return true;
@@ -227,5 +231,5 @@ export function clauseAround(text: string, pos: number): { start: number; end: n
 /** A clause break, except the comma inside a number ("5,000") and the colon inside a time ("10:30"). */
 function breaksClauseAt(text: string, i: number): boolean {
   if (isOneOfAt(text, i, ",:") && isDigitAt(text, i - 1) && isDigitAt(text, i + 1)) return false;
-  return CLAUSE_BREAK_CODES.has(text.charCodeAt(i));
+  return isClauseBreakAt(text, i);
 }

@@ -1,4 +1,4 @@
-import { isAsciiAlnum, isAsciiDigit } from "./normalize.ts";
+import { isAsciiAlnum, isAsciiDigit, isDigitAt, isLetterAt, isOneOfAt } from "./normalize.ts";
 
 /**
  * Phone numbers as digits only, country code dropped, domestic trunk 0 kept (spec: contactPhone).
@@ -92,14 +92,12 @@ const NOT_PHONE_BEFORE = /(?:awb|waybill|tracking|order|po|ref|invoice|inv|accou
 export function findPhone(text: string): string | undefined {
   let i = 0;
   while (i < text.length) {
-    const c = text[i]!;
-    const startsRun = isAsciiDigit(c) || ((c === "+" || c === "(") && isAsciiDigit(text[i + 1]));
-    const prev = text[i - 1];
-    if (!startsRun || isAsciiAlnum(prev) || prev === "-" || prev === "_" || prev === "/" || prev === "#") {
+    const startsRun = isDigitAt(text, i) || (isOneOfAt(text, i, "+(") && isDigitAt(text, i + 1));
+    if (!startsRun || isDigitAt(text, i - 1) || isLetterAt(text, i - 1) || isOneOfAt(text, i - 1, "-_/#")) {
       i++;
       continue;
     }
-    const { run, end } = readRun(text, c === "(" ? i + 1 : i);
+    const { run, end } = readRun(text, isOneOfAt(text, i, "(") ? i + 1 : i);
     if (NOT_PHONE_BEFORE.test(text.slice(Math.max(0, i - 16), i).toLowerCase())) {
       i = Math.max(end, i + 1);
       continue;
