@@ -89,6 +89,11 @@ function followedByPackSpec(lower: string, end: number): boolean {
   return packSpecFollowers.some((f) => lower.startsWith(f, at) && !(f === "x" && isLetterAt(lower, at + 1)));
 }
 
+/** "to 12", "No. 5", "suite 300": a number that is part of an address. */
+function addressLikeBefore(lower: string, start: number): boolean {
+  return /(?:\bto|\bat|\bno\.?|#|\bsuite|\bunit|\bfloor)\s$/.test(lower.slice(Math.max(0, start - 7), start));
+}
+
 function readQuantity(scan: Scan, n: NumberToken, unitHits: Map<number, { end: number; kind: UnitKind; unit: string }>): Omit<Quantity, "clause"> | undefined {
   const { lower, text } = scan;
   if (n.glued || isOneOfAt(lower, n.end, "%/.-")) return undefined;
@@ -111,14 +116,15 @@ function readQuantity(scan: Scan, n: NumberToken, unitHits: Map<number, { end: n
   if (COUNT_MARKER_BEFORE.test(lower.slice(Math.max(0, n.start - 10), n.start)) && !/^\s?[x×*]\s?\d/.test(lower.slice(n.end, n.end + 3))) {
     return { value: n.value, start: n.start, end: n.end, rank: RANK.times, english: isLetterAt(lower, skipSpaces(lower, n.end)) };
   }
+  // What is left needs "x", "×", "*" or an English word after the number.
+  if (!isLetterAt(lower, at) && !isOneOfAt(lower, at, "×*")) return undefined;
   const rest = lower.slice(at, at + 24);
   const times = /^(x|×|\*)\s/.exec(rest);
   if (times && isLetterAt(lower, at + times[0].length)) {
     return { value: n.value, start: n.start, end: at + times[0].length, rank: RANK.times, english: true };
   }
   const word = /^[a-z][a-z-]{0,20}/.exec(rest)?.[0];
-  const addressLike = /(?:\bto|\bat|\bno\.?|#|\bsuite|\bunit|\bfloor)\s$/.test(lower.slice(Math.max(0, n.start - 7), n.start));
-  if (word && at > n.end && !NOT_AFTER_BARE.has(word) && !addressLike) {
+  if (word && at > n.end && !NOT_AFTER_BARE.has(word) && !addressLikeBefore(lower, n.start)) {
     const ofThe = /^of\s(the\s)?/.exec(rest);
     if (ofThe) return { value: n.value, start: n.start, end: at + ofThe[0].length, rank: RANK.times, english: true };
     return { value: n.value, start: n.start, end: at, rank: RANK.bare, english: true };
