@@ -1,5 +1,5 @@
 import { CueMatcher, longestHits } from "./cues.ts";
-import { isClauseBreak, isSentenceBreak } from "./normalize.ts";
+import { isClauseBreakAt, isOneOfAt, isSentenceBreak } from "./normalize.ts";
 import { vocabulary } from "./vocab.ts";
 
 /**
@@ -39,11 +39,10 @@ function addressEnd(text: string, lower: string, from: number): number {
   let end = from;
   let depth = 0;
   while (end < limit) {
-    const c = text[end]!;
-    if (c === "(") depth++;
-    if (c === ")") depth = Math.max(0, depth - 1);
+    if (isOneOfAt(text, end, "(")) depth++;
+    if (isOneOfAt(text, end, ")")) depth = Math.max(0, depth - 1);
     // NFKC turned the Chinese comma into ","; only an English ", " (with its space) continues an address.
-    const clauseEnds = c === "," ? text[end + 1] !== " " : isClauseBreak(c) && c !== ":";
+    const clauseEnds = isOneOfAt(text, end, ",") ? !isOneOfAt(text, end + 1, " ") : isClauseBreakAt(text, end) && !isOneOfAt(text, end, ":");
     if (depth === 0 && (isSentenceBreak(text, end) || clauseEnds)) break;
     end++;
   }

@@ -46,7 +46,15 @@ function parts(day: Day): { year: number; month: number; day: number } {
 }
 
 export function formatDay(day: Day): string {
-  return new Date(day.ms).toISOString().slice(0, 10);
+  const d = new Date(day.ms);
+  const year = d.getUTCFullYear();
+  // toISOString is several times slower; it stays for what it writes differently (years past 9999, invalid dates).
+  if (!(year >= 0 && year <= 9999)) return d.toISOString().slice(0, 10);
+  return `${String(year).padStart(4, "0")}-${twoDigits(d.getUTCMonth() + 1)}-${twoDigits(d.getUTCDate())}`;
+}
+
+function twoDigits(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
 }
 
 function lastDayOfMonth(year: number, month: number): Day {
@@ -267,7 +275,7 @@ const MAX_MENTIONS_PER_RULE = 16;
 
 /** Every date the lower-cased, NFKC-folded text states, in text order; overlapping mentions keep the first rule's. */
 export function findDates(lower: string, sentAt: string): DateMention[] {
-  const today: Day = { ...sentDay(sentAt), americas: /-(0[3-9]|1[0-2]):?\d\d$/.test(sentAt) };
+  const today: Day = { ms: sentDay(sentAt).ms, americas: /-(0[3-9]|1[0-2]):?\d\d$/.test(sentAt) };
   const found: DateMention[] = [];
   for (const rule of RULES) {
     rule.regex.lastIndex = 0;

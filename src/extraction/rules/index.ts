@@ -95,7 +95,7 @@ function readOrderFields(scan: Scan, erase: string[]): OrderFields {
     (deliveryDate ? 1 : 0) +
     (deliveryAddress ? 1 : 0) +
     (paymentTerms ? 1 : 0);
-  return { ...reading, deliveryDate, deliveryAddress, paymentTerms, filled };
+  return { items: reading.items, currency: reading.currency, counted: reading.counted, deliveryDate, deliveryAddress, paymentTerms, filled };
 }
 
 export const rulesExtractor: Extractor = {

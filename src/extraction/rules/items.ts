@@ -1,7 +1,7 @@
 import type { Currency, OrderItem } from "../schema.ts";
 import { CueMatcher, longestHits } from "./cues.ts";
 import type { Money } from "./money.ts";
-import { clauseAround, isAsciiDigit, isAsciiLetter } from "./normalize.ts";
+import { clauseAround, isDigitAt, isLetterAt, isOneOfAt } from "./normalize.ts";
 import type { NumberToken } from "./numbers.ts";
 import type { Scan } from "./scan.ts";
 import { vocabulary } from "./vocab.ts";
@@ -21,8 +21,8 @@ const unitMatcher = new CueMatcher<UnitKind>(
 const leadWords = new CueMatcher<true>(itemsVocab.leadWords.map((w) => [w, true] as const));
 /** Last characters of Chinese order words (要, 订, 购 …): a number right after one is the order's count. */
 const leadEnds = new Set(itemsVocab.leadWords.filter((w) => /[\u3400-\u9fff]$/.test(w)).map((w) => w[w.length - 1]!));
-const priceLabels = [...itemsVocab.priceLabels].map((l) => l.toLowerCase()).sort((a, b) => b.length - a.length);
-const notPriceLabels = itemsVocab.notPriceLabels.map((l) => l.toLowerCase());
+const priceLabels = labelList([...itemsVocab.priceLabels].map((l) => l.toLowerCase()).sort((a, b) => b.length - a.length));
+const notPriceLabels = labelList(itemsVocab.notPriceLabels.map((l) => l.toLowerCase()));
 const perUnitWords = itemsVocab.perUnitWords.map((w) => w.toLowerCase());
 const productStops = itemsVocab.productStops.map((w) => w.toLowerCase());
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -58,6 +58,14 @@ interface Quantity {
   clause: { start: number; end: number };
 }
 
+/**
+ * Written out field by field: V8 gave the object spread's copies a longer life than they have (they
+ * were promoted out of the young generation), which made every scavenge slower.
+ */
+function withClause(q: Omit<Quantity, "clause">, clause: Quantity["clause"]): Quantity {
+  return { value: q.value, start: q.start, end: q.end, unit: q.unit, rank: q.rank, english: q.english, clause };
+}
+
 /** More candidates than any real order lists; keeps a text made of numbers linear. */
 const MAX_QUANTITIES = 16;
 const MAX_PRICE_NUMBERS = 200;
@@ -67,30 +75,36 @@ const RANK = { zhCount: 4, enCount: 4, zhMeasure: 3, enMeasure: 3, times: 2, bar
 
 function skipSpaces(lower: string, i: number): number {
   let j = i;
-  while (lower[j] === " " && j - i < 2) j++;
+  while (isOneOfAt(lower, j, " ") && j - i < 2) j++;
   return j;
 }
 
 function overlaps(a: { start: number; end: number }, spans: { start: number; end: number }[]): boolean {
-  return spans.some((s) => s.start < a.end && a.start < s.end);
+  for (const s of spans) if (s.start < a.end && a.start < s.end) return true;
+  return false;
 }
 
 function followedByPackSpec(lower: string, end: number): boolean {
   const at = skipSpaces(lower, end);
-  return packSpecFollowers.some((f) => lower.startsWith(f, at) && !(f === "x" && isAsciiLetter(lower[at + 1])));
+  return packSpecFollowers.some((f) => lower.startsWith(f, at) && !(f === "x" && isLetterAt(lower, at + 1)));
+}
+
+/** "to 12", "No. 5", "suite 300": a number that is part of an address. */
+function addressLikeBefore(lower: string, start: number): boolean {
+  return /(?:\bto|\bat|\bno\.?|#|\bsuite|\bunit|\bfloor)\s$/.test(lower.slice(Math.max(0, start - 7), start));
 }
 
 function readQuantity(scan: Scan, n: NumberToken, unitHits: Map<number, { end: number; kind: UnitKind; unit: string }>): Omit<Quantity, "clause"> | undefined {
   const { lower, text } = scan;
-  if (n.glued || lower[n.end] === "%" || lower[n.end] === "/" || lower[n.end] === "." || lower[n.end] === "-") return undefined;
+  if (n.glued || isOneOfAt(lower, n.end, "%/.-")) return undefined;
   // "0.3g*20粒", "60×40": a count inside a pack or size spec, not the ordered quantity.
-  if ((lower[n.start - 1] === "*" || lower[n.start - 1] === "×") && /[0-9a-z\u3400-\u9fff]/.test(lower[n.start - 2] ?? "")) return undefined;
+  if (isOneOfAt(lower, n.start - 1, "*×") && /[0-9a-z\u3400-\u9fff]/.test(lower[n.start - 2] ?? "")) return undefined;
   // 12:30 is a time on either side of the colon.
-  if (lower[n.end] === ":" || (lower[n.start - 1] === ":" && isAsciiDigit(lower[n.start - 2]))) return undefined;
-  if (isAsciiLetter(lower[n.end]) && !unitHits.has(n.end)) return undefined;
+  if (isOneOfAt(lower, n.end, ":") || (isOneOfAt(lower, n.start - 1, ":") && isDigitAt(lower, n.start - 2))) return undefined;
+  if (isLetterAt(lower, n.end) && !unitHits.has(n.end)) return undefined;
   let at = skipSpaces(lower, n.end);
   // "3 more boxes", "2 extra pallets": the unit follows the adjective.
-  const extra = /^(more|extra|additional|further)\s/.exec(lower.slice(at, at + 12));
+  const extra = isLetterAt(lower, at) ? /^(more|extra|additional|further)\s/.exec(lower.slice(at, at + 12)) : null;
   if (extra && unitHits.has(at + extra[0].length)) at += extra[0].length;
   const unit = unitHits.get(at);
   if (unit) {
@@ -100,16 +114,17 @@ function readQuantity(scan: Scan, n: NumberToken, unitHits: Map<number, { end: n
   if (n.chinese) return undefined;
   // "NS-02 x 60", "qty 50", "数量：50": the count comes after its marker, the product before it.
   if (COUNT_MARKER_BEFORE.test(lower.slice(Math.max(0, n.start - 10), n.start)) && !/^\s?[x×*]\s?\d/.test(lower.slice(n.end, n.end + 3))) {
-    return { value: n.value, start: n.start, end: n.end, rank: RANK.times, english: isAsciiLetter(lower[skipSpaces(lower, n.end)]) };
+    return { value: n.value, start: n.start, end: n.end, rank: RANK.times, english: isLetterAt(lower, skipSpaces(lower, n.end)) };
   }
+  // What is left needs "x", "×", "*" or an English word after the number.
+  if (!isLetterAt(lower, at) && !isOneOfAt(lower, at, "×*")) return undefined;
   const rest = lower.slice(at, at + 24);
   const times = /^(x|×|\*)\s/.exec(rest);
-  if (times && isAsciiLetter(lower[at + times[0].length])) {
+  if (times && isLetterAt(lower, at + times[0].length)) {
     return { value: n.value, start: n.start, end: at + times[0].length, rank: RANK.times, english: true };
   }
   const word = /^[a-z][a-z-]{0,20}/.exec(rest)?.[0];
-  const addressLike = /(?:\bto|\bat|\bno\.?|#|\bsuite|\bunit|\bfloor)\s$/.test(lower.slice(Math.max(0, n.start - 7), n.start));
-  if (word && at > n.end && !NOT_AFTER_BARE.has(word) && !addressLike) {
+  if (word && at > n.end && !NOT_AFTER_BARE.has(word) && !addressLikeBefore(lower, n.start)) {
     const ofThe = /^of\s(the\s)?/.exec(rest);
     if (ofThe) return { value: n.value, start: n.start, end: at + ofThe[0].length, rank: RANK.times, english: true };
     return { value: n.value, start: n.start, end: at, rank: RANK.bare, english: true };
@@ -120,34 +135,83 @@ function readQuantity(scan: Scan, n: NumberToken, unitHits: Map<number, { end: n
   return undefined;
 }
 
-function endsWithLabel(before: string, labels: string[]): boolean {
-  const trimmed = before.replace(/(?:[\s:：是按为约都也就]|还是|还|仍然|仍){0,4}$/u, "");
-  return labels.some((l) => trimmed.endsWith(l));
+/** JavaScript's \s, and the words that may stand between a label and its amount ("单价是", "价格还是 38"). */
+const FILLER_CHARS = new Set([..."\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff:：是按为约都也就还仍"].map((c) => c.charCodeAt(0)));
+const FILLER_PAIRS = ["还是", "仍然"];
+const MAX_FILLERS = 4;
+/** How far before an amount its label is looked for. */
+const LABEL_WINDOW = 12;
+
+function startsWithPair(lower: string, at: number): boolean {
+  for (const w of FILLER_PAIRS) if (lower.startsWith(w, at)) return true;
+  return false;
 }
+
+/**
+ * Where a label before `start` must end: before the longest run of at most MAX_FILLERS filler words
+ * that ends at `start` within the window (a pair counts as one word, so its characters can go further).
+ */
+function labelEnd(lower: string, windowStart: number, start: number): number {
+  // Fewest words that make up the last k characters, for k - 1 and k - 2.
+  let shorter = 0;
+  let shorter2 = Infinity;
+  let longest = 0;
+  for (let k = 1; k <= MAX_FILLERS * 2 && start - k >= windowStart; k++) {
+    const at = start - k;
+    const single = FILLER_CHARS.has(lower.charCodeAt(at)) ? shorter + 1 : Infinity;
+    const pair = startsWithPair(lower, at) ? shorter2 + 1 : Infinity;
+    const words = Math.min(single, pair);
+    if (words <= MAX_FILLERS) longest = k;
+    // Two lengths in a row that no filler words make up: no longer one can be made up either.
+    if (words === Infinity && shorter === Infinity) break;
+    shorter2 = shorter;
+    shorter = words;
+  }
+  return start - longest;
+}
+
+interface LabelList {
+  labels: string[];
+  /** Last code units of the labels: a label can end only before one of them (none with an empty label). */
+  lastCodes?: Set<number>;
+}
+
+function labelList(labels: string[]): LabelList {
+  if (labels.some((l) => l.length === 0)) return { labels };
+  return { labels, lastCodes: new Set(labels.map((l) => l.charCodeAt(l.length - 1))) };
+}
+
+function labelBefore(lower: string, windowStart: number, end: number, { labels, lastCodes }: LabelList): boolean {
+  if (lastCodes && !lastCodes.has(lower.charCodeAt(end - 1))) return false;
+  for (const l of labels) if (end - l.length >= windowStart && lower.startsWith(l, end - l.length)) return true;
+  return false;
+}
+
+const ZH_CLASSIFIER_CODES = new Set([...zhClassifiers].map((c) => c.charCodeAt(0)));
+const ZH_UNIT_START_CODES = new Set([...zhUnitStarts].map((c) => c.charCodeAt(0)));
 
 /** "一箱" / "每吨" right before a number: the number is a per-unit price. */
 function perUnitBefore(lower: string, start: number): boolean {
   let j = start;
-  while (j > 0 && lower[j - 1] === " " && start - j < 2) j--;
-  const c = lower[j - 1];
-  const d = lower[j - 2];
-  return c !== undefined && zhClassifiers.has(c) && (d === "一" || d === "每");
+  while (j > 0 && lower.startsWith(" ", j - 1) && start - j < 2) j--;
+  return j >= 2 && ZH_CLASSIFIER_CODES.has(lower.charCodeAt(j - 1)) && (lower.startsWith("一", j - 2) || lower.startsWith("每", j - 2));
 }
 
 /** "/箱" after an amount marks a per-unit price; after a bare number ("12/case") it is a pack size. */
 function perUnitAfter(lower: string, end: number, isMoney: boolean): boolean {
   const at = skipSpaces(lower, end);
-  if (lower[at] === "/" && !isAsciiDigit(lower[at + 1])) {
+  if (lower.startsWith("/", at) && !isDigitAt(lower, at + 1)) {
     if (isMoney) return true;
     // "0.65/条", "1.1万/吨", "26/箱": a decimal, a 万/k amount or a Chinese unit after "/" is a price;
     // "12/case" (a bare count per English unit) is a pack size.
     const token = lower.slice(Math.max(0, end - 8), end);
     const unitAfter = skipSpaces(lower, at + 1);
-    return /\.\d+$|[万千kw]$/.test(token) || zhClassifiers.has(lower[unitAfter] ?? "") || zhUnitStarts.has(lower[unitAfter] ?? "");
+    return /\.\d+$|[万千kw]$/.test(token) || ZH_CLASSIFIER_CODES.has(lower.charCodeAt(unitAfter)) || ZH_UNIT_START_CODES.has(lower.charCodeAt(unitAfter));
   }
-  if (lower[at] === "一" && zhClassifiers.has(lower[at + 1] ?? "")) return true;
-  if (perUnitWords.some((w) => w !== "/" && lower.startsWith(w, at) && !isAsciiLetter(lower[at + w.length]))) return true;
+  if (lower.startsWith("一", at) && ZH_CLASSIFIER_CODES.has(lower.charCodeAt(at + 1))) return true;
+  for (const w of perUnitWords) if (w !== "/" && lower.startsWith(w, at) && !isLetterAt(lower, at + w.length)) return true;
   // "$41 a carton": a/an before a unit word.
+  if (!lower.startsWith("a", at)) return false;
   const article = /^an? ([a-z]{1,12})\b/.exec(lower.slice(at, at + 16));
   return article !== null && englishUnits.has(article[1]!);
 }
@@ -158,40 +222,66 @@ interface Price {
   currency?: Currency;
 }
 
+/*
+ * Plain loops rather than some/find with an arrow function: these run for every number of a message,
+ * and each arrow that captures the loop's variables is an allocation.
+ */
+
+function startsQuantity(quantities: Quantity[], start: number): boolean {
+  for (const q of quantities) if (q.start === start) return true;
+  return false;
+}
+
+function inQuantityClause(quantities: Quantity[], at: number): boolean {
+  for (const q of quantities) if (at >= q.end && at <= q.clause.end) return true;
+  return false;
+}
+
+function moneyAround(money: Money[], n: NumberToken): Money | undefined {
+  for (const m of money) if (m.start <= n.start && m.end >= n.end) return m;
+  return undefined;
+}
+
 function findPrices(scan: Scan, quantities: Quantity[]): Price[] {
   const { lower, numbers, money } = scan;
   const prices: Price[] = [];
   // Prices stand near their items: start at the first item's clause, and look at a bounded number.
   const from = quantities[0]?.clause.start ?? 0;
-  const nearby = numbers.filter((n) => n.start >= from).slice(0, MAX_PRICE_NUMBERS);
+  let looked = 0;
   let lastMoney: Money | undefined;
-  for (const n of nearby) {
-    if (n.glued || lower[n.end] === "%") continue;
-    if (quantities.some((q) => q.start === n.start)) continue;
-    const m: Money | undefined = money.find((x) => x.start <= n.start && x.end >= n.end);
+  for (const n of numbers) {
+    if (n.start < from) continue;
+    if (++looked > MAX_PRICE_NUMBERS) break;
+    if (n.glued || lower.startsWith("%", n.end)) continue;
+    if (startsQuantity(quantities, n.start)) continue;
+    const m = moneyAround(money, n);
     // "7块2" is one amount of two numbers: read it once.
     if (m !== undefined && m === lastMoney) continue;
     lastMoney = m;
     const start = m?.start ?? n.start;
     const end = m?.end ?? n.end;
-    const before = lower.slice(Math.max(0, start - 12), start);
-    if (endsWithLabel(before, notPriceLabels)) continue;
+    const windowStart = Math.max(0, start - LABEL_WINDOW);
+    const labelAt = labelEnd(lower, windowStart, start);
+    if (labelBefore(lower, windowStart, labelAt, notPriceLabels)) continue;
     // "at 18 Mill St" is an address: after at/@ only an amount with its currency is a price.
-    const loose = m === undefined && /(?:\bat|@)\s{0,2}$/.test(before);
-    const labelled = (endsWithLabel(before, priceLabels) && !loose) || perUnitBefore(lower, start);
-    const inItemClause = m !== undefined && quantities.some((q) => start >= q.end && start <= q.clause.end);
+    const priceLabel = labelBefore(lower, windowStart, labelAt, priceLabels) && (m !== undefined || !/(?:\bat|@)\s{0,2}$/.test(lower.slice(windowStart, start)));
+    const labelled = priceLabel || perUnitBefore(lower, start);
+    const inItemClause = m !== undefined && inQuantityClause(quantities, start);
     if (labelled || perUnitAfter(lower, end, m !== undefined) || inItemClause) prices.push({ value: m?.value ?? n.value, start, currency: m?.currency });
   }
   return prices;
 }
 
+function moneyEndsAt(money: Money[], at: number): boolean {
+  for (const m of money) if (m.end === at) return true;
+  return false;
+}
+
 /** "一箱 360" and "32一箱": a 一 + classifier next to a number is a per-unit marker, not a quantity of one. */
 function isPerUnitMarker(scan: Scan, n: NumberToken): boolean {
   if (!n.chinese || n.value !== 1) return false;
-  const before = scan.text[n.start - 1];
   const afterUnit = skipSpaces(scan.lower, n.end + 1);
-  const afterMoney = scan.money.some((m) => m.end === n.start);
-  return isAsciiDigit(before) || isAsciiDigit(scan.text[afterUnit]) || afterMoney;
+  return isDigitAt(scan.text, n.start - 1) || isDigitAt(scan.text, afterUnit) || moneyEndsAt(scan.money, n.start);
 }
 
 function cutAtStops(s: string): string {
@@ -341,12 +431,12 @@ export function findItems(scan: Scan, erase: string[]): ItemsReading {
   for (const n of numbers) {
     if (quantities.length >= MAX_QUANTITIES) break;
     if (overlaps(n, blocked) || isPerUnitMarker(scan, n)) continue;
-    if (scan.money.some((m) => m.start < n.end && n.start < m.end)) continue;
+    if (overlaps(n, scan.money)) continue;
     const q = readQuantity(scan, n, unitHits);
     if (!q) continue;
     const before = lower.slice(Math.max(0, n.start - 6), n.start);
     if (/(从|from\s?)$/.test(before)) continue;
-    quantities.push({ ...q, clause: clauseAround(text, q.start) });
+    quantities.push(withClause(q, clauseAround(text, q.start)));
   }
   quantities = quantities.filter((q) => !isOldQuantity(scan, q, quantities) && !isSpecCount(scan, q, quantities));
   const bestRank = Math.max(0, ...quantities.map((q) => q.rank));

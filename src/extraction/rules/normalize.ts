@@ -12,7 +12,52 @@ export interface NormalizedText {
   unfolded?: string;
 }
 
-let toSimplified: ((s: string) => string) | undefined;
+/** The Locale config that `Converter({ from: "hk", to: "cn" })` runs. */
+const FOLD_CONFIG = "hk2s";
+
+/**
+ * What a code point can do in the fold: KEEPS appears in dictionary keys but no entry changes it;
+ * CHANGES appears where some entry rewrites it. Code points in no key (the rest) never take part in a
+ * match, so the converter's output is the same whether runs between them are converted together or apart.
+ */
+const KEEPS = 1;
+const CHANGES = 2;
+
+interface Fold {
+  convert: (s: string) => string;
+  /** Roles of the code points in dictionary keys; undefined when the dictionaries could not be read. */
+  roles?: { bmp: Uint8Array; astral: Map<number, number> };
+}
+
+let fold: Fold | undefined;
+
+function foldRoles(): Fold["roles"] {
+  const bmp = new Uint8Array(65_536);
+  const astral = new Map<number, number>();
+  const mark = (cp: number, role: number) => {
+    if (cp <= 0xffff) bmp[cp] = Math.max(bmp[cp]!, role);
+    else astral.set(cp, Math.max(astral.get(cp) ?? 0, role));
+  };
+  const dictionaries: string[] = [];
+  // Serialized dictionaries ("訂 订|單 单") nested in groups and chains; any other shape disables the shortcut.
+  const collect = (value: unknown): boolean => {
+    if (Array.isArray(value)) return value.every(collect);
+    if (typeof value !== "string" || !value.includes(" ")) return false;
+    dictionaries.push(value);
+    return true;
+  };
+  const config = (OpenCC.Locale.configs as Record<string, object | undefined>)[FOLD_CONFIG];
+  if (!config || !Object.values(config).every(collect)) return undefined;
+  for (const dictionary of dictionaries) {
+    for (const entry of dictionary.split("|")) {
+      const [key = "", value = ""] = entry.split(" ");
+      const from = [...key];
+      const to = [...value];
+      from.forEach((c, i) => mark(c.codePointAt(0)!, from.length !== to.length || c !== to[i] ? CHANGES : KEEPS));
+    }
+  }
+  return { bmp, astral };
+}
 
 /** A Han character that the simplified alphabet writes differently might be present (cheap pre-check). */
 function hasHan(text: string): boolean {
@@ -23,14 +68,57 @@ function hasHan(text: string): boolean {
   return false;
 }
 
+/** The code point at `i` as String#codePointAt gives it, read from code units, which the engine reads much faster. */
+function codePointAt(text: string, i: number): number {
+  const high = text.charCodeAt(i);
+  if (high < 0xd800 || high > 0xdbff || i + 1 >= text.length) return high;
+  const low = text.charCodeAt(i + 1);
+  return low < 0xdc00 || low > 0xdfff ? high : (high - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+}
+
+/** An ideographic description character makes the converter skip the characters after it, across runs. */
+function isIdeographicDescription(cp: number): boolean {
+  return cp >= 0x2ff0 && cp <= 0x2fff;
+}
+
+/**
+ * The converter's output for the whole text, computed by converting only the runs of dictionary
+ * characters that contain one some entry changes: chat in simplified Chinese has few or none.
+ */
+function convertRuns(text: string, { convert, roles }: Fold): string {
+  if (!roles) return convert(text);
+  let out = "";
+  let copied = 0;
+  let runStart = -1;
+  let changes = false;
+  for (let i = 0; i <= text.length; ) {
+    const cp = i < text.length ? codePointAt(text, i) : -1;
+    if (isIdeographicDescription(cp)) return convert(text);
+    const role = cp < 0 ? 0 : cp <= 0xffff ? roles.bmp[cp]! : (roles.astral.get(cp) ?? 0);
+    if (role === 0) {
+      if (changes) {
+        out += text.slice(copied, runStart) + convert(text.slice(runStart, i));
+        copied = i;
+      }
+      runStart = -1;
+      changes = false;
+    } else {
+      if (runStart < 0) runStart = i;
+      if (role === CHANGES) changes = true;
+    }
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
+}
+
 /**
  * Traditional Chinese (訂單, 下週二, 先款後貨, 單價) read as simplified, so that every cue is written once.
  * The fold keeps offsets: when the phrase conversion changes the length, characters are folded one by one.
  */
 export function foldTraditional(text: string): string {
   if (!hasHan(text)) return text;
-  const convert = (toSimplified ??= OpenCC.Converter({ from: "hk", to: "cn" }));
-  const folded = convert(text);
+  fold ??= { convert: OpenCC.Converter({ from: "hk", to: "cn" }), roles: foldRoles() };
+  const folded = convertRuns(text, fold);
   if (folded.length === text.length) return folded;
   let out = "";
   for (let i = 0; i < text.length; i++) {
@@ -40,7 +128,7 @@ export function foldTraditional(text: string): string {
       out += c;
       continue;
     }
-    const f = convert(c);
+    const f = fold.convert(c);
     out += f.length === 1 ? f : c;
   }
   return out;
@@ -67,6 +155,33 @@ function lowerCase(text: string): { lower: string } {
   return { lower };
 }
 
+/*
+ * The *At forms read a code unit instead of a one-character string: indexing a string at a Chinese
+ * character allocates a new string, and hot loops over every character of a message are a GC cost.
+ */
+
+export function isDigitAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  return code >= 48 && code <= 57;
+}
+
+export function isLetterAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i) | 0x20;
+  return code >= 97 && code <= 122;
+}
+
+export function isCjkAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  return code >= 0x3400 && code <= 0x9fff;
+}
+
+/** The code unit at `i` is one of `chars`; false outside the text. */
+export function isOneOfAt(text: string, i: number, chars: string): boolean {
+  const code = text.charCodeAt(i);
+  for (let k = 0; k < chars.length; k++) if (chars.charCodeAt(k) === code) return true;
+  return false;
+}
+
 export function isAsciiDigit(c: string | undefined): boolean {
   return c !== undefined && c >= "0" && c <= "9";
 }
@@ -87,17 +202,21 @@ export function isCjk(c: string | undefined): boolean {
 
 /** Characters that end a clause: a quantity, its product and its price live in one clause. */
 const CLAUSE_BREAKS = new Set([",", "，", "。", ";", "；", "!", "！", "?", "？", "\n", "、", ":", "：", "|"]);
+const CLAUSE_BREAK_CODES = new Set([...CLAUSE_BREAKS].map((c) => c.charCodeAt(0)));
 
 export function isClauseBreak(c: string | undefined): boolean {
   return c !== undefined && CLAUSE_BREAKS.has(c);
 }
 
+export function isClauseBreakAt(text: string, i: number): boolean {
+  return CLAUSE_BREAK_CODES.has(text.charCodeAt(i));
+}
+
 /** A sentence break: stricter than a clause break, used to bound free-text fields. */
 export function isSentenceBreak(text: string, i: number): boolean {
-  const c = text[i];
-  if (c === "。" || c === "!" || c === "?" || c === "\n" || c === ";") return true;
+  if (isOneOfAt(text, i, "。!?\n;")) return true;
   // "Dr." or "St." inside an address is not the end of a sentence; ". " before a capital is.
-  return c === "." && (i + 1 >= text.length || (text[i + 1] === " " && /[A-Z\u3400-\u9fff]/.test(text[i + 2] ?? "")));
+  return isOneOfAt(text, i, ".") && (i + 1 >= text.length || (text[i + 1] === " " && /[A-Z\u3400-\u9fff]/.test(text[i + 2] ?? "")));
 }
 
 /** The clause around `pos`: from after the previous clause break to before the next one. */
@@ -111,7 +230,6 @@ export function clauseAround(text: string, pos: number): { start: number; end: n
 
 /** A clause break, except the comma inside a number ("5,000") and the colon inside a time ("10:30"). */
 function breaksClauseAt(text: string, i: number): boolean {
-  const c = text[i];
-  if ((c === "," || c === ":") && isAsciiDigit(text[i - 1]) && isAsciiDigit(text[i + 1])) return false;
-  return isClauseBreak(c);
+  if (isOneOfAt(text, i, ",:") && isDigitAt(text, i - 1) && isDigitAt(text, i + 1)) return false;
+  return isClauseBreakAt(text, i);
 }

@@ -1,4 +1,4 @@
-import { isAsciiDigit, isAsciiLetter } from "./normalize.ts";
+import { isDigitAt, isLetterAt } from "./normalize.ts";
 
 /**
  * Numbers as people write them in chat: 1,200 / 18.5 / 3k / 5w / 1.2万 / 40 万 and Chinese numerals
@@ -20,6 +20,12 @@ export const CHINESE_DIGITS: ReadonlySet<string> = new Set([
   ...Object.keys(SMALL_UNITS),
   ...Object.keys(LARGE_UNITS),
 ]);
+const IS_CHINESE_DIGIT = new Uint8Array(65_536);
+for (const c of CHINESE_DIGITS) IS_CHINESE_DIGIT[c.charCodeAt(0)] = 1;
+
+function isChineseDigitAt(text: string, i: number): boolean {
+  return IS_CHINESE_DIGIT[text.charCodeAt(i)] === 1;
+}
 
 const MULTIPLIERS: Record<string, number> = { 万: 10_000, 亿: 100_000_000, 千: 1000, k: 1000, K: 1000, w: 10_000 };
 
@@ -72,57 +78,62 @@ export function parseChineseNumeral(s: string): number | undefined {
 /** Reads an ASCII number at `i` (the caller checked a digit is there). */
 function readDigits(text: string, i: number): { value: number; end: number } | undefined {
   let end = i;
-  while (end < text.length && isAsciiDigit(text[end])) end++;
+  while (end < text.length && isDigitAt(text, end)) end++;
   const intLength = end - i;
   if (intLength > MAX_DIGITS) return undefined;
   let digits = text.slice(i, end);
   // Thousands separators: "1,200" and "20,000", but never "1,1,1" (groups must be exactly three digits).
   if (intLength <= 3) {
     while (
-      text[end] === "," &&
-      isAsciiDigit(text[end + 1]) &&
-      isAsciiDigit(text[end + 2]) &&
-      isAsciiDigit(text[end + 3]) &&
-      !isAsciiDigit(text[end + 4]) &&
+      text.startsWith(",", end) &&
+      isDigitAt(text, end + 1) &&
+      isDigitAt(text, end + 2) &&
+      isDigitAt(text, end + 3) &&
+      !isDigitAt(text, end + 4) &&
       digits.length < MAX_DIGITS
     ) {
       digits += text.slice(end + 1, end + 4);
       end += 4;
     }
   }
-  if (text[end] === "." && isAsciiDigit(text[end + 1])) {
+  if (text.startsWith(".", end) && isDigitAt(text, end + 1)) {
     let fracEnd = end + 1;
-    while (fracEnd < text.length && fracEnd - end <= 6 && isAsciiDigit(text[fracEnd])) fracEnd++;
-    if (isAsciiDigit(text[fracEnd])) return undefined;
+    while (fracEnd < text.length && fracEnd - end <= 6 && isDigitAt(text, fracEnd)) fracEnd++;
+    if (isDigitAt(text, fracEnd)) return undefined;
     digits += text.slice(end, fracEnd);
     end = fracEnd;
   }
   return { value: Number(digits), end };
 }
 
+const MULTIPLIER_BY_CODE = new Map(Object.entries(MULTIPLIERS).map(([c, factor]) => [c.charCodeAt(0), factor]));
+
 /** A multiplier after a number: 3k, 5w, 1.2万, 40 万 (one space allowed before 万/千). */
 function readMultiplier(text: string, end: number): { factor: number; end: number } {
   let at = end;
-  if (text[at] === " " && (text[at + 1] === "万" || text[at + 1] === "千" || text[at + 1] === "亿")) at++;
-  const c = text[at];
-  if (c === undefined) return { factor: 1, end };
-  const factor = MULTIPLIERS[c];
+  if (text.startsWith(" 万", at) || text.startsWith(" 千", at) || text.startsWith(" 亿", at)) at++;
+  const factor = MULTIPLIER_BY_CODE.get(text.charCodeAt(at));
   if (factor === undefined) return { factor: 1, end };
   // k/w are words when a letter follows (3kg, 5west); an upper-case W is usually watts.
-  if ((c === "k" || c === "K" || c === "w") && isAsciiLetter(text[at + 1])) return { factor: 1, end };
+  const wordLike = text.startsWith("k", at) || text.startsWith("K", at) || text.startsWith("w", at);
+  if (wordLike && isLetterAt(text, at + 1)) return { factor: 1, end };
   return { factor, end: at + 1 };
+}
+
+/** Digits glued to a letter or dash before them (M8, A4, HSG-80). */
+function gluedAt(text: string, i: number): boolean {
+  if (i === 0) return false;
+  return isLetterAt(text, i - 1) || "-_/.".includes(text[i - 1]!);
 }
 
 export function scanNumbers(text: string): NumberToken[] {
   const tokens: NumberToken[] = [];
   let i = 0;
   while (i < text.length) {
-    const c = text[i]!;
-    if (isAsciiDigit(c)) {
-      const prev = text[i - 1];
+    if (isDigitAt(text, i)) {
       const read = readDigits(text, i);
       if (!read) {
-        while (i < text.length && (isAsciiDigit(text[i]) || text[i] === "," || text[i] === ".")) i++;
+        while (i < text.length && (isDigitAt(text, i) || text.startsWith(",", i) || text.startsWith(".", i))) i++;
         continue;
       }
       const mult = readMultiplier(text, read.end);
@@ -131,17 +142,17 @@ export function scanNumbers(text: string): NumberToken[] {
         start: i,
         end: mult.end,
         chinese: false,
-        glued: isAsciiLetter(prev) || prev === "-" || prev === "_" || prev === "/" || prev === ".",
+        glued: gluedAt(text, i),
       });
       i = mult.end;
       continue;
     }
-    if (CHINESE_DIGITS.has(c) && text[i - 1] !== "第") {
+    if (isChineseDigitAt(text, i) && (i === 0 || !text.startsWith("第", i - 1))) {
       let end = i;
-      while (end < text.length && end - i < MAX_CHINESE && CHINESE_DIGITS.has(text[end]!)) end++;
+      while (end < text.length && end - i < MAX_CHINESE && isChineseDigitAt(text, end)) end++;
       const value = parseChineseNumeral(text.slice(i, end));
       if (value !== undefined && value > 0) tokens.push({ value, start: i, end, chinese: true, glued: false });
-      while (end < text.length && CHINESE_DIGITS.has(text[end]!)) end++;
+      while (end < text.length && isChineseDigitAt(text, end)) end++;
       i = end;
       continue;
     }

@@ -1,5 +1,5 @@
 import { CueMatcher } from "./cues.ts";
-import { isAsciiLetter, isCjk } from "./normalize.ts";
+import { isAsciiLetter, isCjk, isCjkAt, isOneOfAt } from "./normalize.ts";
 import { vocabulary } from "./vocab.ts";
 
 /**
@@ -52,30 +52,43 @@ interface Name {
 }
 
 function startsWithAny(text: string, at: number, words: string[]): string | undefined {
-  return words.find((w) => text.startsWith(w, at));
+  for (const w of words) if (text.startsWith(w, at)) return w;
+  return undefined;
+}
+
+/** First code units of the words of a list: most positions are ruled out by one lookup. */
+function firstCodes(words: Iterable<string>): Set<number> {
+  return new Set([...words].map((w) => w.charCodeAt(0)));
+}
+
+const SURNAME_CODES = firstCodes([...surnames].filter((s) => s.length === 1));
+const TITLE_STARTS = firstCodes(titles);
+
+function isSurnameAt(text: string, i: number): boolean {
+  return SURNAME_CODES.has(text.charCodeAt(i));
 }
 
 /** A title after a one- or two-character name: 王总, 李经理, 陈姐; 老周 and 小刘 need none. */
 function personAt(text: string, at: number): Name | undefined {
-  const first = text[at];
-  if (first === undefined || !isCjk(first)) return undefined;
-  if ((first === "老" || first === "小") && surnames.has(text[at + 1] ?? "")) {
+  if (!isCjkAt(text, at)) return undefined;
+  if (isOneOfAt(text, at, "老小") && isSurnameAt(text, at + 1)) {
     // 小刘下单 / 老周： are names; 一小时 and 小时候 are not.
-    const standsAlone = !isCjk(text[at + 2]) || startsWithAny(text, at + 2, stops) !== undefined;
+    const standsAlone = !isCjkAt(text, at + 2) || startsWithAny(text, at + 2, stops) !== undefined;
     if (standsAlone && !QUANTITY_BEFORE.has(text[at - 1] ?? "")) return { name: text.slice(at, at + 2), start: at, end: at + 2, person: true };
   }
-  if (!surnames.has(first)) return undefined;
-  for (const given of [1, 2]) {
+  if (!isSurnameAt(text, at)) return undefined;
+  for (let given = 1; given <= 2; given++) {
     const titleAt = at + given;
-    if (given === 2 && (!isCjk(text[at + 1]) || JOINERS.has(text[at + 1]!))) break;
+    // The title is looked up first: it is cheap and rules out nearly every character.
+    const title = TITLE_STARTS.has(text.charCodeAt(titleAt)) ? startsWithAny(text, titleAt, titles) : undefined;
+    if (!title) continue;
+    if (given === 2 && (!isCjkAt(text, at + 1) || JOINERS.has(text[at + 1]!))) break;
     // "有限公司陈经理": 司 ends the company; the person is 陈经理.
     if (given === 2 && suffixes.some((x) => x.length > 1 && text.startsWith(x, at + 1 - x.length))) break;
-    const title = startsWithAny(text, titleAt, titles);
-    if (!title) continue;
     if (title === "总" && titleBreakers.has(text[titleAt + 1] ?? "")) continue;
     if (given === 2 && (title === "总" || title === "姐" || title === "哥" || title === "叔")) continue;
     // 周工 (an engineer), 林太 (Mrs Lin) only standing alone: 周工作日, 李太多 are words.
-    if ((title === "工" || title === "太") && (given === 2 || (isCjk(text[titleAt + 1]) && !startsWithAny(text, titleAt + 1, stops)))) continue;
+    if ((title === "工" || title === "太") && (given === 2 || (isCjkAt(text, titleAt + 1) && !startsWithAny(text, titleAt + 1, stops)))) continue;
     return { name: text.slice(at, titleAt + title.length), start: at, end: titleAt + title.length, person: true };
   }
   return undefined;
@@ -92,7 +105,7 @@ function stripDepartment(name: string): string {
  * 说/问/的 count here.
  */
 function companyBySuffix(text: string, at: number): Name | undefined {
-  for (let j = at + 1; j < text.length && j - at < MAX_CJK_NAME && isCjk(text[j]); j++) {
+  for (let j = at + 1; j < text.length && j - at < MAX_CJK_NAME && isCjkAt(text, j); j++) {
     const stop = startsWithAny(text, j, stops);
     if (stop && (stop.length > 1 || "说问的".includes(stop))) return undefined;
     const suffix = startsWithAny(text, j, suffixes);
@@ -112,7 +125,7 @@ function readCjkName(text: string, at: number): Name | undefined {
   const company = companyBySuffix(text, at);
   if (company) return company;
   let i = at;
-  while (i < text.length && i - at < MAX_CJK_NAME && isCjk(text[i])) {
+  while (i < text.length && i - at < MAX_CJK_NAME && isCjkAt(text, i)) {
     const suffix = startsWithAny(text, i, suffixes);
     if (suffix && i > at) {
       i += suffix.length;
@@ -179,7 +192,7 @@ function readNameBackward(text: string, end: number): Name | undefined {
     return { name, start: e - name.length, end: e, person: false };
   }
   let s = e;
-  while (s > 0 && isCjk(text[s - 1]) && e - s < MAX_CJK_NAME) s--;
+  while (s > 0 && isCjkAt(text, s - 1) && e - s < MAX_CJK_NAME) s--;
   const name = stripDepartment(text.slice(s, e));
   if (name.length < 2 || notNames.has(name)) return undefined;
   return { name, start: s, end: s + name.length, person: false };
@@ -232,7 +245,7 @@ function bracketedCompany(text: string, at: number): Name | undefined {
 function companyAndPerson(text: string): { company?: Name; person?: Name } {
   let firstPerson: Name | undefined;
   for (let i = 0; i < text.length; i++) {
-    if (!isCjk(text[i])) continue;
+    if (!isCjkAt(text, i)) continue;
     const person = personAt(text, i);
     if (!person || isStaffMention(text, i)) continue;
     firstPerson ??= person;
@@ -323,12 +336,12 @@ function byStrongSuffix(text: string): Name | undefined {
 function byStandaloneCompany(text: string): Name | undefined {
   let i = 0;
   while (i < text.length) {
-    if (!isCjk(text[i])) {
+    if (!isCjkAt(text, i)) {
       i++;
       continue;
     }
     let j = i;
-    while (j < text.length && isCjk(text[j])) j++;
+    while (j < text.length && isCjkAt(text, j)) j++;
     const whole = text.slice(i, j);
     const run = stripDepartment(whole);
     // Standing alone means followed by a space before more text ("宏达机械 订购") or by a department ("美佳超市采购部").
@@ -350,8 +363,8 @@ const FUNCTION_CHARS = /[不没能吗呢吧么什怎哪谁很就才只过着得�
 const BEFORE_COMPANY = ["回访", "拜访", "致电", "通知", "联系", "for ", "给", "帮", "替", "为"];
 
 const BEFORE_COMPANY_ENDS = new Set(BEFORE_COMPANY.map((w) => w[w.length - 1]!));
-const STOP_STARTS = new Set(stops.map((w) => w[0]!));
-const SUFFIX_STARTS = new Set(suffixes.map((w) => w[0]!));
+const STOP_STARTS = firstCodes(stops);
+const SUFFIX_STARTS = firstCodes(suffixes);
 /** Clause starts tried for a company name: a real message has far fewer; keeps long texts linear and cheap. */
 const MAX_COMPANY_STARTS = 48;
 
@@ -362,17 +375,16 @@ const MAX_COMPANY_STARTS = 48;
 function clauseStartCompany(text: string): Name | undefined {
   let tried = 0;
   for (let at = 0; at < text.length && tried < MAX_COMPANY_STARTS; at++) {
-    if (!isCjk(text[at])) continue;
-    const prev = text[at - 1];
+    if (!isCjkAt(text, at)) continue;
     const starts =
-      at === 0 || !isCjk(prev) || (BEFORE_COMPANY_ENDS.has(prev!) && BEFORE_COMPANY.some((w) => text.startsWith(w, at - w.length)));
+      at === 0 || !isCjkAt(text, at - 1) || (BEFORE_COMPANY_ENDS.has(text[at - 1]!) && BEFORE_COMPANY.some((w) => text.startsWith(w, at - w.length)));
     if (!starts || NOT_NAME_START.has(text[at]!)) continue;
     tried++;
     let best: Name | undefined;
-    for (let j = at + 2; j < text.length && j - at < MAX_CJK_NAME && isCjk(text[j]); j++) {
-      const stop = STOP_STARTS.has(text[j]!) ? startsWithAny(text, j, stops) : undefined;
+    for (let j = at + 2; j < text.length && j - at < MAX_CJK_NAME && isCjkAt(text, j); j++) {
+      const stop = STOP_STARTS.has(text.charCodeAt(j)) ? startsWithAny(text, j, stops) : undefined;
       if (stop && (stop.length > 1 || "说问的在要了".includes(stop))) break;
-      const suffix = SUFFIX_STARTS.has(text[j]!) ? startsWithAny(text, j, suffixes) : undefined;
+      const suffix = SUFFIX_STARTS.has(text.charCodeAt(j)) ? startsWithAny(text, j, suffixes) : undefined;
       if (!suffix) continue;
       const end = j + suffix.length;
       const next = text[end];
@@ -428,6 +440,8 @@ function englishPeople(text: string): { company?: Name; person?: Name } {
   return { company, person };
 }
 
+const SIDE_WORDS = ["这边", "那边", "这里", "here"];
+
 /** "Kevin@捷顺物流", "佳美制衣 Lily 这边": a Latin first name joined to a Chinese company. */
 function latinPersonWithCjkCompany(text: string): { company?: Name; person?: Name } {
   const at = /\b([A-Z][a-z]{1,15})\s?@\s?(?=[\u3400-\u9fff])/.exec(text);
@@ -435,7 +449,9 @@ function latinPersonWithCjkCompany(text: string): { company?: Name; person?: Nam
     const company = readCjkName(text, at.index + at[0].length);
     if (company && !company.person) return { company, person: { name: at[1]!, start: at.index, end: at.index + at[1]!.length, person: true } };
   }
-  const side = /([\u3400-\u9fff]{2,12})\s([A-Z][a-z]{1,15})\s?(?:这边|那边|这里|here)/u.exec(text);
+  // The pattern tries up to twelve characters at every Chinese one: run it only when its last word is there.
+  const sideWord = SIDE_WORDS.some((w) => text.includes(w));
+  const side = sideWord ? /([\u3400-\u9fff]{2,12})\s([A-Z][a-z]{1,15})\s?(?:这边|那边|这里|here)/u.exec(text) : null;
   if (side) {
     const run = side[1]!;
     for (let k = 0; k < run.length - 2; k++) {
@@ -454,7 +470,7 @@ function latinOpener(text: string): Name | undefined {
   if (!name) return undefined;
   let i = name.end;
   while (text[i] === " ") i++;
-  return isCjk(text[i]) && startsWithAny(text, i, stops) ? name : undefined;
+  return isCjkAt(text, i) && startsWithAny(text, i, stops) ? name : undefined;
 }
 
 export function findParties(text: string, lower: string): Parties {

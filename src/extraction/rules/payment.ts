@@ -15,9 +15,8 @@ const FREIGHT_BEFORE = /(运费|邮费|快递费|物流费|运输费|快递|物�
 export function findPaymentTerms(lower: string): PaymentTerms | undefined {
   const found = new Set<PaymentTerms>();
   for (const h of terms.findAll(lower)) {
-    const matched = lower.slice(h.start, h.end);
     // "100% advance" is the whole amount up front: prepaid, not a deposit.
-    if (h.tag === "deposit" && h.cue.includes("#") && /(^|\D)100\s?%/.test(matched)) {
+    if (h.tag === "deposit" && h.cue.includes("#") && /(^|\D)100\s?%/.test(lower.slice(h.start, h.end))) {
       found.add("prepaid");
       continue;
     }

@@ -1,4 +1,4 @@
-import { isAsciiAlnum, isAsciiDigit } from "./normalize.ts";
+import { isAsciiAlnum, isAsciiDigit, isDigitAt, isLetterAt, isOneOfAt } from "./normalize.ts";
 
 /**
  * Phone numbers as digits only, country code dropped, domestic trunk 0 kept (spec: contactPhone).
@@ -88,24 +88,22 @@ function asPhone(run: Run, prefixLength: number): string | undefined {
 /** Labels that make the digits after them a reference, not a phone: "AWB 176-22849031", "单号 1380013…". */
 const NOT_PHONE_BEFORE = /(?:awb|waybill|tracking|order|po|ref|invoice|inv|account|acct|a\/c|sku|lot|batch|serial|单号|订单|运单|发票|账号|卡号|批号|编号|工单|合同)\s?(?:no\.?|number|#|号|号码)?\s?[:：#]?\s?$/;
 
+function labelledNotPhone(text: string, start: number): boolean {
+  return NOT_PHONE_BEFORE.test(text.slice(Math.max(0, start - 16), start).toLowerCase());
+}
+
 /** The first phone number in the (normalised) text, as digits. */
 export function findPhone(text: string): string | undefined {
   let i = 0;
   while (i < text.length) {
-    const c = text[i]!;
-    const startsRun = isAsciiDigit(c) || ((c === "+" || c === "(") && isAsciiDigit(text[i + 1]));
-    const prev = text[i - 1];
-    if (!startsRun || isAsciiAlnum(prev) || prev === "-" || prev === "_" || prev === "/" || prev === "#") {
+    const startsRun = isDigitAt(text, i) || (isOneOfAt(text, i, "+(") && isDigitAt(text, i + 1));
+    if (!startsRun || isDigitAt(text, i - 1) || isLetterAt(text, i - 1) || isOneOfAt(text, i - 1, "-_/#")) {
       i++;
       continue;
     }
-    const { run, end } = readRun(text, c === "(" ? i + 1 : i);
-    if (NOT_PHONE_BEFORE.test(text.slice(Math.max(0, i - 16), i).toLowerCase())) {
-      i = Math.max(end, i + 1);
-      continue;
-    }
+    const { run, end } = readRun(text, isOneOfAt(text, i, "(") ? i + 1 : i);
     const digits = run.groups.reduce((n, g) => n + g.length, 0);
-    if (digits >= MIN_DIGITS && !isAsciiAlnum(text[end])) {
+    if (digits >= MIN_DIGITS && !isAsciiAlnum(text[end]) && !labelledNotPhone(text, i)) {
       for (let k = run.groups.length; k > 0; k--) {
         const phone = asPhone(run, k);
         if (phone) return phone;
