@@ -431,6 +431,44 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["venue-or-goods", "银行柜员态度恶劣，还把我的卡号输错了", { kind: "complaint", category: "service" }],
   ["venue-or-goods", "酒店退房时多收了一晚房费，前台还说是系统问题不肯退", { kind: "complaint", category: "billing" }],
   ["venue-or-goods", "门店买的面包里吃出头发，店员说不是他们的问题", { kind: "complaint", category: "quality" }],
+  // ——— round 6: problems stated plainly, without a classic complaint word
+  ["plain-problem", "说好周五前到的，今天都下周二了包裹还停在广州分拣中心", { kind: "complaint", category: "delay" }],
+  ["plain-problem", "You promised it by Monday and it's still sitting at the Memphis hub", { kind: "complaint", category: "delay" }],
+  ["plain-problem", "Only 46 of the 50 chairs came off the truck", { kind: "complaint", category: "wrong_item" }],
+  ["plain-problem", "Received the pallet, three short on the toner cartridges.", { kind: "complaint", category: "wrong_item" }],
+  ["plain-problem", "点的是牛肉面，送来的是鸡蛋面", { kind: "complaint", category: "wrong_item" }],
+  ["plain-problem", "蛋糕明显放了很久，奶油都酸了", { kind: "complaint", category: "quality" }],
+  ["plain-problem", "個包裹話簽收咗，但係我屋企冇人收過", { kind: "complaint", category: "lost" }],
+  ["plain-problem", "Tracking says delivered but nobody here received anything", { kind: "complaint", category: "lost" }],
+  ["plain-problem", "This new pickup window rule is a real pain for our night shift.", { kind: "complaint" }],
+  // foreign bodies in food are quality, and serious
+  ["foreign-body", "米饭里吃出一颗小石头，牙都硌了", { kind: "complaint", category: "quality", severity: "high" }],
+  ["foreign-body", "Found a piece of metal in my salad", { kind: "complaint", category: "quality", severity: "high" }],
+  // conduct on the phone and messages nobody answers are service, whatever was asked
+  ["conduct", "The dispatcher hung up on me when I asked about the delivery window", { kind: "complaint", category: "service" }],
+  ["conduct", "Still waiting for someone to reply to my email about my account closure. Hello??", { kind: "complaint", category: "service" }],
+  // charges for what was not used, refunds that never came: billing
+  ["billing-plain", "You charged us a storage fee for March where no storage was used", { kind: "complaint", category: "billing" }],
+  ["billing-plain", "包装费不应该收，我们自己打的包", { kind: "complaint", category: "billing" }],
+  ["billing-plain", "退款申请两周了还没到账", { kind: "complaint", category: "billing" }],
+  ["billing-plain", "The refund you promised last month is still not in my account", { kind: "complaint", category: "billing" }],
+  // a stopped line, counsel, whole loads overboard, complaints that keep coming back, key accounts
+  ["escalation-plain", "Our assembly line is down waiting for your gaskets, every hour costs us", { kind: "escalation", severity: "critical", escalationReasons: ["severe_incident"] }],
+  ["escalation-plain", "装配线停了，就等你们这批螺丝", { kind: "escalation", severity: "critical" }],
+  ["escalation-plain", "Their general counsel says they'll hold us liable for the spoiled cargo", { kind: "escalation", escalationReasons: ["legal_threat"] }],
+  ["escalation-plain", "Two containers fell overboard near Busan, that was the entire spring shipment", { kind: "escalation", category: "lost", severity: "critical" }],
+  ["escalation-plain", "第四回了，还是把颜色发错", { kind: "escalation", escalationReasons: ["repeat_complaint"] }],
+  ["escalation-plain", "大客户永辉这次少了两箱，他们要 escalate 给你们总经理", { kind: "escalation", category: "wrong_item", escalationReasons: ["vip", "customer_request"] }],
+  // arrival dates and ETAs are tracking; changing an order after dispatch is policy
+  ["inquiry-topic", "想确认一下这票大概几号能到", { kind: "inquiry", topic: "tracking" }],
+  ["inquiry-topic", "What's the ETA on booking HLCU1234567?", { kind: "inquiry", topic: "tracking" }],
+  ["inquiry-topic", "Can I cancel after it has shipped?", { kind: "inquiry", topic: "policy" }],
+  // thanks for a problem put right, or for courteous staff, is other
+  ["thanks-after-fix", "Thanks for sorting out the duplicate charge", { kind: "other" }],
+  ["thanks-after-fix", "司机很客气，帮我们搬上楼，谢谢", { kind: "other" }],
+  ["thanks-after-fix", "上周少的那两箱收到了，谢谢", { kind: "other" }],
+  // a polite request with items, price and payment is an order, question mark or not
+  ["request-order", "can you guys drop off 6 kegs of lager friday? $140 a keg, cash on delivery", { kind: "order", quantity: 6, paymentTerms: "cod" }],
 ];
 
 describe("the rules read families of support-chat phrasings", () => {
