@@ -469,6 +469,19 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["thanks-after-fix", "上周少的那两箱收到了，谢谢", { kind: "other" }],
   // a polite request with items, price and payment is an order, question mark or not
   ["request-order", "can you guys drop off 6 kegs of lager friday? $140 a keg, cash on delivery", { kind: "order", quantity: 6, paymentTerms: "cod" }],
+  // a rule that reads two words together is the more specific reading of each: a refund not received is billing
+  ["together-shadows", "退货的退款一直没收到，已经半个月了", { kind: "complaint", category: "billing" }],
+  ["together-shadows", "I asked for a refund three weeks ago and have not received it", { kind: "complaint", category: "billing" }],
+  // a sigh beside a full order is an order
+  ["sigh-and-order", "下雨天还要加班…… 嘉禾超市要 纸巾 800提，单价12元，周五送到杭州文三路90号，月结", { kind: "order", quantity: 800, paymentTerms: "credit" }],
+  // the outage a maintenance notice announces is planned
+  ["maintenance-notice", "Scheduled maintenance tonight 11pm-1am, the portal will be unavailable, please hold orders", { kind: "other" }],
+  ["maintenance-notice", "今晚系统维护，12点到2点下单页面打不开，大家提前安排", { kind: "other" }],
+  // a key account's minor problem reported by rule is an escalation of ordinary severity
+  ["vip-minor", "重要客户华联这票晚到半天，影响不大，按流程上报一下", { kind: "escalation", severity: "medium", escalationReasons: ["vip"] }],
+  // a grumble with no problem named is a low complaint; a hazard reported calmly is a safety complaint
+  ["grumble", "The new two-step login is annoying, every time I sign in", { kind: "complaint", category: "other", severity: "low" }],
+  ["grumble", "你们新的预约送货规则太麻烦了", { kind: "complaint", category: "other", severity: "low" }],
 ];
 
 describe("the rules read families of support-chat phrasings", () => {
