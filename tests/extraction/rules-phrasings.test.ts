@@ -482,6 +482,31 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   // a grumble with no problem named is a low complaint; a hazard reported calmly is a safety complaint
   ["grumble", "The new two-step login is annoying, every time I sign in", { kind: "complaint", category: "other", severity: "low" }],
   ["grumble", "你们新的预约送货规则太麻烦了", { kind: "complaint", category: "other", severity: "low" }],
+  // e-commerce and telecom complaints said without a complaint word
+  ["ecommerce-plain", "点了中辣结果一点都不辣，跟描述完全不一样", { kind: "complaint", category: "quality" }],
+  ["ecommerce-plain", "Ordered a size M, received an XL.", { kind: "complaint", category: "wrong_item" }],
+  ["ecommerce-plain", "收到的杯子有个缺口", { kind: "complaint", category: "damage" }],
+  ["ecommerce-plain", "手机屏幕用了一周就出现竖线", { kind: "complaint", category: "quality" }],
+  ["ecommerce-plain", "The courier threw my parcel over the fence", { kind: "complaint", category: "service" }],
+  ["ecommerce-plain", "你们客服回复太慢了，一个问题问了三天", { kind: "complaint", category: "service" }],
+  ["ecommerce-plain", "网速特别慢，已经一个礼拜了", { kind: "complaint", category: "quality" }],
+  ["ecommerce-plain", "账单上多了一笔不认识的费用", { kind: "complaint", category: "billing" }],
+  ["ecommerce-plain", "I need to dispute a transaction on my account", { kind: "complaint", category: "billing" }],
+  ["ecommerce-plain", "我的话费怎么突然多了50块", { kind: "complaint", category: "billing" }],
+  // impatience ("都等了好几天了", "it's been two weeks") turns a when-question into a delay complaint
+  ["impatient-question", "你们什么时候发货啊？都等了好几天了", { kind: "complaint", category: "delay" }],
+  ["impatient-question", "When will my order ship? It's been two weeks", { kind: "complaint", category: "delay" }],
+  // Cantonese questions and problems
+  ["cantonese", "呢個訂單幾時到呀", { kind: "inquiry", topic: "tracking" }],
+  ["cantonese", "我嘅包裹到咗未", { kind: "inquiry", topic: "tracking" }],
+  ["cantonese", "啲嘢食凍晒，仲遲咗成個鐘", { kind: "complaint", category: "delay" }],
+  // telecom and banking questions
+  ["service-questions", "信用卡年费能免吗", { kind: "inquiry", topic: "price" }],
+  ["service-questions", "套餐降级要怎么操作", { kind: "inquiry", topic: "policy" }],
+  ["service-questions", "这款有没有黑色", { kind: "inquiry", topic: "stock" }],
+  // hanging up or refusing is conduct that lifts a service complaint to the ordinary one
+  ["conduct-severity", "调度员问两句就挂我电话", { kind: "complaint", category: "service", severity: "medium" }],
+  ["conduct-severity", "The driver refused to carry it past the gate and was rude about it", { kind: "complaint", category: "service", severity: "medium" }],
 ];
 
 describe("the rules read families of support-chat phrasings", () => {
