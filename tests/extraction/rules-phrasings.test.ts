@@ -507,6 +507,24 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   // hanging up or refusing is conduct that lifts a service complaint to the ordinary one
   ["conduct-severity", "调度员问两句就挂我电话", { kind: "complaint", category: "service", severity: "medium" }],
   ["conduct-severity", "The driver refused to carry it past the gate and was rude about it", { kind: "complaint", category: "service", severity: "medium" }],
+  // review-style complaints: faults named without a complaint word; items left out of an order are short shipments
+  ["review-plain", "买了两件，一件有污渍", { kind: "complaint", category: "quality" }],
+  ["review-plain", "屏幕有坏点", { kind: "complaint", category: "quality" }],
+  ["review-plain", "The burger was raw in the middle", { kind: "complaint", category: "quality" }],
+  ["review-plain", "Not worth the money", { kind: "complaint", category: "quality" }],
+  ["review-plain", "Missing the fries from my order", { kind: "complaint", category: "wrong_item" }],
+  ["review-plain", "They forgot my drink again", { kind: "complaint", category: "wrong_item" }],
+  ["review-plain", "味道不错，送餐也快，下次还点", { kind: "other" }],
+  // unpaid money owed to the customer is billing; a labour bureau is a regulator
+  ["unpaid", "We still haven't been paid for invoice 2231", { kind: "complaint", category: "billing" }],
+  ["unpaid", "上次的货款还没结，你们再拖我就去劳动局", { kind: "escalation", category: "billing", escalationReasons: ["regulator_threat"] }],
+  // questions about dispatch and receipt are tracking; a wish to know asks
+  ["inquiry-more", "请问今天能发出吗", { kind: "inquiry", topic: "tracking" }],
+  ["inquiry-more", "Can you confirm receipt of PO 88123?", { kind: "inquiry", topic: "tracking" }],
+  ["inquiry-more", "The client wants to know if we can do next-day to Leeds", { kind: "inquiry" }],
+  // moving a delivery is a change to the order, asked or not
+  ["order-change", "Can we push the delivery to next Wednesday?", { kind: "order", deliveryDate: "2026-07-22" }],
+  ["order-change", "能不能把送货改到下周三", { kind: "order", deliveryDate: "2026-07-22" }],
 ];
 
 describe("the rules read families of support-chat phrasings", () => {

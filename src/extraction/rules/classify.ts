@@ -220,7 +220,7 @@ export function readSignals(lower: string): Signals {
         .filter((h) => !negated(h))
         .flatMap((h) => (h.tag === "idiom" ? [] : [h.tag])),
     ),
-    topic: bestTopic(topicMatcher.findAll(lower).filter((h) => !negated(h))),
+    topic: bestTopic(longestHits(topicMatcher.findAll(lower)).filter((h) => !negated(h))),
     resolved,
     wordy: /[a-z\u3400-\u9fff]/.test(lower),
     safetyIncident: problemHits.some((h) => h.tag !== "praise" && h.tag !== "idiom" && h.tag.category === "safety"),
