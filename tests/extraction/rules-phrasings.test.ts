@@ -525,6 +525,21 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   // moving a delivery is a change to the order, asked or not
   ["order-change", "Can we push the delivery to next Wednesday?", { kind: "order", deliveryDate: "2026-07-22" }],
   ["order-change", "能不能把送货改到下周三", { kind: "order", deliveryDate: "2026-07-22" }],
+  // complaints said before without a fix: the same problem again, promises not kept, nothing fixed
+  ["repeat-unfixed", "这是我第三次说同一个问题了，还是没人管", { kind: "escalation", escalationReasons: ["repeat_complaint"] }],
+  ["repeat-unfixed", "Second email and still nobody has replied", { kind: "escalation", escalationReasons: ["repeat_complaint"] }],
+  ["repeat-unfixed", "I've written 4 times about the same broken part and still no answer", { kind: "escalation", escalationReasons: ["repeat_complaint"] }],
+  ["repeat-unfixed", "热水器坏了，找了你们三回都说等师傅，到现在没人来", { kind: "escalation", escalationReasons: ["repeat_complaint"] }],
+  ["repeat-unfixed", "I called about this yesterday and was told it's fine", { kind: "other" }],
+  // a production line standing still is critical, however the stop is worded
+  ["line-stopped", "冲压线已经停了三个小时，就等你们的钢卷", { kind: "escalation", severity: "critical", escalationReasons: ["severe_incident"] }],
+  ["line-stopped", "Our packing line has been down since 6am because the film rolls never showed up", { kind: "escalation", severity: "critical" }],
+  // dangerous goods moved against the rules are critical; a violation near them is high
+  ["dangerous-goods", "司机把锂电池藏在普货里发走，被机场安检查出来了", { kind: "escalation", category: "safety", severity: "critical" }],
+  ["dangerous-goods", "发现有人在危险品仓库门口抽烟，请安全主管处理", { kind: "escalation", category: "safety", severity: "high" }],
+  // a single item put right by a swap, said calmly, is minor
+  ["calm-single", "一套四个杯子碎了一个，补寄一个就行", { kind: "complaint", category: "damage", severity: "low" }],
+  ["calm-single", "Small thing: got the 64GB instead of the 128GB, happy to swap", { kind: "complaint", category: "wrong_item", severity: "low" }],
 ];
 
 describe("the rules read families of support-chat phrasings", () => {

@@ -327,7 +327,8 @@ export function decideSeverity(kind: "complaint" | "escalation", signals: Signal
   const cues = signals.severityCues;
   if (kind === "escalation") {
     const wholeLoad = reasons.includes("severe_incident") && signals.has("wholeLoad");
-    if (cues.has("critical") || wholeLoad || (facts.largeLoss && reasons.includes("legal_threat"))) return "critical";
+    const dangerousGoods = reasons.includes("safety") && cues.has("dangerousGoods");
+    if (cues.has("critical") || wholeLoad || dangerousGoods || (facts.largeLoss && reasons.includes("legal_threat"))) return "critical";
     // "重点客户…晚了一天，问题不大，按规定上报": reported only for who the customer is, a minor problem stays ordinary.
     if (reasons.every((r) => r === "vip") && cues.has("mild")) return "medium";
     return "high";

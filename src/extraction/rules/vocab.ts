@@ -101,6 +101,8 @@ export const SeverityVocabSchema = z.object({
   singleItem: CueList,
   /** A demand for money back or compensation: it lifts a service complaint to the ordinary one. */
   demand: CueList.default([]),
+  /** Dangerous goods named in a safety escalation: the spec's critical ("injuries or dangerous goods"). */
+  dangerousGoods: CueList.default([]),
 });
 
 export const UnitsVocabSchema = z.object({
