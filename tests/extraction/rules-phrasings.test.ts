@@ -540,6 +540,24 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   // a single item put right by a swap, said calmly, is minor
   ["calm-single", "一套四个杯子碎了一个，补寄一个就行", { kind: "complaint", category: "damage", severity: "low" }],
   ["calm-single", "Small thing: got the 64GB instead of the 128GB, happy to swap", { kind: "complaint", category: "wrong_item", severity: "low" }],
+  // a wanted quantity with a date, asked as a question about delivery, is an order
+  ["wanted-with-date", "我们这边还需要300米网线，明天能送吗", { kind: "order", quantity: 300 }],
+  ["wanted-with-date", "能给我们送20桶油过来吗，周四前", { kind: "order", quantity: 20 }],
+  ["wanted-with-date", "Morning! Same as last week pls – 40 crates of tomatoes, deliver Fri am", { kind: "order", quantity: 40 }],
+  ["wanted-with-date", "Can you send us the invoice for May?", { kind: "inquiry", topic: "invoice" }],
+  // logistics status questions are tracking; choice questions ask
+  ["tracking-more", "我们的货今天能装车吗", { kind: "inquiry", topic: "tracking" }],
+  ["tracking-more", "Did the container clear customs yet?", { kind: "inquiry", topic: "tracking" }],
+  ["tracking-more", "Could you send me the POD for shipment 8812?", { kind: "inquiry", topic: "tracking" }],
+  ["choice-question", "你们的运费是按重量还是体积算", { kind: "inquiry", topic: "price" }],
+  // injuries however said are critical safety escalations; losing business is no lost parcel
+  ["injury", "你们的叉车把我们的工人撞伤了，现在在医院", { kind: "escalation", category: "safety", severity: "critical", escalationReasons: ["safety"] }],
+  ["injury", "One of our pickers was hospitalised after a carton fell from your trailer", { kind: "escalation", category: "safety", severity: "critical" }],
+  ["lost-business", "We lost a customer because of your late delivery. We expect compensation of $20,000.", { kind: "escalation", category: "delay", escalationReasons: ["large_loss"] }],
+  // a threat to take the business elsewhere is a serious complaint
+  ["leave-threat", "客户说这个问题再不处理就要换供应商了", { kind: "complaint", severity: "high" }],
+  ["leave-threat", "If the next load is late again we will switch suppliers", { kind: "complaint", severity: "high" }],
+  ["mild-damage", "东西还行，就是包装有点破", { kind: "complaint", category: "damage", severity: "low" }],
 ];
 
 describe("the rules read families of support-chat phrasings", () => {

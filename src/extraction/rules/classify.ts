@@ -303,6 +303,8 @@ export function decideKind(signals: Signals, reasons: EscalationReason[], readOr
   if (signals.has("orderChange")) return "order";
   if (question && signals.wordy) {
     if (order().filled >= 3) return "order";
+    // "还需要300米网线，跟上次一样的价格，明天能送吗": a wanted quantity with a date or a price asks only how it is delivered.
+    if (signals.has("orderWeak") && order().hasQuantity && order().filled >= 2 && (signals.topic === "tracking" || signals.topic === "other")) return "order";
     // A question is an inquiry, topic or not ("Can I change my PIN?"), unless it is small talk ("在吗").
     return signals.has("chitchat") && signals.topic === "other" ? "other" : "inquiry";
   }
