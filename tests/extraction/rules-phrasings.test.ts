@@ -558,6 +558,18 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["leave-threat", "客户说这个问题再不处理就要换供应商了", { kind: "complaint", severity: "high" }],
   ["leave-threat", "If the next load is late again we will switch suppliers", { kind: "complaint", severity: "high" }],
   ["mild-damage", "东西还行，就是包装有点破", { kind: "complaint", category: "damage", severity: "low" }],
+  // support-tweet problems: devices, substitutions, outages, card fraud, frozen accounts, sign-in failures
+  ["support-tweet", "@PhoneCo since the last update my battery drains really fast", { kind: "complaint", category: "quality" }],
+  ["support-tweet", "@GroceryHelp three items in my order were substituted with a different brand", { kind: "complaint", category: "wrong_item" }],
+  ["support-tweet", "@NetCare no internet in our building since 8am", { kind: "complaint", category: "quality" }],
+  ["support-tweet", "@CardHelp there's an unauthorized transaction on my debit card from yesterday", { kind: "complaint", category: "billing" }],
+  ["support-tweet", "我的账户被冻结了，钱取不出来", { kind: "complaint", category: "billing" }],
+  ["support-tweet", "@GameHelp can't log in since this morning, keeps showing an error", { kind: "complaint" }],
+  ["support-tweet", "What time will the driver get here tomorrow?", { kind: "inquiry", topic: "tracking" }],
+  // review words: a photo mismatch is quality; a courier asking for a good review praises nothing
+  ["review-more", "颜色跟图片差太多了", { kind: "complaint", category: "quality" }],
+  ["review-more", "配送超时四十分钟，还要我给好评", { kind: "complaint", category: "delay" }],
+  ["review-more", "打咗三次電話都冇人聽", { kind: "complaint", category: "service" }],
 ];
 
 describe("the rules read families of support-chat phrasings", () => {
