@@ -570,6 +570,17 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["review-more", "颜色跟图片差太多了", { kind: "complaint", category: "quality" }],
   ["review-more", "配送超时四十分钟，还要我给好评", { kind: "complaint", category: "delay" }],
   ["review-more", "打咗三次電話都冇人聽", { kind: "complaint", category: "service" }],
+  // agent notes closing a problem are other
+  ["closing-note", "那票少件已经赔付完毕，结案", { kind: "other" }],
+  ["closing-note", "Update: the replacement kettle shipped today via UPS, customer informed", { kind: "other" }],
+  ["closing-note", "Spoke to Mr Lee again, he's happy with the replacement", { kind: "other" }],
+  // how to claim or report a problem is a policy question, the problem only asked about
+  ["claim-howto", "货物丢了的话怎么申请理赔？", { kind: "inquiry", topic: "policy" }],
+  ["claim-howto", "How do I file a claim for a damaged delivery?", { kind: "inquiry", topic: "policy" }],
+  ["claim-howto", "Do you offer compensation when a flight is delayed?", { kind: "inquiry", topic: "policy" }],
+  // wet cartons and unannounced rate rises are problems said plainly
+  ["plain-more", "数量没问题，就是外箱有点湿", { kind: "complaint", category: "damage" }],
+  ["plain-more", "Prices went up again without any notice", { kind: "complaint", category: "billing" }],
 ];
 
 describe("the rules read families of support-chat phrasings", () => {
