@@ -457,7 +457,7 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["escalation-plain", "装配线停了，就等你们这批螺丝", { kind: "escalation", severity: "critical" }],
   ["escalation-plain", "Their general counsel says they'll hold us liable for the spoiled cargo", { kind: "escalation", escalationReasons: ["legal_threat"] }],
   ["escalation-plain", "Two containers fell overboard near Busan, that was the entire spring shipment", { kind: "escalation", category: "lost", severity: "critical" }],
-  ["escalation-plain", "第四回了，还是把颜色发错", { kind: "escalation", escalationReasons: ["repeat_complaint"] }],
+  ["escalation-plain", "第四回了，每次都说下次注意，还是把颜色发错", { kind: "escalation", escalationReasons: ["repeat_complaint"] }],
   ["escalation-plain", "大客户永辉这次少了两箱，他们要 escalate 给你们总经理", { kind: "escalation", category: "wrong_item", escalationReasons: ["vip", "customer_request"] }],
   // arrival dates and ETAs are tracking; changing an order after dispatch is policy
   ["inquiry-topic", "想确认一下这票大概几号能到", { kind: "inquiry", topic: "tracking" }],
@@ -581,6 +581,18 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   // wet cartons and unannounced rate rises are problems said plainly
   ["plain-more", "数量没问题，就是外箱有点湿", { kind: "complaint", category: "damage" }],
   ["plain-more", "Prices went up again without any notice", { kind: "complaint", category: "billing" }],
+  // a problem happening again is no repeat complaint; promises given each time, or contacts that fixed nothing, are
+  ["repeat-or-not", "又晚了，这个月第二次了", { kind: "complaint", category: "delay", notReasons: ["repeat_complaint"] }],
+  ["repeat-or-not", "三次了，每次都说下周到，还是没到", { kind: "escalation", escalationReasons: ["repeat_complaint"] }],
+  ["repeat-or-not", "洗碗机漏水，找过客服两次了都没解决", { kind: "escalation", escalationReasons: ["repeat_complaint"] }],
+  // whole trailers and half a shipment are abnormal incidents
+  ["large-scale", "A whole trailer of our electronics was stolen from your yard last night", { kind: "escalation", category: "lost", severity: "critical" }],
+  ["large-scale", "Half the shipment arrived crushed, about 400 cartons", { kind: "escalation", category: "damage", escalationReasons: ["severe_incident"] }],
+  ["large-scale", "仓库漏雨，淋湿了大概一半的货", { kind: "escalation", escalationReasons: ["severe_incident"] }],
+  // public shaming, member tiers and requests to send it higher
+  ["escalation-more", "I'll be leaving a 1-star review everywhere and telling everyone", { kind: "escalation", escalationReasons: ["media_threat"] }],
+  ["escalation-more", "I'm a Platinum member and this is how you treat me?", { kind: "escalation", escalationReasons: ["vip"] }],
+  ["escalation-more", "This needs to go to your head of operations today", { kind: "escalation", escalationReasons: ["customer_request"] }],
 ];
 
 describe("the rules read families of support-chat phrasings", () => {
