@@ -593,6 +593,11 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["escalation-more", "I'll be leaving a 1-star review everywhere and telling everyone", { kind: "escalation", escalationReasons: ["media_threat"] }],
   ["escalation-more", "I'm a Platinum member and this is how you treat me?", { kind: "escalation", escalationReasons: ["vip"] }],
   ["escalation-more", "This needs to go to your head of operations today", { kind: "escalation", escalationReasons: ["customer_request"] }],
+  // changing what an order holds is an order
+  ["order-edit", "帮我把订单里的红色改成蓝色，数量不变", { kind: "order" }],
+  ["order-edit", "Please amend the order to 40 units, the rest stays the same", { kind: "order" }],
+  ["order-edit", "Cancel 20 of the 100 units on PO 4471 please", { kind: "order" }],
+  ["order-edit", "上次那单取消5箱，其他照发", { kind: "order" }],
 ];
 
 describe("the rules read families of support-chat phrasings", () => {
