@@ -598,6 +598,16 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["order-edit", "Please amend the order to 40 units, the rest stays the same", { kind: "order" }],
   ["order-edit", "Cancel 20 of the 100 units on PO 4471 please", { kind: "order" }],
   ["order-edit", "上次那单取消5箱，其他照发", { kind: "order" }],
+  // "why hasn't it…", "it was supposed to be here": a late shipment challenged is a delay complaint; a calm where-is-it asks
+  ["late-challenge", "Why hasn't my order shipped yet? I paid 5 days ago", { kind: "complaint", category: "delay" }],
+  ["late-challenge", "Where's my order? It was supposed to be here Monday", { kind: "complaint", category: "delay" }],
+  ["late-challenge", "为什么还没发货？付款三天了", { kind: "complaint", category: "delay" }],
+  ["late-challenge", "单号显示一直在转运中，帮忙看下到哪了？", { kind: "inquiry", topic: "tracking" }],
+  // payment methods, discounts and invoice types are topics of their own
+  ["topic-more", "Can I pay by credit card?", { kind: "inquiry", topic: "policy" }],
+  ["topic-more", "Do you offer bulk discounts?", { kind: "inquiry", topic: "price" }],
+  ["topic-more", "你们开的发票是专票还是普票", { kind: "inquiry", topic: "invoice" }],
+  ["topic-more", "Is my order on the way?", { kind: "inquiry", topic: "tracking" }],
 ];
 
 describe("the rules read families of support-chat phrasings", () => {
