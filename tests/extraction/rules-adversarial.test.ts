@@ -35,6 +35,8 @@ describe("adversarial 20,000-character inputs", () => {
     ["order groups", fill("order 1234 5678 ")],
     ["labelled letter groups", fill("单号 AB 12 ")],
     ["order words", fill("order AB12 ")],
+    // Negators beside cues all the way through: each cue asks only the negators that can reach it.
+    ["negators and cues", fill("refund never received not damaged ")],
   ])("%s completes with a valid record", (_name, text) => {
     const out = extractWithRules({ text, sentAt: SENT_AT });
     expect(ExtractionSchema.safeParse(out).success).toBe(true);

@@ -99,15 +99,25 @@ const topicMatcher = new CueMatcher<KnownTopic>(
 const NEGATION_REACH_CJK = 3;
 const NEGATION_REACH_LATIN = 12;
 
+/** Negators ordered by end, searched from the first that can still reach: a text dense with negators and cues stays linear. */
 function negatedBy(lower: string, negators: CueHit<unknown>[]): (hit: CueHit<unknown>) => boolean {
-  return (hit) =>
-    negators.some((n) => {
-      if (n.end > hit.start) return false;
-      const reach = isCjk(lower[hit.start]) ? NEGATION_REACH_CJK : NEGATION_REACH_LATIN;
-      if (hit.start - n.end > reach) return false;
-      for (let i = n.end; i < hit.start; i++) if (isClauseBreak(lower[i]) || lower[i] === ".") return false;
-      return true;
-    });
+  const byEnd = [...negators].sort((a, b) => a.end - b.end);
+  return (hit) => {
+    const reach = isCjk(lower[hit.start]) ? NEGATION_REACH_CJK : NEGATION_REACH_LATIN;
+    let lo = 0;
+    let hi = byEnd.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (byEnd[mid]!.end < hit.start - reach) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < byEnd.length && byEnd[k]!.end <= hit.start; k++) {
+      let broken = false;
+      for (let i = byEnd[k]!.end; i < hit.start && !broken; i++) broken = isClauseBreak(lower[i]) || lower[i] === ".";
+      if (!broken) return true;
+    }
+    return false;
+  };
 }
 
 const clauseEndParticles = new Set(K.clauseEndQuestion);
