@@ -608,6 +608,11 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["topic-more", "Do you offer bulk discounts?", { kind: "inquiry", topic: "price" }],
   ["topic-more", "你们开的发票是专票还是普票", { kind: "inquiry", topic: "invoice" }],
   ["topic-more", "Is my order on the way?", { kind: "inquiry", topic: "tracking" }],
+  // delivery reviews: praise of the staff's manner is praise; a small portion is the food's quality
+  ["delivery-review", "送餐快，态度也特别好，辛苦啦谢谢", { kind: "other" }],
+  ["delivery-review", "骑手服务特别好，下雨天还送上楼", { kind: "other" }],
+  ["delivery-review", "肉太少了，全是土豆", { kind: "complaint", category: "quality" }],
+  ["delivery-review", "态度也不好，东西还送错了", { kind: "complaint" }],
 ];
 
 describe("the rules read families of support-chat phrasings", () => {
