@@ -66,7 +66,7 @@ const CONTAINER_OWNER = /^[A-Z]{3}[UJZ]$/;
  */
 function spacedReference(text: string, code: string, start: number, end: number): string | undefined {
   const container = CONTAINER_OWNER.test(code);
-  if (!container && !SPACED_PREFIXES.has(code)) return undefined;
+  const known = container || SPACED_PREFIXES.has(code);
   let i = end;
   let digits = "";
   let groups = 0;
@@ -80,6 +80,8 @@ function spacedReference(text: string, code: string, start: number, end: number)
     i = j;
   }
   if (isAsciiAlnum(text[i])) return undefined;
+  // An unknown carrier's code ("KY 2026 0318 0091") needs the long, grouped shape of a waybill to count.
+  if (!known) return groups >= 3 && digits.length >= 12 && digits.length <= 20 ? text.slice(start, i) : undefined;
   const ok = container ? /^\d{7}$/.test(digits) : digits.length >= 8 && digits.length <= 20;
   return ok ? text.slice(start, i) : undefined;
 }
