@@ -26,4 +26,19 @@ describe("adversarial 20,000-character inputs", () => {
     expect(out).toMatchObject({ kind: "order", customer: "王总", deliveryDate: "2026-03-05", paymentTerms: "credit" });
     expect(out.items?.[0]).toMatchObject({ quantity: 500, unitPrice: 24 });
   });
+
+  // Ids and labels side by side across the whole text: each id asks for the label before it, which must not
+  // reread every label in the text.
+  const fill = (unit: string) => unit.repeat(Math.ceil(20_000 / unit.length)).slice(0, 20_000);
+  it.each([
+    ["spaced upper groups", fill("ABCD 1234 ")],
+    ["order groups", fill("order 1234 5678 ")],
+    ["labelled letter groups", fill("单号 AB 12 ")],
+    ["order words", fill("order AB12 ")],
+    // Negators beside cues all the way through: each cue asks only the negators that can reach it.
+    ["negators and cues", fill("refund never received not damaged ")],
+  ])("%s completes with a valid record", (_name, text) => {
+    const out = extractWithRules({ text, sentAt: SENT_AT });
+    expect(ExtractionSchema.safeParse(out).success).toBe(true);
+  });
 });

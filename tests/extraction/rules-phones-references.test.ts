@@ -82,4 +82,11 @@ describe("order references", () => {
     expect(ref("订单 15000 件，月底交")).toBeUndefined();
     expect(ref("订单金额 125000 元")).toBeUndefined();
   });
+
+  it("gives an unknown carrier's code with a long grouped waybill, and Cantonese 張單 labels", () => {
+    expect(ref("想问下 DB 3301 2290 7781 这票几号到")).toBe("DB 3301 2290 7781");
+    expect(ref("Tracking KX 4410 2026 0099 12 shows no movement")).toBe("KX 4410 2026 0099 12");
+    expect(ref("呢張單 LT-55821 幾時到")).toBe("LT-55821");
+    expect(ref("Call HK 9123 4870 before noon")).toBeUndefined();
+  });
 });

@@ -431,6 +431,188 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["venue-or-goods", "银行柜员态度恶劣，还把我的卡号输错了", { kind: "complaint", category: "service" }],
   ["venue-or-goods", "酒店退房时多收了一晚房费，前台还说是系统问题不肯退", { kind: "complaint", category: "billing" }],
   ["venue-or-goods", "门店买的面包里吃出头发，店员说不是他们的问题", { kind: "complaint", category: "quality" }],
+  // ——— round 6: problems stated plainly, without a classic complaint word
+  ["plain-problem", "说好周五前到的，今天都下周二了包裹还停在广州分拣中心", { kind: "complaint", category: "delay" }],
+  ["plain-problem", "You promised it by Monday and it's still sitting at the Memphis hub", { kind: "complaint", category: "delay" }],
+  ["plain-problem", "Only 46 of the 50 chairs came off the truck", { kind: "complaint", category: "wrong_item" }],
+  ["plain-problem", "Received the pallet, three short on the toner cartridges.", { kind: "complaint", category: "wrong_item" }],
+  ["plain-problem", "点的是牛肉面，送来的是鸡蛋面", { kind: "complaint", category: "wrong_item" }],
+  ["plain-problem", "蛋糕明显放了很久，奶油都酸了", { kind: "complaint", category: "quality" }],
+  ["plain-problem", "個包裹話簽收咗，但係我屋企冇人收過", { kind: "complaint", category: "lost" }],
+  ["plain-problem", "Tracking says delivered but nobody here received anything", { kind: "complaint", category: "lost" }],
+  ["plain-problem", "This new pickup window rule is a real pain for our night shift.", { kind: "complaint" }],
+  // foreign bodies in food are quality, and serious
+  ["foreign-body", "米饭里吃出一颗小石头，牙都硌了", { kind: "complaint", category: "quality", severity: "high" }],
+  ["foreign-body", "Found a piece of metal in my salad", { kind: "complaint", category: "quality", severity: "high" }],
+  // conduct on the phone and messages nobody answers are service, whatever was asked
+  ["conduct", "The dispatcher hung up on me when I asked about the delivery window", { kind: "complaint", category: "service" }],
+  ["conduct", "Still waiting for someone to reply to my email about my account closure. Hello??", { kind: "complaint", category: "service" }],
+  // charges for what was not used, refunds that never came: billing
+  ["billing-plain", "You charged us a storage fee for March where no storage was used", { kind: "complaint", category: "billing" }],
+  ["billing-plain", "包装费不应该收，我们自己打的包", { kind: "complaint", category: "billing" }],
+  ["billing-plain", "退款申请两周了还没到账", { kind: "complaint", category: "billing" }],
+  ["billing-plain", "The refund you promised last month is still not in my account", { kind: "complaint", category: "billing" }],
+  // a stopped line, counsel, whole loads overboard, complaints that keep coming back, key accounts
+  ["escalation-plain", "Our assembly line is down waiting for your gaskets, every hour costs us", { kind: "escalation", severity: "critical", escalationReasons: ["severe_incident"] }],
+  ["escalation-plain", "装配线停了，就等你们这批螺丝", { kind: "escalation", severity: "critical" }],
+  ["escalation-plain", "Their general counsel says they'll hold us liable for the spoiled cargo", { kind: "escalation", escalationReasons: ["legal_threat"] }],
+  ["escalation-plain", "Two containers fell overboard near Busan, that was the entire spring shipment", { kind: "escalation", category: "lost", severity: "critical" }],
+  ["escalation-plain", "第四回了，每次都说下次注意，还是把颜色发错", { kind: "escalation", escalationReasons: ["repeat_complaint"] }],
+  ["escalation-plain", "大客户永辉这次少了两箱，他们要 escalate 给你们总经理", { kind: "escalation", category: "wrong_item", escalationReasons: ["vip", "customer_request"] }],
+  // arrival dates and ETAs are tracking; changing an order after dispatch is policy
+  ["inquiry-topic", "想确认一下这票大概几号能到", { kind: "inquiry", topic: "tracking" }],
+  ["inquiry-topic", "What's the ETA on booking HLCU1234567?", { kind: "inquiry", topic: "tracking" }],
+  ["inquiry-topic", "Can I cancel after it has shipped?", { kind: "inquiry", topic: "policy" }],
+  // thanks for a problem put right, or for courteous staff, is other
+  ["thanks-after-fix", "Thanks for sorting out the duplicate charge", { kind: "other" }],
+  ["thanks-after-fix", "司机很客气，帮我们搬上楼，谢谢", { kind: "other" }],
+  ["thanks-after-fix", "上周少的那两箱收到了，谢谢", { kind: "other" }],
+  // a polite request with items, price and payment is an order, question mark or not
+  ["request-order", "can you guys drop off 6 kegs of lager friday? $140 a keg, cash on delivery", { kind: "order", quantity: 6, paymentTerms: "cod" }],
+  // a rule that reads two words together is the more specific reading of each: a refund not received is billing
+  ["together-shadows", "退货的退款一直没收到，已经半个月了", { kind: "complaint", category: "billing" }],
+  ["together-shadows", "I asked for a refund three weeks ago and have not received it", { kind: "complaint", category: "billing" }],
+  // a sigh beside a full order is an order
+  ["sigh-and-order", "下雨天还要加班…… 嘉禾超市要 纸巾 800提，单价12元，周五送到杭州文三路90号，月结", { kind: "order", quantity: 800, paymentTerms: "credit" }],
+  // the outage a maintenance notice announces is planned
+  ["maintenance-notice", "Scheduled maintenance tonight 11pm-1am, the portal will be unavailable, please hold orders", { kind: "other" }],
+  ["maintenance-notice", "今晚系统维护，12点到2点下单页面打不开，大家提前安排", { kind: "other" }],
+  // a key account's minor problem reported by rule is an escalation of ordinary severity
+  ["vip-minor", "重要客户华联这票晚到半天，影响不大，按流程上报一下", { kind: "escalation", severity: "medium", escalationReasons: ["vip"] }],
+  // a grumble with no problem named is a low complaint; a hazard reported calmly is a safety complaint
+  ["grumble", "The new two-step login is annoying, every time I sign in", { kind: "complaint", category: "other", severity: "low" }],
+  ["grumble", "你们新的预约送货规则太麻烦了", { kind: "complaint", category: "other", severity: "low" }],
+  // e-commerce and telecom complaints said without a complaint word
+  ["ecommerce-plain", "点了中辣结果一点都不辣，跟描述完全不一样", { kind: "complaint", category: "quality" }],
+  ["ecommerce-plain", "Ordered a size M, received an XL.", { kind: "complaint", category: "wrong_item" }],
+  ["ecommerce-plain", "收到的杯子有个缺口", { kind: "complaint", category: "damage" }],
+  ["ecommerce-plain", "手机屏幕用了一周就出现竖线", { kind: "complaint", category: "quality" }],
+  ["ecommerce-plain", "The courier threw my parcel over the fence", { kind: "complaint", category: "service" }],
+  ["ecommerce-plain", "你们客服回复太慢了，一个问题问了三天", { kind: "complaint", category: "service" }],
+  ["ecommerce-plain", "网速特别慢，已经一个礼拜了", { kind: "complaint", category: "quality" }],
+  ["ecommerce-plain", "账单上多了一笔不认识的费用", { kind: "complaint", category: "billing" }],
+  ["ecommerce-plain", "I need to dispute a transaction on my account", { kind: "complaint", category: "billing" }],
+  ["ecommerce-plain", "我的话费怎么突然多了50块", { kind: "complaint", category: "billing" }],
+  // impatience ("都等了好几天了", "it's been two weeks") turns a when-question into a delay complaint
+  ["impatient-question", "你们什么时候发货啊？都等了好几天了", { kind: "complaint", category: "delay" }],
+  ["impatient-question", "When will my order ship? It's been two weeks", { kind: "complaint", category: "delay" }],
+  // Cantonese questions and problems
+  ["cantonese", "呢個訂單幾時到呀", { kind: "inquiry", topic: "tracking" }],
+  ["cantonese", "我嘅包裹到咗未", { kind: "inquiry", topic: "tracking" }],
+  ["cantonese", "啲嘢食凍晒，仲遲咗成個鐘", { kind: "complaint", category: "delay" }],
+  // telecom and banking questions
+  ["service-questions", "信用卡年费能免吗", { kind: "inquiry", topic: "price" }],
+  ["service-questions", "套餐降级要怎么操作", { kind: "inquiry", topic: "policy" }],
+  ["service-questions", "这款有没有黑色", { kind: "inquiry", topic: "stock" }],
+  // hanging up or refusing is conduct that lifts a service complaint to the ordinary one
+  ["conduct-severity", "调度员问两句就挂我电话", { kind: "complaint", category: "service", severity: "medium" }],
+  ["conduct-severity", "The driver refused to carry it past the gate and was rude about it", { kind: "complaint", category: "service", severity: "medium" }],
+  // review-style complaints: faults named without a complaint word; items left out of an order are short shipments
+  ["review-plain", "买了两件，一件有污渍", { kind: "complaint", category: "quality" }],
+  ["review-plain", "屏幕有坏点", { kind: "complaint", category: "quality" }],
+  ["review-plain", "The burger was raw in the middle", { kind: "complaint", category: "quality" }],
+  ["review-plain", "Not worth the money", { kind: "complaint", category: "quality" }],
+  ["review-plain", "Missing the fries from my order", { kind: "complaint", category: "wrong_item" }],
+  ["review-plain", "They forgot my drink again", { kind: "complaint", category: "wrong_item" }],
+  ["review-plain", "味道不错，送餐也快，下次还点", { kind: "other" }],
+  // unpaid money owed to the customer is billing; a labour bureau is a regulator
+  ["unpaid", "We still haven't been paid for invoice 2231", { kind: "complaint", category: "billing" }],
+  ["unpaid", "上次的货款还没结，你们再拖我就去劳动局", { kind: "escalation", category: "billing", escalationReasons: ["regulator_threat"] }],
+  // questions about dispatch and receipt are tracking; a wish to know asks
+  ["inquiry-more", "请问今天能发出吗", { kind: "inquiry", topic: "tracking" }],
+  ["inquiry-more", "Can you confirm receipt of PO 88123?", { kind: "inquiry", topic: "tracking" }],
+  ["inquiry-more", "The client wants to know if we can do next-day to Leeds", { kind: "inquiry" }],
+  // moving a delivery is a change to the order, asked or not
+  ["order-change", "Can we push the delivery to next Wednesday?", { kind: "order", deliveryDate: "2026-07-22" }],
+  ["order-change", "能不能把送货改到下周三", { kind: "order", deliveryDate: "2026-07-22" }],
+  // complaints said before without a fix: the same problem again, promises not kept, nothing fixed
+  ["repeat-unfixed", "这是我第三次说同一个问题了，还是没人管", { kind: "escalation", escalationReasons: ["repeat_complaint"] }],
+  ["repeat-unfixed", "Second email and still nobody has replied", { kind: "escalation", escalationReasons: ["repeat_complaint"] }],
+  ["repeat-unfixed", "I've written 4 times about the same broken part and still no answer", { kind: "escalation", escalationReasons: ["repeat_complaint"] }],
+  ["repeat-unfixed", "热水器坏了，找了你们三回都说等师傅，到现在没人来", { kind: "escalation", escalationReasons: ["repeat_complaint"] }],
+  ["repeat-unfixed", "I called about this yesterday and was told it's fine", { kind: "other" }],
+  // a production line standing still is critical, however the stop is worded
+  ["line-stopped", "冲压线已经停了三个小时，就等你们的钢卷", { kind: "escalation", severity: "critical", escalationReasons: ["severe_incident"] }],
+  ["line-stopped", "Our packing line has been down since 6am because the film rolls never showed up", { kind: "escalation", severity: "critical" }],
+  // dangerous goods moved against the rules are critical; a violation near them is high
+  ["dangerous-goods", "司机把锂电池藏在普货里发走，被机场安检查出来了", { kind: "escalation", category: "safety", severity: "critical" }],
+  ["dangerous-goods", "发现有人在危险品仓库门口抽烟，请安全主管处理", { kind: "escalation", category: "safety", severity: "high" }],
+  // a single item put right by a swap, said calmly, is minor
+  ["calm-single", "一套四个杯子碎了一个，补寄一个就行", { kind: "complaint", category: "damage", severity: "low" }],
+  ["calm-single", "Small thing: got the 64GB instead of the 128GB, happy to swap", { kind: "complaint", category: "wrong_item", severity: "low" }],
+  // a wanted quantity with a date, asked as a question about delivery, is an order
+  ["wanted-with-date", "我们这边还需要300米网线，明天能送吗", { kind: "order", quantity: 300 }],
+  ["wanted-with-date", "能给我们送20桶油过来吗，周四前", { kind: "order", quantity: 20 }],
+  ["wanted-with-date", "Morning! Same as last week pls – 40 crates of tomatoes, deliver Fri am", { kind: "order", quantity: 40 }],
+  ["wanted-with-date", "Can you send us the invoice for May?", { kind: "inquiry", topic: "invoice" }],
+  // logistics status questions are tracking; choice questions ask
+  ["tracking-more", "我们的货今天能装车吗", { kind: "inquiry", topic: "tracking" }],
+  ["tracking-more", "Did the container clear customs yet?", { kind: "inquiry", topic: "tracking" }],
+  ["tracking-more", "Could you send me the POD for shipment 8812?", { kind: "inquiry", topic: "tracking" }],
+  ["choice-question", "你们的运费是按重量还是体积算", { kind: "inquiry", topic: "price" }],
+  // injuries however said are critical safety escalations; losing business is no lost parcel
+  ["injury", "你们的叉车把我们的工人撞伤了，现在在医院", { kind: "escalation", category: "safety", severity: "critical", escalationReasons: ["safety"] }],
+  ["injury", "One of our pickers was hospitalised after a carton fell from your trailer", { kind: "escalation", category: "safety", severity: "critical" }],
+  ["lost-business", "We lost a customer because of your late delivery. We expect compensation of $20,000.", { kind: "escalation", category: "delay", escalationReasons: ["large_loss"] }],
+  // a threat to take the business elsewhere is a serious complaint
+  ["leave-threat", "客户说这个问题再不处理就要换供应商了", { kind: "complaint", severity: "high" }],
+  ["leave-threat", "If the next load is late again we will switch suppliers", { kind: "complaint", severity: "high" }],
+  ["mild-damage", "东西还行，就是包装有点破", { kind: "complaint", category: "damage", severity: "low" }],
+  // support-tweet problems: devices, substitutions, outages, card fraud, frozen accounts, sign-in failures
+  ["support-tweet", "@PhoneCo since the last update my battery drains really fast", { kind: "complaint", category: "quality" }],
+  ["support-tweet", "@GroceryHelp three items in my order were substituted with a different brand", { kind: "complaint", category: "wrong_item" }],
+  ["support-tweet", "@NetCare no internet in our building since 8am", { kind: "complaint", category: "quality" }],
+  ["support-tweet", "@CardHelp there's an unauthorized transaction on my debit card from yesterday", { kind: "complaint", category: "billing" }],
+  ["support-tweet", "我的账户被冻结了，钱取不出来", { kind: "complaint", category: "billing" }],
+  ["support-tweet", "@GameHelp can't log in since this morning, keeps showing an error", { kind: "complaint" }],
+  ["support-tweet", "What time will the driver get here tomorrow?", { kind: "inquiry", topic: "tracking" }],
+  // review words: a photo mismatch is quality; a courier asking for a good review praises nothing
+  ["review-more", "颜色跟图片差太多了", { kind: "complaint", category: "quality" }],
+  ["review-more", "配送超时四十分钟，还要我给好评", { kind: "complaint", category: "delay" }],
+  ["review-more", "打咗三次電話都冇人聽", { kind: "complaint", category: "service" }],
+  // agent notes closing a problem are other
+  ["closing-note", "那票少件已经赔付完毕，结案", { kind: "other" }],
+  ["closing-note", "Update: the replacement kettle shipped today via UPS, customer informed", { kind: "other" }],
+  ["closing-note", "Spoke to Mr Lee again, he's happy with the replacement", { kind: "other" }],
+  // how to claim or report a problem is a policy question, the problem only asked about
+  ["claim-howto", "货物丢了的话怎么申请理赔？", { kind: "inquiry", topic: "policy" }],
+  ["claim-howto", "How do I file a claim for a damaged delivery?", { kind: "inquiry", topic: "policy" }],
+  ["claim-howto", "Do you offer compensation when a flight is delayed?", { kind: "inquiry", topic: "policy" }],
+  // wet cartons and unannounced rate rises are problems said plainly
+  ["plain-more", "数量没问题，就是外箱有点湿", { kind: "complaint", category: "damage" }],
+  ["plain-more", "Prices went up again without any notice", { kind: "complaint", category: "billing" }],
+  // a problem happening again is no repeat complaint; promises given each time, or contacts that fixed nothing, are
+  ["repeat-or-not", "又晚了，这个月第二次了", { kind: "complaint", category: "delay", notReasons: ["repeat_complaint"] }],
+  ["repeat-or-not", "三次了，每次都说下周到，还是没到", { kind: "escalation", escalationReasons: ["repeat_complaint"] }],
+  ["repeat-or-not", "洗碗机漏水，找过客服两次了都没解决", { kind: "escalation", escalationReasons: ["repeat_complaint"] }],
+  // whole trailers and half a shipment are abnormal incidents
+  ["large-scale", "A whole trailer of our electronics was stolen from your yard last night", { kind: "escalation", category: "lost", severity: "critical" }],
+  ["large-scale", "Half the shipment arrived crushed, about 400 cartons", { kind: "escalation", category: "damage", escalationReasons: ["severe_incident"] }],
+  ["large-scale", "仓库漏雨，淋湿了大概一半的货", { kind: "escalation", escalationReasons: ["severe_incident"] }],
+  // public shaming, member tiers and requests to send it higher
+  ["escalation-more", "I'll be leaving a 1-star review everywhere and telling everyone", { kind: "escalation", escalationReasons: ["media_threat"] }],
+  ["escalation-more", "I'm a Platinum member and this is how you treat me?", { kind: "escalation", escalationReasons: ["vip"] }],
+  ["escalation-more", "This needs to go to your head of operations today", { kind: "escalation", escalationReasons: ["customer_request"] }],
+  // changing what an order holds is an order
+  ["order-edit", "帮我把订单里的红色改成蓝色，数量不变", { kind: "order" }],
+  ["order-edit", "Please amend the order to 40 units, the rest stays the same", { kind: "order" }],
+  ["order-edit", "Cancel 20 of the 100 units on PO 4471 please", { kind: "order" }],
+  ["order-edit", "上次那单取消5箱，其他照发", { kind: "order" }],
+  // "why hasn't it…", "it was supposed to be here": a late shipment challenged is a delay complaint; a calm where-is-it asks
+  ["late-challenge", "Why hasn't my order shipped yet? I paid 5 days ago", { kind: "complaint", category: "delay" }],
+  ["late-challenge", "Where's my order? It was supposed to be here Monday", { kind: "complaint", category: "delay" }],
+  ["late-challenge", "为什么还没发货？付款三天了", { kind: "complaint", category: "delay" }],
+  ["late-challenge", "单号显示一直在转运中，帮忙看下到哪了？", { kind: "inquiry", topic: "tracking" }],
+  // payment methods, discounts and invoice types are topics of their own
+  ["topic-more", "Can I pay by credit card?", { kind: "inquiry", topic: "policy" }],
+  ["topic-more", "Do you offer bulk discounts?", { kind: "inquiry", topic: "price" }],
+  ["topic-more", "你们开的发票是专票还是普票", { kind: "inquiry", topic: "invoice" }],
+  ["topic-more", "Is my order on the way?", { kind: "inquiry", topic: "tracking" }],
+  // delivery reviews: praise of the staff's manner is praise; a small portion is the food's quality
+  ["delivery-review", "送餐快，态度也特别好，辛苦啦谢谢", { kind: "other" }],
+  ["delivery-review", "骑手服务特别好，下雨天还送上楼", { kind: "other" }],
+  ["delivery-review", "肉太少了，全是土豆", { kind: "complaint", category: "quality" }],
+  ["delivery-review", "态度也不好，东西还送错了", { kind: "complaint" }],
 ];
 
 describe("the rules read families of support-chat phrasings", () => {

@@ -19,7 +19,7 @@ const K = vocabulary.kinds;
 const E = vocabulary.escalation;
 
 const kindMatcher = new CueMatcher<KindGroup>([
-  ...(["orderStrong", "orderWeak", "complaintStrong", "complaintWeak", "question", "inquiryIntent", "gratitude", "resolution", "chitchat", "challenge", "broadcast", "hypothetical", "policyQuestion", "happened", "dismiss", "askMark", "orderChange", "conditionalOrder"] as const).flatMap(
+  ...(["orderStrong", "orderWeak", "complaintStrong", "complaintWeak", "question", "inquiryIntent", "gratitude", "resolution", "chitchat", "challenge", "broadcast", "hypothetical", "policyQuestion", "happened", "dismiss", "askMark", "orderChange", "conditionalOrder", "maintenance"] as const).flatMap(
     (group) => K[group].map((cue) => [cue, group] as const),
   ),
   ...K.negators.map((cue) => [cue, "negator"] as const),
@@ -44,19 +44,25 @@ const categoryMatcher = new CueMatcher<CategoryTag>([
 const togetherRules = vocabulary.categories.together as { all: string[]; category: ProblemCategory }[];
 const togetherMatcher = new CueMatcher<string>([...new Set(togetherRules.flatMap((r) => r.all))].map((cue) => [cue, cue] as const), { shared: true });
 
-/** Strong category hits from the `together` rules: one per rule whose words all occur, placed at its last word. */
-function togetherHits(lower: string, negated: (hit: CueHit<unknown>) => boolean): CueHit<CategoryTag>[] {
-  if (togetherRules.length === 0) return [];
+/**
+ * Strong category hits from the `together` rules: one per rule whose words all occur, placed at its last word.
+ * `words` are the spans the rules read: a rule is the more specific reading of its words, so "never received"
+ * beside "refund" is the refund's billing problem and no longer a delay of its own.
+ */
+function togetherHits(lower: string, negated: (hit: CueHit<unknown>) => boolean): { hits: CueHit<CategoryTag>[]; words: { start: number; end: number; category: ProblemCategory }[] } {
+  if (togetherRules.length === 0) return { hits: [], words: [] };
   const found = new Map<string, CueHit<string>>();
   for (const h of togetherMatcher.findAll(lower)) if (!negated(h) && !found.has(h.tag)) found.set(h.tag, h);
   const hits: CueHit<CategoryTag>[] = [];
+  const read: { start: number; end: number; category: ProblemCategory }[] = [];
   for (const rule of togetherRules) {
     const words = rule.all.map((w) => found.get(w));
     if (words.some((w) => w === undefined)) continue;
     const last = words.reduce((a, b) => (b!.start > a!.start ? b : a))!;
     hits.push({ tag: { category: rule.category, weight: 2, trigger: true }, cue: rule.all.join("+"), start: last.start, end: last.end });
+    for (const w of words) read.push({ start: w!.start, end: w!.end, category: rule.category });
   }
-  return hits;
+  return { hits, words: read };
 }
 
 const venueMatcher = new CueMatcher<true>(vocabulary.categories.serviceVenue.map((cue) => [cue, true] as const), { shared: true });
@@ -93,15 +99,25 @@ const topicMatcher = new CueMatcher<KnownTopic>(
 const NEGATION_REACH_CJK = 3;
 const NEGATION_REACH_LATIN = 12;
 
+/** Negators ordered by end, searched from the first that can still reach: a text dense with negators and cues stays linear. */
 function negatedBy(lower: string, negators: CueHit<unknown>[]): (hit: CueHit<unknown>) => boolean {
-  return (hit) =>
-    negators.some((n) => {
-      if (n.end > hit.start) return false;
-      const reach = isCjk(lower[hit.start]) ? NEGATION_REACH_CJK : NEGATION_REACH_LATIN;
-      if (hit.start - n.end > reach) return false;
-      for (let i = n.end; i < hit.start; i++) if (isClauseBreak(lower[i]) || lower[i] === ".") return false;
-      return true;
-    });
+  const byEnd = [...negators].sort((a, b) => a.end - b.end);
+  return (hit) => {
+    const reach = isCjk(lower[hit.start]) ? NEGATION_REACH_CJK : NEGATION_REACH_LATIN;
+    let lo = 0;
+    let hi = byEnd.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (byEnd[mid]!.end < hit.start - reach) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < byEnd.length && byEnd[k]!.end <= hit.start; k++) {
+      let broken = false;
+      for (let i = byEnd[k]!.end; i < hit.start && !broken; i++) broken = isClauseBreak(lower[i]) || lower[i] === ".";
+      if (!broken) return true;
+    }
+    return false;
+  };
 }
 
 const clauseEndParticles = new Set(K.clauseEndQuestion);
@@ -182,9 +198,14 @@ export function readSignals(lower: string): Signals {
   const live = kindHits.filter((h) => h.tag !== "negator" && !negated(h));
   const groups = new Set(live.map((h) => h.tag));
 
+  const together = togetherHits(lower, negated);
+  const readByRule = (h: CueHit<CategoryTag>) => {
+    const tag = h.tag;
+    return typeof tag === "object" && together.words.some((w) => w.start < h.end && h.start < w.end && w.category !== tag.category);
+  };
   const categoryHits = [
-    ...longestHits(categoryMatcher.findAll(lower)).filter((h) => h.tag !== "idiom" && !negated(h)),
-    ...togetherHits(lower, negated),
+    ...longestHits(categoryMatcher.findAll(lower)).filter((h) => h.tag !== "idiom" && !negated(h) && !readByRule(h)),
+    ...together.hits,
   ];
   const problemHits = categoryHits.filter((h) => h.tag !== "praise" && h.tag !== "idiom" && h.tag.trigger);
   // Praise inside a complaint phrase ("满意" in "不满意") is no praise.
@@ -209,7 +230,7 @@ export function readSignals(lower: string): Signals {
         .filter((h) => !negated(h))
         .flatMap((h) => (h.tag === "idiom" ? [] : [h.tag])),
     ),
-    topic: bestTopic(topicMatcher.findAll(lower).filter((h) => !negated(h))),
+    topic: bestTopic(longestHits(topicMatcher.findAll(lower)).filter((h) => !negated(h))),
     resolved,
     wordy: /[a-z\u3400-\u9fff]/.test(lower),
     safetyIncident: problemHits.some((h) => h.tag !== "praise" && h.tag !== "idiom" && h.tag.category === "safety"),
@@ -257,6 +278,8 @@ export function decideKind(signals: Signals, reasons: EscalationReason[], readOr
   const problem = !askedAbout && (signals.problem || signals.has("complaintStrong"));
   // "发错群了，请忽略": a message taken back says nothing.
   if (signals.has("dismiss")) return "other";
+  // "今天系统升级，下午WMS不能用": the outage a maintenance notice announces is planned, no complaint.
+  if (signals.has("maintenance") && !signals.has("complaintStrong") && !question) return "other";
   // "Status: refund of $45 processed…, customer notified", "已补发": an agent's note about a problem put right.
   if (signals.resolved && !problem && !signals.has("askMark") && !signals.has("orderStrong")) return "other";
   if (escalates(reasons) && !(signals.resolved && !problem)) return "escalation";
@@ -274,7 +297,8 @@ export function decideKind(signals: Signals, reasons: EscalationReason[], readOr
   const disputedCharge = signals.has("challenge") && signals.hintCategories.has("billing");
   if (!documentChase && !askedAbout && (problem || disputedCharge || (signals.has("complaintWeak") && !question))) {
     const thankedOnly = !problem && signals.has("gratitude");
-    if (signals.has("orderStrong") && order().filled >= 3) return "order";
+    // "周日也不消停…… 要垃圾袋1.5k卷，2块3一卷，下周一送到…，月结": a sigh with no problem named beside a full order is the order.
+    if ((signals.has("orderStrong") || (!signals.problem && signals.has("orderWeak"))) && order().filled >= 3) return "order";
     // "质量没问题，下周再订100箱": the praise settles the problem word and the order stands.
     if (signals.resolved && signals.has("orderStrong") && order().hasQuantity) return "order";
     if (signals.resolved || thankedOnly) return "other";
@@ -289,6 +313,8 @@ export function decideKind(signals: Signals, reasons: EscalationReason[], readOr
   if (signals.has("orderChange")) return "order";
   if (question && signals.wordy) {
     if (order().filled >= 3) return "order";
+    // "还需要300米网线，跟上次一样的价格，明天能送吗": a wanted quantity with a date or a price asks only how it is delivered.
+    if (signals.has("orderWeak") && order().hasQuantity && order().filled >= 2 && (signals.topic === "tracking" || signals.topic === "other")) return "order";
     // A question is an inquiry, topic or not ("Can I change my PIN?"), unless it is small talk ("在吗").
     return signals.has("chitchat") && signals.topic === "other" ? "other" : "inquiry";
   }
@@ -313,7 +339,10 @@ export function decideSeverity(kind: "complaint" | "escalation", signals: Signal
   const cues = signals.severityCues;
   if (kind === "escalation") {
     const wholeLoad = reasons.includes("severe_incident") && signals.has("wholeLoad");
-    if (cues.has("critical") || wholeLoad || (facts.largeLoss && reasons.includes("legal_threat"))) return "critical";
+    const dangerousGoods = reasons.includes("safety") && cues.has("dangerousGoods");
+    if (cues.has("critical") || wholeLoad || dangerousGoods || (facts.largeLoss && reasons.includes("legal_threat"))) return "critical";
+    // "重点客户…晚了一天，问题不大，按规定上报": reported only for who the customer is, a minor problem stays ordinary.
+    if (reasons.every((r) => r === "vip") && cues.has("mild")) return "medium";
     return "high";
   }
   if (cues.has("critical")) return "high";
@@ -334,6 +363,10 @@ export function decideSeverity(kind: "complaint" | "escalation", signals: Signal
     case "quality":
       // "一个月坏了两回": a fault that keeps coming back is no single-item trifle.
       severity = cues.has("singleItem") && !cues.has("intense") ? "low" : "medium";
+      break;
+    case "other":
+      // No problem named, only a grumble about a rule or a glitch ("your new policy is a pain").
+      severity = "low";
       break;
     default:
       severity = "medium";

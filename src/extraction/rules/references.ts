@@ -66,7 +66,7 @@ const CONTAINER_OWNER = /^[A-Z]{3}[UJZ]$/;
  */
 function spacedReference(text: string, code: string, start: number, end: number): string | undefined {
   const container = CONTAINER_OWNER.test(code);
-  if (!container && !SPACED_PREFIXES.has(code)) return undefined;
+  const known = container || SPACED_PREFIXES.has(code);
   let i = end;
   let digits = "";
   let groups = 0;
@@ -80,6 +80,8 @@ function spacedReference(text: string, code: string, start: number, end: number)
     i = j;
   }
   if (isAsciiAlnum(text[i])) return undefined;
+  // An unknown carrier's code ("KY 2026 0318 0091") needs the long, grouped shape of a waybill to count.
+  if (!known) return groups >= 3 && digits.length >= 12 && digits.length <= 20 ? text.slice(start, i) : undefined;
   const ok = container ? /^\d{7}$/.test(digits) : digits.length >= 8 && digits.length <= 20;
   return ok ? text.slice(start, i) : undefined;
 }
@@ -130,7 +132,7 @@ function unitFollows(lowerAfter: string): boolean {
 }
 
 export function findOrderRef(text: string, lower: string): string | undefined {
-  const labelHits = labels.findAll(lower);
+  const labelsBefore = new LabelWindow(labels.findAll(lower), lower);
   let i = 0;
   while (i < text.length) {
     if (!isAsciiAlnum(text[i]) || isIdChar(text[i - 1])) {
@@ -144,14 +146,14 @@ export function findOrderRef(text: string, lower: string): string | undefined {
     const next = end;
     if (/^[A-Z]{2,5}$/.test(id)) {
       const spaced = spacedReference(text, id, i, end);
-      if (spaced && closestLabel(labelHits, lower, i) !== "exclude") return spaced;
+      if (spaced && labelsBefore.closest(i) !== "exclude") return spaced;
     }
-    if (id.length <= 6 && text[end] === " " && closestLabel(labelHits, lower, i) === "include") {
+    if (id.length <= 6 && text[end] === " " && labelsBefore.closest(i) === "include") {
       const grouped = groupedReference(text, i);
       if (grouped) return grouped;
     }
     if (id.length >= MIN_ID && id.length <= MAX_ID && countDigits(id) > 0) {
-      const label = closestLabel(labelHits, lower, i);
+      const label = labelsBefore.closest(i);
       if (label === "include" && labelledShape(id, text[i - 1] === "#", lower.slice(end, end + 12))) return id;
       if (label === undefined && (unlabelledShape(id) || (text[i - 1] === "#" && /^\d{4,}$/.test(id)))) return id;
     }
@@ -160,13 +162,31 @@ export function findOrderRef(text: string, lower: string): string | undefined {
   return undefined;
 }
 
-function closestLabel(hits: ReturnType<typeof labels.findAll>, lower: string, idStart: number): LabelKind | undefined {
-  let best: { kind: LabelKind; end: number; length: number } | undefined;
-  for (const h of hits) {
-    if (h.end > idStart || idStart - h.end > 16) continue;
-    if (!onlyFillersBetween(lower, h.end, idStart)) continue;
-    const better = !best || h.end > best.end || (h.end === best.end && h.end - h.start > best.length);
-    if (better) best = { kind: h.tag, end: h.end, length: h.end - h.start };
+/** How far before an id its label may end. */
+const LABEL_REACH = 16;
+
+/**
+ * The label hits ordered by where they end, asked about ids left to right: each question moves a window
+ * forward instead of rereading every hit, so a text full of labels and ids ("order 1234 5678 …") stays linear.
+ */
+class LabelWindow {
+  private readonly hits: ReturnType<typeof labels.findAll>;
+  private from = 0;
+
+  constructor(hits: ReturnType<typeof labels.findAll>, private readonly lower: string) {
+    this.hits = [...hits].sort((a, b) => a.end - b.end);
   }
-  return best?.kind;
+
+  closest(idStart: number): LabelKind | undefined {
+    const hits = this.hits;
+    while (this.from < hits.length && hits[this.from]!.end < idStart - LABEL_REACH) this.from++;
+    let best: { kind: LabelKind; end: number; length: number } | undefined;
+    for (let k = this.from; k < hits.length && hits[k]!.end <= idStart; k++) {
+      const h = hits[k]!;
+      if (!onlyFillersBetween(this.lower, h.end, idStart)) continue;
+      const better = !best || h.end > best.end || (h.end === best.end && h.end - h.start > best.length);
+      if (better) best = { kind: h.tag, end: h.end, length: h.end - h.start };
+    }
+    return best?.kind;
+  }
 }

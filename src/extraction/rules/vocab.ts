@@ -48,6 +48,8 @@ export const KindsVocabSchema = z.object({
    * "报个价", "quote me for…"): without a problem, the message asks (stock, price) rather than orders.
    */
   conditionalOrder: CueList.default([]),
+  /** A planned maintenance notice ("系统升级", "scheduled maintenance"): the outage it announces is no complaint. */
+  maintenance: CueList.default([]),
   /** Question particles that ask only at the end of a clause ("了没有"): followed by a word, they report ("点过了没有破损"). */
   clauseEndQuestion: CueList.default([]),
 });
@@ -99,6 +101,8 @@ export const SeverityVocabSchema = z.object({
   singleItem: CueList,
   /** A demand for money back or compensation: it lifts a service complaint to the ordinary one. */
   demand: CueList.default([]),
+  /** Dangerous goods named in a safety escalation: the spec's critical ("injuries or dangerous goods"). */
+  dangerousGoods: CueList.default([]),
 });
 
 export const UnitsVocabSchema = z.object({
