@@ -18,7 +18,8 @@ const PREFIX: Record<RecordKindWithCode, string> = {
 export async function allocateCodes(tx: Tx, kinds: RecordKindWithCode[]): Promise<string[]> {
   const counts = new Map<string, number>();
   for (const kind of kinds) counts.set(PREFIX[kind], (counts.get(PREFIX[kind]) ?? 0) + 1);
-  const rows = [...counts].map(([prefix, count]) => Prisma.sql`(${prefix}, ${count})`);
+  // In one order for every transaction, so that two processes writing records never deadlock on the counters.
+  const rows = [...counts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([prefix, count]) => Prisma.sql`(${prefix}, ${count})`);
   const counters = await tx.$queryRaw<{ prefix: string; value: number }[]>(Prisma.sql`
     INSERT INTO "CodeCounter" ("prefix", "value") VALUES ${Prisma.join(rows)}
     ON CONFLICT ("prefix") DO UPDATE SET "value" = "CodeCounter"."value" + excluded."value"

@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ENGINES } from "../support/databases.ts";
 import { startTestBot, type TestBot } from "../support/harness.ts";
+import { createApp } from "../../src/app.ts";
+import { loadConfig } from "../../src/config.ts";
+import { silentLogger } from "../../src/logger.ts";
 import type { IncomingMessage } from "../../src/chat/port.ts";
 import { COMPLAINT_TEXT, ESCALATION_TEXT, INQUIRY_TEXT, ORDER_TEXT, READINGS, scriptedExtractor } from "../support/extractors.ts";
 
@@ -101,6 +104,30 @@ describe.each(ENGINES)("ingest and records on %s", (engine) => {
     expect((await bot.db.record.findMany({ orderBy: { code: "asc" } })).map((r) => r.code)).toEqual(["CMP-0001", "INQ-0001", "ORD-0001"]);
     expect(bot.adapter.sent.filter((s) => s.reply.title.includes("ORD-0001"))).toHaveLength(1);
     expect(extractor.calls).toHaveLength(3);
+  });
+
+  it("lets two processes on one database write bursts of every kind at once, each record once with its own code", async () => {
+    const other = await createApp({
+      config: loadConfig({ DATABASE_URL: bot.url }),
+      logger: silentLogger,
+      adapters: [],
+      extractor: scriptedExtractor(READINGS),
+    });
+    try {
+      const texts = [ORDER_TEXT, COMPLAINT_TEXT, ESCALATION_TEXT, INQUIRY_TEXT];
+      const burst = (app: typeof other, prefix: string) =>
+        Array.from({ length: 40 }, (_, i) => app.bot.handle({ ...bot.message(`agent${i % 3}`, texts[(i * 7) % 4]!), messageId: `${prefix}-${i}` }));
+      await Promise.all([...burst(bot.app, "a"), ...burst(other, "b")]);
+      const records = await bot.db.record.findMany();
+      expect(records).toHaveLength(80);
+      for (const prefix of ["ORD", "CMP", "ESC", "INQ"]) {
+        const numbers = records.filter((r) => r.code.startsWith(prefix)).map((r) => Number(r.code.slice(4))).sort((a, b) => a - b);
+        expect(numbers).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+      }
+      expect(await bot.db.inboundMessage.count({ where: { status: "processed" } })).toBe(80);
+    } finally {
+      await other.stop();
+    }
   });
 
   it("stores chit-chat without a record or a reply", async () => {

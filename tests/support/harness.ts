@@ -26,6 +26,8 @@ export class RecordingAdapter implements ChatAdapter {
 
 export interface TestBot {
   app: App;
+  /** The test database's URL, for a second process on the same database. */
+  url: string;
   adapter: RecordingAdapter;
   db: App["database"]["db"];
   /** Sends a message as `user` and returns the replies it caused. */
@@ -69,6 +71,7 @@ export async function startTestBot(
   };
   return {
     app,
+    url: database.url,
     adapter,
     db: app.database.db,
     message,
