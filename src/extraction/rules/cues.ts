@@ -55,9 +55,34 @@ function tokenize(cue: string): Token[] {
 const NUMBER_CODES = [..."0123456789", ...CHINESE_DIGITS].map((c) => c.charCodeAt(0));
 const IS_NUMBER_CODE = new Uint8Array(65_536);
 for (const code of NUMBER_CODES) IS_NUMBER_CODE[code] = 1;
+const IS_WORD_CODE = new Uint8Array(65_536);
+for (const c of "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") IS_WORD_CODE[c.charCodeAt(0)] = 1;
 
-function isNumberChar(c: string | undefined): boolean {
-  return c !== undefined && IS_NUMBER_CODE[c.charCodeAt(0)] === 1;
+/*
+ * The scan reads code units, never one-character strings: indexing a string at a Chinese character
+ * allocates, and these reads happen several times at every cue candidate.
+ */
+
+function isNumberAt(text: string, i: number): boolean {
+  return i >= 0 && i < text.length && IS_NUMBER_CODE[text.charCodeAt(i)] === 1;
+}
+
+function isWordAt(text: string, i: number): boolean {
+  return i >= 0 && i < text.length && IS_WORD_CODE[text.charCodeAt(i)] === 1;
+}
+
+function literalAt(text: string, pos: number, literal: string): boolean {
+  if (pos + literal.length > text.length) return false;
+  for (let j = 0; j < literal.length; j++) if (text.charCodeAt(pos + j) !== literal.charCodeAt(j)) return false;
+  return true;
+}
+
+/** The end of the number starting at `pos`, or -1 when there is none or it is longer than NUMBER_MAX. */
+function numberEnd(text: string, pos: number): number {
+  const limit = Math.min(text.length, pos + NUMBER_MAX);
+  let end = pos;
+  while (end < limit && IS_NUMBER_CODE[text.charCodeAt(end)] === 1) end++;
+  return end === pos || isNumberAt(text, end) ? -1 : end;
 }
 
 interface TrieNode<T> {
@@ -75,16 +100,21 @@ function trieNode<T>(): TrieNode<T> {
 class Trie<T> {
   /** The root's children in a direct table: one array read per position instead of a hash lookup. */
   private readonly rootNext: (TrieNode<T> | undefined)[] = new Array<TrieNode<T> | undefined>(65_536).fill(undefined);
-  /** Patterns starting with a number, tried at the first digit of each number. */
-  private readonly numberFirst: Pattern<T>[] = [];
+  /**
+   * Patterns starting with a number, tried where each number ends: keyed by the first code unit of the
+   * literal after the number, each list also holding (in pattern order) those not followed by a literal.
+   */
+  private readonly numberFirstByNext = new Map<number, Pattern<T>[]>();
+  /** Patterns starting with a number and not followed by a literal, tried after any number. */
+  private readonly numberFirstAny: Pattern<T>[] = [];
+  private hasNumberFirst = false;
   /** 1 for every code unit some pattern starts with: most characters are rejected by one array read. */
   private readonly startsAny = new Uint8Array(65_536);
 
   add(pattern: Pattern<T>): void {
     const first = pattern.tokens[0]!;
     if (first.kind === "number") {
-      this.numberFirst.push(pattern);
-      for (const code of NUMBER_CODES) this.startsAny[code] = 1;
+      this.addNumberFirst(pattern);
       return;
     }
     if (first.kind !== "literal") return;
@@ -107,10 +137,28 @@ class Trie<T> {
     node.ending.push(pattern);
   }
 
+  private addNumberFirst(pattern: Pattern<T>): void {
+    this.hasNumberFirst = true;
+    for (const code of NUMBER_CODES) this.startsAny[code] = 1;
+    const after = pattern.tokens[1];
+    if (after?.kind !== "literal") {
+      this.numberFirstAny.push(pattern);
+      for (const list of this.numberFirstByNext.values()) list.push(pattern);
+      return;
+    }
+    const code = after.text.charCodeAt(0);
+    let list = this.numberFirstByNext.get(code);
+    if (!list) {
+      list = [...this.numberFirstAny];
+      this.numberFirstByNext.set(code, list);
+    }
+    list.push(pattern);
+  }
+
   /** Every hit, each pushed to `sinks[pattern.slot]`, in order of start, then trie depth, then pattern order. */
   scan(lower: string, sinks: CueHit<T>[][]): void {
     const n = lower.length;
-    const hasNumberFirst = this.numberFirst.length > 0;
+    const hasNumberFirst = this.hasNumberFirst;
     const startsAny = this.startsAny;
     const rootNext = this.rootNext;
     for (let i = 0; i < n; i++) {
@@ -120,23 +168,29 @@ class Trie<T> {
       let depth = 1;
       while (node) {
         const ending = node.ending;
-        for (let e = 0; e < ending.length; e++) tryPattern(lower, i, i + depth, ending[e]!, 1, sinks);
+        for (let e = 0; e < ending.length; e++) tryPattern(lower, i, i + depth, ending[e]!, sinks);
         if (i + depth >= n || node.next.size === 0) break;
         node = node.next.get(lower.charCodeAt(i + depth));
         depth++;
       }
-      if (hasNumberFirst && IS_NUMBER_CODE[code] === 1 && !(i > 0 && IS_NUMBER_CODE[lower.charCodeAt(i - 1)] === 1)) {
-        const numberFirst = this.numberFirst;
-        for (let e = 0; e < numberFirst.length; e++) tryPattern(lower, i, i, numberFirst[e]!, 0, sinks);
-      }
+      if (hasNumberFirst && IS_NUMBER_CODE[code] === 1 && !isNumberAt(lower, i - 1)) this.tryNumberFirst(lower, i, sinks);
     }
+  }
+
+  /** The number starting at `start` is read once; only patterns whose next literal begins where it ends are tried. */
+  private tryNumberFirst(lower: string, start: number, sinks: CueHit<T>[][]): void {
+    const end = numberEnd(lower, start);
+    if (end < 0) return;
+    const candidates = (end < lower.length && this.numberFirstByNext.get(lower.charCodeAt(end))) || this.numberFirstAny;
+    for (let e = 0; e < candidates.length; e++) tryPattern(lower, start, end, candidates[e]!, sinks);
   }
 }
 
-function tryPattern<T>(lower: string, start: number, pos: number, p: Pattern<T>, k: number, sinks: CueHit<T>[][]): void {
-  if (p.wordStart && isAsciiAlnum(lower[start - 1])) return;
-  const end = matchTokens(lower, pos, p.tokens, k);
-  if (end < 0 || (p.wordEnd && isAsciiAlnum(lower[end]))) return;
+/** `p` matched from `start`, with its first token already matched up to `pos`. */
+function tryPattern<T>(lower: string, start: number, pos: number, p: Pattern<T>, sinks: CueHit<T>[][]): void {
+  if (p.wordStart && isWordAt(lower, start - 1)) return;
+  const end = matchTokens(lower, pos, p.tokens, 1);
+  if (end < 0 || (p.wordEnd && isWordAt(lower, end))) return;
   sinks[p.slot]!.push({ tag: p.tag, cue: p.cue, start, end });
 }
 
@@ -221,14 +275,11 @@ function matchTokens(text: string, pos: number, tokens: Token[], k: number): num
   if (k === tokens.length) return pos;
   const token = tokens[k]!;
   if (token.kind === "literal") {
-    return text.startsWith(token.text, pos) ? matchTokens(text, pos + token.text.length, tokens, k + 1) : -1;
+    return literalAt(text, pos, token.text) ? matchTokens(text, pos + token.text.length, tokens, k + 1) : -1;
   }
   if (token.kind === "number") {
-    if (k === 0 && isNumberChar(text[pos - 1])) return -1;
-    let end = pos;
-    while (end < text.length && end - pos < NUMBER_MAX && isNumberChar(text[end])) end++;
-    if (end === pos || isNumberChar(text[end])) return -1;
-    return matchTokens(text, end, tokens, k + 1);
+    const end = numberEnd(text, pos);
+    return end < 0 ? -1 : matchTokens(text, end, tokens, k + 1);
   }
   for (let skip = 0; skip <= GAP_MAX && pos + skip <= text.length; skip++) {
     const end = matchTokens(text, pos + skip, tokens, k + 1);
