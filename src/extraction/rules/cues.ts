@@ -85,21 +85,63 @@ function numberEnd(text: string, pos: number): number {
   return end === pos || isNumberAt(text, end) ? -1 : end;
 }
 
-interface TrieNode<T> {
-  /** Keyed by UTF-16 code unit: number keys hash faster than one-character strings. */
-  next: Map<number, TrieNode<T>>;
-  /** Patterns whose leading literal ends at this node; their remaining tokens still have to match. */
-  ending: Pattern<T>[];
+/**
+ * The child links of every trie node below the root, in one open-addressed table keyed by (parent,
+ * code unit): a lookup is a few typed-array reads, where a Map per node cost a hash-table probe.
+ * Node ids start at 1, so a parent of 0 marks an empty slot and a child of 0 means none.
+ */
+class Edges {
+  private parents = new Int32Array(1024);
+  private codes = new Uint16Array(1024);
+  private children = new Int32Array(1024);
+  private size = 0;
+
+  get(parent: number, code: number): number {
+    const mask = this.parents.length - 1;
+    for (let s = slotOf(parent, code, mask); ; s = (s + 1) & mask) {
+      const p = this.parents[s]!;
+      if (p === 0) return 0;
+      if (p === parent && this.codes[s] === code) return this.children[s]!;
+    }
+  }
+
+  set(parent: number, code: number, child: number): void {
+    if ((this.size + 1) * 2 > this.parents.length) this.grow();
+    const mask = this.parents.length - 1;
+    let s = slotOf(parent, code, mask);
+    while (this.parents[s] !== 0) s = (s + 1) & mask;
+    this.parents[s] = parent;
+    this.codes[s] = code;
+    this.children[s] = child;
+    this.size++;
+  }
+
+  private grow(): void {
+    const { parents, codes, children } = this;
+    this.parents = new Int32Array(parents.length * 2);
+    this.codes = new Uint16Array(parents.length * 2);
+    this.children = new Int32Array(parents.length * 2);
+    this.size = 0;
+    for (let s = 0; s < parents.length; s++) if (parents[s] !== 0) this.set(parents[s]!, codes[s]!, children[s]!);
+  }
 }
 
-function trieNode<T>(): TrieNode<T> {
-  return { next: new Map(), ending: [] };
+function slotOf(parent: number, code: number, mask: number): number {
+  const h = Math.imul(parent, 0x9e3779b1) ^ Math.imul(code, 0x85ebca6b);
+  return (h ^ (h >>> 15)) & mask;
 }
+
+const NO_PATTERNS: never[] = [];
 
 /** Patterns in a trie over their leading literals, plus those starting with a number. */
 class Trie<T> {
   /** The root's children in a direct table: one array read per position instead of a hash lookup. */
-  private readonly rootNext: (TrieNode<T> | undefined)[] = new Array<TrieNode<T> | undefined>(65_536).fill(undefined);
+  private readonly rootNext = new Int32Array(65_536);
+  private readonly edges = new Edges();
+  /** By node id: the patterns whose leading literal ends at the node; their remaining tokens still have to match. */
+  private readonly endings: Pattern<T>[][] = [NO_PATTERNS];
+  /** By node id: whether any longer literal continues from the node. */
+  private readonly hasChildren: boolean[] = [false];
   /**
    * Patterns starting with a number, tried where each number ends: keyed by the first code unit of the
    * literal after the number, each list also holding (in pattern order) those not followed by a literal.
@@ -120,21 +162,29 @@ class Trie<T> {
     if (first.kind !== "literal") return;
     const c0 = first.text.charCodeAt(0);
     this.startsAny[c0] = 1;
-    let node: TrieNode<T> | undefined = this.rootNext[c0];
-    if (!node) {
-      node = trieNode<T>();
+    let node = this.rootNext[c0]!;
+    if (node === 0) {
+      node = this.newNode();
       this.rootNext[c0] = node;
     }
     for (let i = 1; i < first.text.length; i++) {
       const code = first.text.charCodeAt(i);
-      let child: TrieNode<T> | undefined = node.next.get(code);
-      if (!child) {
-        child = trieNode<T>();
-        node.next.set(code, child);
+      let child = this.edges.get(node, code);
+      if (child === 0) {
+        child = this.newNode();
+        this.edges.set(node, code, child);
+        this.hasChildren[node] = true;
       }
       node = child;
     }
-    node.ending.push(pattern);
+    if (this.endings[node] === NO_PATTERNS) this.endings[node] = [];
+    this.endings[node]!.push(pattern);
+  }
+
+  private newNode(): number {
+    this.endings.push(NO_PATTERNS);
+    this.hasChildren.push(false);
+    return this.endings.length - 1;
   }
 
   private addNumberFirst(pattern: Pattern<T>): void {
@@ -160,17 +210,17 @@ class Trie<T> {
     const n = lower.length;
     const hasNumberFirst = this.hasNumberFirst;
     const startsAny = this.startsAny;
-    const rootNext = this.rootNext;
+    const { rootNext, edges, endings, hasChildren } = this;
     for (let i = 0; i < n; i++) {
       const code = lower.charCodeAt(i);
       if (startsAny[code] === 0) continue;
-      let node = rootNext[code];
+      let node = rootNext[code]!;
       let depth = 1;
-      while (node) {
-        const ending = node.ending;
+      while (node !== 0) {
+        const ending = endings[node]!;
         for (let e = 0; e < ending.length; e++) tryPattern(lower, i, i + depth, ending[e]!, sinks);
-        if (i + depth >= n || node.next.size === 0) break;
-        node = node.next.get(lower.charCodeAt(i + depth));
+        if (i + depth >= n || !hasChildren[node]) break;
+        node = edges.get(node, lower.charCodeAt(i + depth));
         depth++;
       }
       if (hasNumberFirst && IS_NUMBER_CODE[code] === 1 && !isNumberAt(lower, i - 1)) this.tryNumberFirst(lower, i, sinks);
