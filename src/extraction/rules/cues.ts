@@ -343,7 +343,7 @@ function matchTokens(text: string, pos: number, tokens: Token[], k: number): num
  * the same span (one phrase, two tags) both stay. One sort and one sweep: linear after sorting.
  */
 export function longestHits<T>(hits: CueHit<T>[]): CueHit<T>[] {
-  const sorted = [...hits].sort((a, b) => a.start - b.start || b.end - a.end);
+  const sorted = byStartLongestFirst(hits);
   const kept: CueHit<T>[] = [];
   let coverStart = -1;
   let coverEnd = -1;
@@ -356,4 +356,27 @@ export function longestHits<T>(hits: CueHit<T>[]): CueHit<T>[] {
     }
   }
   return kept;
+}
+
+function comesBefore<T>(a: CueHit<T>, b: CueHit<T>): boolean {
+  return a.start < b.start || (a.start === b.start && a.end > b.end);
+}
+
+/**
+ * A copy of `hits` ordered by start, longest first, otherwise as given. `findAll` returns hits in order
+ * of start, so an insertion sort only reorders hits sharing a start: linear, without the comparator
+ * calls and scratch arrays of Array#sort. Hits in any other order get Array#sort (same result: both stable).
+ */
+function byStartLongestFirst<T>(hits: CueHit<T>[]): CueHit<T>[] {
+  const sorted = hits.slice();
+  for (let i = 1; i < sorted.length; i++) {
+    if (hits[i]!.start < hits[i - 1]!.start) return sorted.sort((a, b) => a.start - b.start || b.end - a.end);
+  }
+  for (let i = 1; i < sorted.length; i++) {
+    const h = sorted[i]!;
+    let j = i - 1;
+    for (; j >= 0 && comesBefore(h, sorted[j]!); j--) sorted[j + 1] = sorted[j]!;
+    sorted[j + 1] = h;
+  }
+  return sorted;
 }
