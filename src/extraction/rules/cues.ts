@@ -132,16 +132,22 @@ function slotOf(parent: number, code: number, mask: number): number {
 }
 
 const NO_PATTERNS: never[] = [];
+const HAS_CHILDREN = 1;
+const HAS_ENDINGS = 2;
 
 /** Patterns in a trie over their leading literals, plus those starting with a number. */
 class Trie<T> {
-  /** The root's children in a direct table: one array read per position instead of a hash lookup. */
-  private readonly rootNext = new Int32Array(65_536);
+  /**
+   * By code unit, what a pattern can start there: the root's child node id shifted left one bit, the low
+   * bit set when it can begin a number-first pattern, 0 when nothing starts with it. One read of one
+   * table rejects most characters; the scan's tables stay few, so they stay in cache.
+   */
+  private readonly roots = new Int32Array(65_536);
   private readonly edges = new Edges();
   /** By node id: the patterns whose leading literal ends at the node; their remaining tokens still have to match. */
   private readonly endings: Pattern<T>[][] = [NO_PATTERNS];
-  /** By node id: whether any longer literal continues from the node. */
-  private readonly hasChildren: boolean[] = [false];
+  /** By node id: HAS_CHILDREN and HAS_ENDINGS bits, so that a node without either costs no other read. */
+  private readonly flags: number[] = [0];
   /**
    * Patterns starting with a number, tried where each number ends: keyed by the first code unit of the
    * literal after the number, each list also holding (in pattern order) those not followed by a literal.
@@ -149,9 +155,6 @@ class Trie<T> {
   private readonly numberFirstByNext = new Map<number, Pattern<T>[]>();
   /** Patterns starting with a number and not followed by a literal, tried after any number. */
   private readonly numberFirstAny: Pattern<T>[] = [];
-  private hasNumberFirst = false;
-  /** 1 for every code unit some pattern starts with: most characters are rejected by one array read. */
-  private readonly startsAny = new Uint8Array(65_536);
 
   add(pattern: Pattern<T>): void {
     const first = pattern.tokens[0]!;
@@ -161,11 +164,10 @@ class Trie<T> {
     }
     if (first.kind !== "literal") return;
     const c0 = first.text.charCodeAt(0);
-    this.startsAny[c0] = 1;
-    let node = this.rootNext[c0]!;
+    let node = this.roots[c0]! >> 1;
     if (node === 0) {
       node = this.newNode();
-      this.rootNext[c0] = node;
+      this.roots[c0] = this.roots[c0]! | (node << 1);
     }
     for (let i = 1; i < first.text.length; i++) {
       const code = first.text.charCodeAt(i);
@@ -173,23 +175,23 @@ class Trie<T> {
       if (child === 0) {
         child = this.newNode();
         this.edges.set(node, code, child);
-        this.hasChildren[node] = true;
+        this.flags[node] = this.flags[node]! | HAS_CHILDREN;
       }
       node = child;
     }
     if (this.endings[node] === NO_PATTERNS) this.endings[node] = [];
     this.endings[node]!.push(pattern);
+    this.flags[node] = this.flags[node]! | HAS_ENDINGS;
   }
 
   private newNode(): number {
     this.endings.push(NO_PATTERNS);
-    this.hasChildren.push(false);
+    this.flags.push(0);
     return this.endings.length - 1;
   }
 
   private addNumberFirst(pattern: Pattern<T>): void {
-    this.hasNumberFirst = true;
-    for (const code of NUMBER_CODES) this.startsAny[code] = 1;
+    for (const code of NUMBER_CODES) this.roots[code] = this.roots[code]! | 1;
     const after = pattern.tokens[1];
     if (after?.kind !== "literal") {
       this.numberFirstAny.push(pattern);
@@ -208,22 +210,23 @@ class Trie<T> {
   /** Every hit, each pushed to `sinks[pattern.slot]`, in order of start, then trie depth, then pattern order. */
   scan(lower: string, sinks: CueHit<T>[][]): void {
     const n = lower.length;
-    const hasNumberFirst = this.hasNumberFirst;
-    const startsAny = this.startsAny;
-    const { rootNext, edges, endings, hasChildren } = this;
+    const { roots, edges, endings, flags } = this;
     for (let i = 0; i < n; i++) {
-      const code = lower.charCodeAt(i);
-      if (startsAny[code] === 0) continue;
-      let node = rootNext[code]!;
+      const root = roots[lower.charCodeAt(i)]!;
+      if (root === 0) continue;
+      let node = root >> 1;
       let depth = 1;
       while (node !== 0) {
-        const ending = endings[node]!;
-        for (let e = 0; e < ending.length; e++) tryPattern(lower, i, i + depth, ending[e]!, sinks);
-        if (i + depth >= n || !hasChildren[node]) break;
+        const nodeFlags = flags[node]!;
+        if ((nodeFlags & HAS_ENDINGS) !== 0) {
+          const ending = endings[node]!;
+          for (let e = 0; e < ending.length; e++) tryPattern(lower, i, i + depth, ending[e]!, sinks);
+        }
+        if (i + depth >= n || (nodeFlags & HAS_CHILDREN) === 0) break;
         node = edges.get(node, lower.charCodeAt(i + depth));
         depth++;
       }
-      if (hasNumberFirst && IS_NUMBER_CODE[code] === 1 && !isNumberAt(lower, i - 1)) this.tryNumberFirst(lower, i, sinks);
+      if ((root & 1) !== 0 && !isNumberAt(lower, i - 1)) this.tryNumberFirst(lower, i, sinks);
     }
   }
 
