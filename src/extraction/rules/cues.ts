@@ -55,88 +55,195 @@ function tokenize(cue: string): Token[] {
 const NUMBER_CODES = [..."0123456789", ...CHINESE_DIGITS].map((c) => c.charCodeAt(0));
 const IS_NUMBER_CODE = new Uint8Array(65_536);
 for (const code of NUMBER_CODES) IS_NUMBER_CODE[code] = 1;
+const IS_WORD_CODE = new Uint8Array(65_536);
+for (const c of "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") IS_WORD_CODE[c.charCodeAt(0)] = 1;
 
-function isNumberChar(c: string | undefined): boolean {
-  return c !== undefined && IS_NUMBER_CODE[c.charCodeAt(0)] === 1;
+/*
+ * The scan reads code units, never one-character strings: indexing a string at a Chinese character
+ * allocates, and these reads happen several times at every cue candidate.
+ */
+
+function isNumberAt(text: string, i: number): boolean {
+  return i >= 0 && i < text.length && IS_NUMBER_CODE[text.charCodeAt(i)] === 1;
 }
 
-interface TrieNode<T> {
-  /** Keyed by UTF-16 code unit: number keys hash faster than one-character strings. */
-  next: Map<number, TrieNode<T>>;
-  /** Patterns whose leading literal ends at this node; their remaining tokens still have to match. */
-  ending: Pattern<T>[];
+function isWordAt(text: string, i: number): boolean {
+  return i >= 0 && i < text.length && IS_WORD_CODE[text.charCodeAt(i)] === 1;
 }
 
-function trieNode<T>(): TrieNode<T> {
-  return { next: new Map(), ending: [] };
+function literalAt(text: string, pos: number, literal: string): boolean {
+  if (pos + literal.length > text.length) return false;
+  for (let j = 0; j < literal.length; j++) if (text.charCodeAt(pos + j) !== literal.charCodeAt(j)) return false;
+  return true;
 }
+
+/** The end of the number starting at `pos`, or -1 when there is none or it is longer than NUMBER_MAX. */
+function numberEnd(text: string, pos: number): number {
+  const limit = Math.min(text.length, pos + NUMBER_MAX);
+  let end = pos;
+  while (end < limit && IS_NUMBER_CODE[text.charCodeAt(end)] === 1) end++;
+  return end === pos || isNumberAt(text, end) ? -1 : end;
+}
+
+/**
+ * The child links of every trie node below the root, in one open-addressed table keyed by (parent,
+ * code unit): a lookup is a few typed-array reads, where a Map per node cost a hash-table probe.
+ * Node ids start at 1, so a parent of 0 marks an empty slot and a child of 0 means none.
+ */
+class Edges {
+  private parents = new Int32Array(1024);
+  private codes = new Uint16Array(1024);
+  private children = new Int32Array(1024);
+  private size = 0;
+
+  get(parent: number, code: number): number {
+    const mask = this.parents.length - 1;
+    for (let s = slotOf(parent, code, mask); ; s = (s + 1) & mask) {
+      const p = this.parents[s]!;
+      if (p === 0) return 0;
+      if (p === parent && this.codes[s] === code) return this.children[s]!;
+    }
+  }
+
+  set(parent: number, code: number, child: number): void {
+    if ((this.size + 1) * 2 > this.parents.length) this.grow();
+    const mask = this.parents.length - 1;
+    let s = slotOf(parent, code, mask);
+    while (this.parents[s] !== 0) s = (s + 1) & mask;
+    this.parents[s] = parent;
+    this.codes[s] = code;
+    this.children[s] = child;
+    this.size++;
+  }
+
+  private grow(): void {
+    const { parents, codes, children } = this;
+    this.parents = new Int32Array(parents.length * 2);
+    this.codes = new Uint16Array(parents.length * 2);
+    this.children = new Int32Array(parents.length * 2);
+    this.size = 0;
+    for (let s = 0; s < parents.length; s++) if (parents[s] !== 0) this.set(parents[s]!, codes[s]!, children[s]!);
+  }
+}
+
+function slotOf(parent: number, code: number, mask: number): number {
+  const h = Math.imul(parent, 0x9e3779b1) ^ Math.imul(code, 0x85ebca6b);
+  return (h ^ (h >>> 15)) & mask;
+}
+
+const NO_PATTERNS: never[] = [];
+const HAS_CHILDREN = 1;
+const HAS_ENDINGS = 2;
 
 /** Patterns in a trie over their leading literals, plus those starting with a number. */
 class Trie<T> {
-  /** The root's children in a direct table: one array read per position instead of a hash lookup. */
-  private readonly rootNext: (TrieNode<T> | undefined)[] = new Array<TrieNode<T> | undefined>(65_536).fill(undefined);
-  /** Patterns starting with a number, tried at the first digit of each number. */
-  private readonly numberFirst: Pattern<T>[] = [];
-  /** 1 for every code unit some pattern starts with: most characters are rejected by one array read. */
-  private readonly startsAny = new Uint8Array(65_536);
+  /**
+   * By code unit, what a pattern can start there: the root's child node id shifted left one bit, the low
+   * bit set when it can begin a number-first pattern, 0 when nothing starts with it. One read of one
+   * table rejects most characters; the scan's tables stay few, so they stay in cache.
+   */
+  private readonly roots = new Int32Array(65_536);
+  private readonly edges = new Edges();
+  /** By node id: the patterns whose leading literal ends at the node; their remaining tokens still have to match. */
+  private readonly endings: Pattern<T>[][] = [NO_PATTERNS];
+  /** By node id: HAS_CHILDREN and HAS_ENDINGS bits, so that a node without either costs no other read. */
+  private readonly flags: number[] = [0];
+  /**
+   * Patterns starting with a number, tried where each number ends: keyed by the first code unit of the
+   * literal after the number, each list also holding (in pattern order) those not followed by a literal.
+   */
+  private readonly numberFirstByNext = new Map<number, Pattern<T>[]>();
+  /** Patterns starting with a number and not followed by a literal, tried after any number. */
+  private readonly numberFirstAny: Pattern<T>[] = [];
 
   add(pattern: Pattern<T>): void {
     const first = pattern.tokens[0]!;
     if (first.kind === "number") {
-      this.numberFirst.push(pattern);
-      for (const code of NUMBER_CODES) this.startsAny[code] = 1;
+      this.addNumberFirst(pattern);
       return;
     }
     if (first.kind !== "literal") return;
     const c0 = first.text.charCodeAt(0);
-    this.startsAny[c0] = 1;
-    let node: TrieNode<T> | undefined = this.rootNext[c0];
-    if (!node) {
-      node = trieNode<T>();
-      this.rootNext[c0] = node;
+    let node = this.roots[c0]! >> 1;
+    if (node === 0) {
+      node = this.newNode();
+      this.roots[c0] = this.roots[c0]! | (node << 1);
     }
     for (let i = 1; i < first.text.length; i++) {
       const code = first.text.charCodeAt(i);
-      let child: TrieNode<T> | undefined = node.next.get(code);
-      if (!child) {
-        child = trieNode<T>();
-        node.next.set(code, child);
+      let child = this.edges.get(node, code);
+      if (child === 0) {
+        child = this.newNode();
+        this.edges.set(node, code, child);
+        this.flags[node] = this.flags[node]! | HAS_CHILDREN;
       }
       node = child;
     }
-    node.ending.push(pattern);
+    if (this.endings[node] === NO_PATTERNS) this.endings[node] = [];
+    this.endings[node]!.push(pattern);
+    this.flags[node] = this.flags[node]! | HAS_ENDINGS;
+  }
+
+  private newNode(): number {
+    this.endings.push(NO_PATTERNS);
+    this.flags.push(0);
+    return this.endings.length - 1;
+  }
+
+  private addNumberFirst(pattern: Pattern<T>): void {
+    for (const code of NUMBER_CODES) this.roots[code] = this.roots[code]! | 1;
+    const after = pattern.tokens[1];
+    if (after?.kind !== "literal") {
+      this.numberFirstAny.push(pattern);
+      for (const list of this.numberFirstByNext.values()) list.push(pattern);
+      return;
+    }
+    const code = after.text.charCodeAt(0);
+    let list = this.numberFirstByNext.get(code);
+    if (!list) {
+      list = [...this.numberFirstAny];
+      this.numberFirstByNext.set(code, list);
+    }
+    list.push(pattern);
   }
 
   /** Every hit, each pushed to `sinks[pattern.slot]`, in order of start, then trie depth, then pattern order. */
   scan(lower: string, sinks: CueHit<T>[][]): void {
     const n = lower.length;
-    const hasNumberFirst = this.numberFirst.length > 0;
-    const startsAny = this.startsAny;
-    const rootNext = this.rootNext;
+    const { roots, edges, endings, flags } = this;
     for (let i = 0; i < n; i++) {
-      const code = lower.charCodeAt(i);
-      if (startsAny[code] === 0) continue;
-      let node = rootNext[code];
+      const root = roots[lower.charCodeAt(i)]!;
+      if (root === 0) continue;
+      let node = root >> 1;
       let depth = 1;
-      while (node) {
-        const ending = node.ending;
-        for (let e = 0; e < ending.length; e++) tryPattern(lower, i, i + depth, ending[e]!, 1, sinks);
-        if (i + depth >= n || node.next.size === 0) break;
-        node = node.next.get(lower.charCodeAt(i + depth));
+      while (node !== 0) {
+        const nodeFlags = flags[node]!;
+        if ((nodeFlags & HAS_ENDINGS) !== 0) {
+          const ending = endings[node]!;
+          for (let e = 0; e < ending.length; e++) tryPattern(lower, i, i + depth, ending[e]!, sinks);
+        }
+        if (i + depth >= n || (nodeFlags & HAS_CHILDREN) === 0) break;
+        node = edges.get(node, lower.charCodeAt(i + depth));
         depth++;
       }
-      if (hasNumberFirst && IS_NUMBER_CODE[code] === 1 && !(i > 0 && IS_NUMBER_CODE[lower.charCodeAt(i - 1)] === 1)) {
-        const numberFirst = this.numberFirst;
-        for (let e = 0; e < numberFirst.length; e++) tryPattern(lower, i, i, numberFirst[e]!, 0, sinks);
-      }
+      if ((root & 1) !== 0 && !isNumberAt(lower, i - 1)) this.tryNumberFirst(lower, i, sinks);
     }
+  }
+
+  /** The number starting at `start` is read once; only patterns whose next literal begins where it ends are tried. */
+  private tryNumberFirst(lower: string, start: number, sinks: CueHit<T>[][]): void {
+    const end = numberEnd(lower, start);
+    if (end < 0) return;
+    const candidates = (end < lower.length && this.numberFirstByNext.get(lower.charCodeAt(end))) || this.numberFirstAny;
+    for (let e = 0; e < candidates.length; e++) tryPattern(lower, start, end, candidates[e]!, sinks);
   }
 }
 
-function tryPattern<T>(lower: string, start: number, pos: number, p: Pattern<T>, k: number, sinks: CueHit<T>[][]): void {
-  if (p.wordStart && isAsciiAlnum(lower[start - 1])) return;
-  const end = matchTokens(lower, pos, p.tokens, k);
-  if (end < 0 || (p.wordEnd && isAsciiAlnum(lower[end]))) return;
+/** `p` matched from `start`, with its first token already matched up to `pos`. */
+function tryPattern<T>(lower: string, start: number, pos: number, p: Pattern<T>, sinks: CueHit<T>[][]): void {
+  if (p.wordStart && isWordAt(lower, start - 1)) return;
+  const end = matchTokens(lower, pos, p.tokens, 1);
+  if (end < 0 || (p.wordEnd && isWordAt(lower, end))) return;
   sinks[p.slot]!.push({ tag: p.tag, cue: p.cue, start, end });
 }
 
@@ -221,14 +328,11 @@ function matchTokens(text: string, pos: number, tokens: Token[], k: number): num
   if (k === tokens.length) return pos;
   const token = tokens[k]!;
   if (token.kind === "literal") {
-    return text.startsWith(token.text, pos) ? matchTokens(text, pos + token.text.length, tokens, k + 1) : -1;
+    return literalAt(text, pos, token.text) ? matchTokens(text, pos + token.text.length, tokens, k + 1) : -1;
   }
   if (token.kind === "number") {
-    if (k === 0 && isNumberChar(text[pos - 1])) return -1;
-    let end = pos;
-    while (end < text.length && end - pos < NUMBER_MAX && isNumberChar(text[end])) end++;
-    if (end === pos || isNumberChar(text[end])) return -1;
-    return matchTokens(text, end, tokens, k + 1);
+    const end = numberEnd(text, pos);
+    return end < 0 ? -1 : matchTokens(text, end, tokens, k + 1);
   }
   for (let skip = 0; skip <= GAP_MAX && pos + skip <= text.length; skip++) {
     const end = matchTokens(text, pos + skip, tokens, k + 1);
@@ -242,7 +346,7 @@ function matchTokens(text: string, pos: number, tokens: Token[], k: number): num
  * the same span (one phrase, two tags) both stay. One sort and one sweep: linear after sorting.
  */
 export function longestHits<T>(hits: CueHit<T>[]): CueHit<T>[] {
-  const sorted = [...hits].sort((a, b) => a.start - b.start || b.end - a.end);
+  const sorted = byStartLongestFirst(hits);
   const kept: CueHit<T>[] = [];
   let coverStart = -1;
   let coverEnd = -1;
@@ -255,4 +359,27 @@ export function longestHits<T>(hits: CueHit<T>[]): CueHit<T>[] {
     }
   }
   return kept;
+}
+
+function comesBefore<T>(a: CueHit<T>, b: CueHit<T>): boolean {
+  return a.start < b.start || (a.start === b.start && a.end > b.end);
+}
+
+/**
+ * A copy of `hits` ordered by start, longest first, otherwise as given. `findAll` returns hits in order
+ * of start, so an insertion sort only reorders hits sharing a start: linear, without the comparator
+ * calls and scratch arrays of Array#sort. Hits in any other order get Array#sort (same result: both stable).
+ */
+function byStartLongestFirst<T>(hits: CueHit<T>[]): CueHit<T>[] {
+  const sorted = hits.slice();
+  for (let i = 1; i < sorted.length; i++) {
+    if (hits[i]!.start < hits[i - 1]!.start) return sorted.sort((a, b) => a.start - b.start || b.end - a.end);
+  }
+  for (let i = 1; i < sorted.length; i++) {
+    const h = sorted[i]!;
+    let j = i - 1;
+    for (; j >= 0 && comesBefore(h, sorted[j]!); j--) sorted[j + 1] = sorted[j]!;
+    sorted[j + 1] = h;
+  }
+  return sorted;
 }
