@@ -30,6 +30,11 @@ export const ADVERSARIAL_INPUTS: Record<string, string> = {
   "digits and dashes": repeat("1-2 3-"),
   "cue soup": repeat("送到订单号明天下周三单价月底12315"),
   "letters and digits": repeat("SO1 a1 x 1 "),
+  "spaced upper-case groups": repeat("ABCD 1234 "),
+  "order number groups": repeat("order 1234 5678 "),
+  "labelled letter groups": repeat("单号 AB 12 "),
+  "order words and ids": repeat("order AB12 "),
+  "negators and cues": repeat("refund never received not damaged "),
 };
 
 function timeOnce(text: string): number {
