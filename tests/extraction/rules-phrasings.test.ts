@@ -613,6 +613,41 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["delivery-review", "骑手服务特别好，下雨天还送上楼", { kind: "other" }],
   ["delivery-review", "肉太少了，全是土豆", { kind: "complaint", category: "quality" }],
   ["delivery-review", "态度也不好，东西还送错了", { kind: "complaint" }],
+  // breakage found on arrival is transit damage, not a defect of the goods
+  ["arrival-breakage", "今天到货的8根钢化玻璃隔断有2根断裂了，外包装也压扁了", { kind: "complaint", category: "damage" }],
+  ["arrival-breakage", "瓷砖到货开箱，十几片都裂了，麻烦安排补发", { kind: "complaint", category: "damage" }],
+  ["arrival-breakage", "Three of the ceramic basins arrived cracked, pallet wrap was torn", { kind: "complaint", category: "damage" }],
+  // a wrong invoice, tax number or a disputed fee is billing, whatever else is named
+  ["billing-document", "专票上的税号错了一位，财务退回来了，请重新开", { kind: "complaint", category: "billing" }],
+  ["billing-document", "The invoice has the wrong VAT number for our Dublin entity, please reissue", { kind: "complaint", category: "billing" }],
+  ["billing-document", "Why did you charge me a cancellation fee? The courier never turned up.", { kind: "complaint", category: "billing" }],
+  // waiting for an answer is the service; a customs hold is a delay
+  ["service-wait", "Three days waiting for someone to reply to my email about the warranty claim", { kind: "complaint", category: "service" }],
+  ["service-wait", "I've been waiting all week for anyone to answer my ticket", { kind: "complaint", category: "service" }],
+  ["customs-delay", "我们那批轴承在宁波港被海关查验，已经压了四天了", { kind: "complaint", category: "delay" }],
+  ["customs-delay", "Our pallets of spare parts are stuck in customs at Felixstowe since Monday", { kind: "complaint", category: "delay" }],
+  // forklifts and cold-chain excursions damage the goods; an injury makes it safety
+  ["handling-damage", "仓库叉车把客户的三托面粉叉破了，撒了一地", { kind: "complaint", category: "damage" }],
+  ["handling-damage", "Reefer alarm log shows a temperature excursion overnight, the whole insulin consignment is compromised, escalating now", { kind: "escalation", category: "damage", severity: "critical" }],
+  ["handling-damage", "冷链车温度超标六个小时，这批冻虾估计不行了，请立即上报", { kind: "escalation", category: "damage" }],
+  ["handling-damage", "Pallet fell off the racking in aisle 7 and a picker was treated for a cut hand, please send a supervisor", { kind: "escalation", category: "safety", severity: "critical" }],
+  // a hazard the product poses, with nothing having happened, is a safety complaint, not an escalation
+  ["product-hazard", "这款电暖器插头用一会儿就发烫，感觉有火灾隐患，我要退货", { kind: "complaint", category: "safety", severity: "high" }],
+  ["product-hazard", "The toy's wheels pop off too easily, it's a choking hazard for toddlers. Refund please.", { kind: "complaint", category: "safety", severity: "high" }],
+  ["product-hazard", "充电宝外壳鼓包了，存在安全隐患，申请换货", { kind: "complaint", category: "safety" }],
+  // app sign-in trouble is an ordinary complaint, trying again is no repeat complaint
+  ["app-login", "小程序一直登录不上，试了好几次了，麻烦处理下", { kind: "complaint", notReasons: ["repeat_complaint"] }],
+  ["app-login", "Your portal won't let me log in, tried several times this morning", { kind: "complaint", notReasons: ["repeat_complaint"] }],
+  // a where-is-it request stays tracking beside a second-hand delay
+  ["where-is", "帮忙查一下顺丰 SF1188442200 到哪了，收件人说两天没动静", { kind: "inquiry", topic: "tracking" }],
+  ["where-is", "麻烦看看这票货现在到哪里了，客户说系统一直没更新", { kind: "inquiry", topic: "tracking" }],
+  // freight rates are prices; account details are no policy; office chatter is other
+  ["topic-boundary", "广州到成都的冷链专线现在运价多少？", { kind: "inquiry", topic: "price" }],
+  ["topic-boundary", "What's your freight rate for a 40ft from Ningbo to Rotterdam?", { kind: "inquiry", topic: "price" }],
+  ["topic-boundary", "Can we update the address on file for our account? We moved offices.", { kind: "inquiry", topic: "other" }],
+  ["topic-boundary", "能帮我们把账户的默认地址改成新仓库吗？", { kind: "inquiry", topic: "other" }],
+  ["office-chatter", "谁有多余的A4纸？打印机这边用完了", { kind: "other" }],
+  ["office-chatter", "anyone got a spare toner? the printer on 2 is dead again", { kind: "other" }],
 ];
 
 describe("the rules read families of support-chat phrasings", () => {
