@@ -648,6 +648,18 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["topic-boundary", "能帮我们把账户的默认地址改成新仓库吗？", { kind: "inquiry", topic: "other" }],
   ["office-chatter", "谁有多余的A4纸？打印机这边用完了", { kind: "other" }],
   ["office-chatter", "anyone got a spare toner? the printer on 2 is dead again", { kind: "other" }],
+  // per-item counts before a total: the total is ordered
+  ["per-item-total", "办公椅 黑灰白三色各30把 共90把，单价260，下周一送到，月结", { kind: "order", quantity: 90 }],
+  ["per-item-total", "Restock hoodies: 25 each of S, M, L and XL, 100 in total, $14 each, ship by Friday", { kind: "order", quantity: 100 }],
+  ["per-item-total", "补货 保温杯 红蓝两色每款50个 合计100个 按老价格 周四前到", { kind: "order", quantity: 100 }],
+  // an amended count: the new value is ordered
+  ["amended-count", "合同 HT-5520 的彩钢板由两百张改为三百二十张，其余不变", { kind: "order", quantity: 320 }],
+  ["amended-count", "订单 PO-8812 把复印纸从五十箱改成八十箱，周五照常送", { kind: "order", quantity: 80 }],
+  ["amended-count", "Please amend PO 3310: olive oil tins from 40 to 65 cases, same delivery date", { kind: "order", quantity: 65 }],
+  // a bulleted PO: the first line's count, not a size on a later line
+  ["bullet-po", "PO 5521 please ship:\n- 12 x stainless sink, 80 cm @ EUR 140\n- 30 x tap mixer @ EUR 35\nDeliver by Friday, net 30", { kind: "order", quantity: 12 }],
+  ["bullet-po", "Order for Brightside Dental:\n• 4 x autoclave pouch roll @ USD 22\n• 2 x LED curing light, 120 mm @ USD 310\nShip next Monday", { kind: "order", quantity: 4 }],
+  ["bullet-po", "采购清单：\n- 20 x 折叠桌 180cm @ 320元\n- 80 x 塑料凳 @ 25元\n本周五送到，款到发货", { kind: "order", quantity: 20 }],
 ];
 
 describe("the rules read families of support-chat phrasings", () => {

@@ -46,7 +46,13 @@ const NOT_AFTER_BARE = new Set([
 const COUNT_MARKER_BEFORE = /(?:[\s(][x×*]|^[x×*]|\bqty\.?|\bquantity|数量)\s?[:：=]?\s?$/;
 
 /** A change of quantity: "由8吨改成12吨", "from 50 to 80": the first number is the old one. */
-const CHANGE_AFTER = /^\s?(?:改成|改为|变成|调整为|调整到|改到|加到|增加到|增至|减少到|减到|减至|调到|调成|->|→|to|changed to|increased to|reduced to)\s?\d/;
+const CHANGE_AFTER = /^\s?(?:改成|改为|变成|调整为|调整到|改到|加到|增加到|增至|减少到|减到|减至|调到|调成|->|→|to|changed to|increased to|reduced to)\s?[\d一二两三四五六七八九十百千万]/;
+
+/** "共一百二十件", "合计 120", "120 in total": a total after per-item counts. */
+const TOTAL_BEFORE = /(?:共|一共|总共|合计|共计|总计|total(?:\sof)?|in\sall)\s?[:：]?\s?$/;
+/** "各40件", "每款40件", "40 each": a count for every one of several items. */
+const EACH_BEFORE = /(?:各|每款|每样|每种|每色|每个颜色|each\sof)\s?$/;
+const EACH_AFTER = /^\s?(?:each|apiece|of each)\b/;
 
 interface Quantity {
   value: number;
@@ -120,9 +126,12 @@ function readQuantity(scan: Scan, n: NumberToken, unitHits: Map<number, { end: n
   if (!isLetterAt(lower, at) && !isOneOfAt(lower, at, "×*")) return undefined;
   const rest = lower.slice(at, at + 24);
   const times = /^(x|×|\*)\s/.exec(rest);
-  if (times && isLetterAt(lower, at + times[0].length)) {
+  // "- 20 x 折叠桌": a Chinese name after the "x" counts like an English one.
+  if (times && (isLetterAt(lower, at + times[0].length) || /[\u3400-\u9fff]/.test(lower[at + times[0].length] ?? ""))) {
     return { value: n.value, start: n.start, end: at + times[0].length, rank: RANK.times, english: true };
   }
+  // "100 in total" after per-item counts: the total is a count.
+  if (/^(?:in total|total)\b/.test(rest)) return { value: n.value, start: n.start, end: at, rank: RANK.times, english: true };
   const word = /^[a-z][a-z-]{0,20}/.exec(rest)?.[0];
   if (word && at > n.end && !NOT_AFTER_BARE.has(word) && !addressLikeBefore(lower, n.start)) {
     const ofThe = /^of\s(the\s)?/.exec(rest);
@@ -333,8 +342,8 @@ function blankDates(scan: Scan, from: number, to: number): string {
 }
 
 /** The text between the last order word and the quantity, or before that word when nothing is between. */
-function productBefore(scan: Scan, clauseStart: number, q: Quantity, erase: string[]): string | undefined {
-  let segment = blankDates(scan, clauseStart, q.start);
+function productBefore(scan: Scan, clauseStart: number, q: Quantity, erase: string[], end = q.start): string | undefined {
+  let segment = blankDates(scan, clauseStart, end).replace(/(?:由|从|各|每款|每样|每种|from|each of)\s?$/i, "");
   for (const e of erase) if (e) segment = segment.split(e).join(" ");
   const lowerSegment = segment.toLowerCase();
   const hits = longestHits(leadWords.findAll(lowerSegment));
@@ -381,6 +390,36 @@ function isSpecCount(scan: Scan, q: Quantity, all: Quantity[]): boolean {
   const prev = scan.text[q.start - 1];
   if (prev === undefined || !/[\u3400-\u9fff]/.test(prev) || leadEnds.has(prev)) return false;
   return all.some((o) => o !== q && o.start > q.end && o.start < q.clause.end && o.unit !== undefined && o.unit !== q.unit && o.rank >= RANK.zhMeasure);
+}
+
+/**
+ * "S/M/L各40件 共一百二十件", "40 pcs each, 120 in total": per-item counts followed by their total; the total is
+ * the quantity ordered, the per-item count only how it splits.
+ */
+function isPerItemBeforeTotal(scan: Scan, q: Quantity, all: Quantity[]): boolean {
+  const { lower } = scan;
+  const each = EACH_BEFORE.test(lower.slice(Math.max(0, q.start - 6), q.start)) || EACH_AFTER.test(lower.slice(q.end, q.end + 10));
+  if (!each) return false;
+  for (const o of all) {
+    if (o.start <= q.end || o.start - q.end > 24 || o.value <= q.value) continue;
+    if (TOTAL_BEFORE.test(lower.slice(Math.max(0, o.start - 10), o.start)) || /^\s?(?:in total|total)\b/.test(lower.slice(o.end, o.end + 10))) return true;
+  }
+  return false;
+}
+
+/**
+ * "- 15 x height-adjustable desk, 140 cm @ USD 264": a measure on a line that already counts its item with "N x"
+ * is the item's size, not what is ordered.
+ */
+function isSizeOfCountedItem(scan: Scan, q: Quantity, all: Quantity[]): boolean {
+  if (q.rank !== RANK.zhMeasure) return false;
+  const { lower } = scan;
+  for (const o of all) {
+    if (o.rank !== RANK.times || o.start >= q.start || q.start - o.end > 60) continue;
+    if (!/[x×*]\s?$/.test(lower.slice(o.start, o.end))) continue;
+    if (!lower.slice(o.end, q.start).includes("\n")) return true;
+  }
+  return false;
 }
 
 const EN_UNITS: Record<string, number> = {
@@ -438,7 +477,14 @@ export function findItems(scan: Scan, erase: string[]): ItemsReading {
     if (/(从|from\s?)$/.test(before)) continue;
     quantities.push(withClause(q, clauseAround(text, q.start)));
   }
-  quantities = quantities.filter((q) => !isOldQuantity(scan, q, quantities) && !isSpecCount(scan, q, quantities));
+  // Old and per-item counts give way to the new value or the total; the product is named before them.
+  const replaced: Quantity[] = [];
+  quantities = quantities.filter((q) => {
+    if (isSpecCount(scan, q, quantities) || isSizeOfCountedItem(scan, q, quantities)) return false;
+    if (!isOldQuantity(scan, q, quantities) && !isPerItemBeforeTotal(scan, q, quantities)) return true;
+    replaced.push(q);
+    return false;
+  });
   const bestRank = Math.max(0, ...quantities.map((q) => q.rank));
   quantities = quantities.filter((q) => q.rank >= Math.min(bestRank, RANK.zhMeasure) || q.rank === bestRank);
   // In one clause a count beats a measure: "数据线 1m 5000条" orders 5000, not 1 metre.
@@ -450,9 +496,11 @@ export function findItems(scan: Scan, erase: string[]): ItemsReading {
   let currency: Currency | undefined;
   quantities.forEach((q, k) => {
     const clause = q.clause;
+    let end = q.start;
+    for (const r of replaced) if (r.start >= clause.start && r.start < end && r.end <= q.start) end = r.start;
     const product = q.english
-      ? (productAfter(scan, q, clause.end) ?? productBefore(scan, clause.start, q, erase))
-      : (productBefore(scan, clause.start, q, erase) ?? productAfter(scan, q, clause.end));
+      ? (productAfter(scan, q, clause.end) ?? productBefore(scan, clause.start, q, erase, end))
+      : (productBefore(scan, clause.start, q, erase, end) ?? productAfter(scan, q, clause.end));
     const nextStart = quantities[k + 1]?.start ?? text.length;
     const price =
       prices.find((p) => p.start >= q.end && p.start < nextStart) ??
