@@ -660,6 +660,13 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["bullet-po", "PO 5521 please ship:\n- 12 x stainless sink, 80 cm @ EUR 140\n- 30 x tap mixer @ EUR 35\nDeliver by Friday, net 30", { kind: "order", quantity: 12 }],
   ["bullet-po", "Order for Brightside Dental:\n• 4 x autoclave pouch roll @ USD 22\n• 2 x LED curing light, 120 mm @ USD 310\nShip next Monday", { kind: "order", quantity: 4 }],
   ["bullet-po", "采购清单：\n- 20 x 折叠桌 180cm @ 320元\n- 80 x 塑料凳 @ 25元\n本周五送到，款到发货", { kind: "order", quantity: 20 }],
+  // insects in food are foreign matter (high); open anger at the service makes it ordinary
+  ["food-insects", "上周到的那批面粉生虫了，好几包都有小虫，客人都退回来了", { kind: "complaint", category: "quality", severity: "high" }],
+  ["food-insects", "Found weevils in three sacks of the rice you delivered on Monday", { kind: "complaint", severity: "high" }],
+  ["service-anger", "打了五次客服热线都没人接，最后接通了还把我电话挂了，非常不满", { kind: "complaint", category: "service", severity: "medium" }],
+  // a dispute still open after earlier complaints is a repeat complaint
+  ["dispute-open", "Second notice: the duplicate freight charge has been disputed since March with no resolution, we will involve our lawyers", { kind: "escalation", category: "billing", escalationReasons: ["legal_threat", "repeat_complaint"] }],
+  ["dispute-open", "这笔多扣的仓储费一直没有解决，再不退我们就走法律程序", { kind: "escalation", escalationReasons: ["legal_threat", "repeat_complaint"] }],
 ];
 
 describe("the rules read families of support-chat phrasings", () => {
