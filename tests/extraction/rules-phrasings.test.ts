@@ -667,6 +667,13 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   // a dispute still open after earlier complaints is a repeat complaint
   ["dispute-open", "Second notice: the duplicate freight charge has been disputed since March with no resolution, we will involve our lawyers", { kind: "escalation", category: "billing", escalationReasons: ["legal_threat", "repeat_complaint"] }],
   ["dispute-open", "这笔多扣的仓储费一直没有解决，再不退我们就走法律程序", { kind: "escalation", escalationReasons: ["legal_threat", "repeat_complaint"] }],
+  // units glued to their count, counts glued to their "x", a bare Chinese count after an order word
+  ["glued-count", "Please send 800pcs of the M6 hex nuts at $0.05 each by Thursday", { kind: "order", quantity: 800 }],
+  ["glued-count", "再订 500kg 白砂糖，另外食用盐300kgs，周三送到，月结", { kind: "order", quantity: 500 }],
+  ["glued-count", "下单 陶瓷马克杯 350ml 1200pcs，单价8.5，下周五前到", { kind: "order", quantity: 1200 }],
+  ["glued-count", "买了 led台灯 x2，麻烦周五前发出，地址 杭州市西湖区文三路 90号", { kind: "order", quantity: 2 }],
+  ["glued-count", "Order: 6 x 25kg bags of basmati rice at GBP 31 per bag, deliver Monday", { kind: "order", quantity: 6 }],
+  ["glued-count", "打包袋再要三千，还是一毛五一个，明天送过来", { kind: "order", quantity: 3000 }],
 ];
 
 describe("the rules read families of support-chat phrasings", () => {

@@ -2,7 +2,7 @@ import type { Currency, OrderItem } from "../schema.ts";
 import { CueMatcher, longestHits } from "./cues.ts";
 import type { Money } from "./money.ts";
 import { clauseAround, isDigitAt, isLetterAt, isOneOfAt } from "./normalize.ts";
-import type { NumberToken } from "./numbers.ts";
+import { CHINESE_DIGITS, type NumberToken } from "./numbers.ts";
 import type { Scan } from "./scan.ts";
 import { vocabulary } from "./vocab.ts";
 
@@ -33,6 +33,23 @@ const notProduct = new RegExp(
 );
 const packSpecFollowers = itemsVocab.packSpecFollowers.map((w) => w.toLowerCase());
 const englishUnits = new Set([...units.enCount, ...units.enMeasure]);
+/** English units by kind, for units glued to their number ("5000pcs", "200kg"), which the cue matcher reads only as words. */
+const gluedUnitKinds = new Map<string, UnitKind>([
+  // Glued lengths and small volumes ("1.0mm", "350ml", "140cm") describe the product; masses and bulk volumes are ordered.
+  ...["kg", "kgs", "lb", "lbs", "ton", "tons", "tonne", "tonnes", "mt", "cbm"].map((u) => [u, "enMeasure"] as const),
+  ...units.enCount.map((u) => [u.toLowerCase(), "enCount"] as const),
+]);
+const MAX_GLUED_UNIT = 10;
+
+/** The English unit glued to the number ending at `end` ("5000pcs"), when the letters there are one. */
+function gluedUnit(lower: string, end: number): { end: number; kind: UnitKind; unit: string } | undefined {
+  let j = end;
+  while (j - end <= MAX_GLUED_UNIT && isLetterAt(lower, j)) j++;
+  if (j === end || j - end > MAX_GLUED_UNIT || isDigitAt(lower, j)) return undefined;
+  const unit = lower.slice(end, j);
+  const kind = gluedUnitKinds.get(unit);
+  return kind ? { end: j, kind, unit } : undefined;
+}
 const zhClassifiers = new Set([...units.zhCount, ...units.zhMeasure].filter((u) => u.length === 1));
 const zhUnitStarts = new Set([...units.zhCount, ...units.zhMeasure].map((u) => u[0]!));
 
@@ -47,6 +64,9 @@ const COUNT_MARKER_BEFORE = /(?:[\s(][x×*]|^[x×*]|\bqty\.?|\bquantity|数量)\
 
 /** A change of quantity: "由8吨改成12吨", "from 50 to 80": the first number is the old one. */
 const CHANGE_AFTER = /^\s?(?:改成|改为|变成|调整为|调整到|改到|加到|增加到|增至|减少到|减到|减至|调到|调成|->|→|to|changed to|increased to|reduced to)\s?[\d一二两三四五六七八九十百千万]/;
+
+/** "200l drums", "20 kg bags": a pack size between "N x" and the unit counted. */
+const PACK_SIZE_AFTER_X = /^\d{1,4}(?:\.\d{1,2})?\s?(?:l|ml|kg|g|lb|oz|litre|liter)\s[a-z]/;
 
 /** "共一百二十件", "合计 120", "120 in total": a total after per-item counts. */
 const TOTAL_BEFORE = /(?:共|一共|总共|合计|共计|总计|total(?:\sof)?|in\sall)\s?[:：]?\s?$/;
@@ -102,6 +122,11 @@ function addressLikeBefore(lower: string, start: number): boolean {
 
 function readQuantity(scan: Scan, n: NumberToken, unitHits: Map<number, { end: number; kind: UnitKind; unit: string }>): Omit<Quantity, "clause"> | undefined {
   const { lower, text } = scan;
+  // "蓝牙耳机 x3": a count right after its "x" marker, glued to it.
+  const afterX = n.glued && !n.chinese && isOneOfAt(lower, n.start - 1, "x") && /[\s(\u3400-\u9fff]/.test(lower[n.start - 2] ?? "");
+  if (afterX && !isLetterAt(lower, n.end) && !isOneOfAt(lower, n.end, "%/.-×*")) {
+    return { value: n.value, start: n.start, end: n.end, rank: RANK.times, english: false };
+  }
   if (n.glued || isOneOfAt(lower, n.end, "%/.-")) return undefined;
   // "0.3g*20粒", "60×40": a count inside a pack or size spec, not the ordered quantity.
   if (isOneOfAt(lower, n.start - 1, "*×") && /[0-9a-z\u3400-\u9fff]/.test(lower[n.start - 2] ?? "")) return undefined;
@@ -117,6 +142,10 @@ function readQuantity(scan: Scan, n: NumberToken, unitHits: Map<number, { end: n
     if (followedByPackSpec(lower, unit.end)) return undefined;
     return { value: n.value, start: n.start, end: unit.end, unit: text.slice(at, unit.end), rank: RANK[unit.kind], english: unit.kind.startsWith("en") };
   }
+  // "纸杯再要一千二，": a Chinese numeral right after an order word and before a pause is the count, unit or not.
+  if (n.chinese && n.value >= 2 && leadEnds.has(text[n.start - 1] ?? "") && /^[\s，,。；;]|^$/.test(lower.slice(n.end, n.end + 1))) {
+    return { value: n.value, start: n.start, end: n.end, rank: RANK.bare, english: false };
+  }
   if (n.chinese) return undefined;
   // "NS-02 x 60", "qty 50", "数量：50": the count comes after its marker, the product before it.
   if (COUNT_MARKER_BEFORE.test(lower.slice(Math.max(0, n.start - 10), n.start)) && !/^\s?[x×*]\s?\d/.test(lower.slice(n.end, n.end + 3))) {
@@ -126,8 +155,9 @@ function readQuantity(scan: Scan, n: NumberToken, unitHits: Map<number, { end: n
   if (!isLetterAt(lower, at) && !isOneOfAt(lower, at, "×*")) return undefined;
   const rest = lower.slice(at, at + 24);
   const times = /^(x|×|\*)\s/.exec(rest);
-  // "- 20 x 折叠桌": a Chinese name after the "x" counts like an English one.
-  if (times && (isLetterAt(lower, at + times[0].length) || /[\u3400-\u9fff]/.test(lower[at + times[0].length] ?? ""))) {
+  // "- 20 x 折叠桌": a Chinese name after the "x" counts like an English one; so does a pack size ("4 x 200l drums").
+  const next = at + (times?.[0].length ?? 0);
+  if (times && (isLetterAt(lower, next) || /[\u3400-\u9fff]/.test(lower[next] ?? "") || PACK_SIZE_AFTER_X.test(lower.slice(next, next + 16)))) {
     return { value: n.value, start: n.start, end: at + times[0].length, rank: RANK.times, english: true };
   }
   // "100 in total" after per-item counts: the total is a count.
@@ -290,7 +320,10 @@ function moneyEndsAt(money: Money[], at: number): boolean {
 function isPerUnitMarker(scan: Scan, n: NumberToken): boolean {
   if (!n.chinese || n.value !== 1) return false;
   const afterUnit = skipSpaces(scan.lower, n.end + 1);
-  return isDigitAt(scan.text, n.start - 1) || isDigitAt(scan.text, afterUnit) || moneyEndsAt(scan.money, n.start);
+  // "一毛五一个", "两块一个": an amount in Chinese numerals or money words before it is the price.
+  const prev = scan.text[n.start - 1] ?? "";
+  const amountBefore = CHINESE_DIGITS.has(prev) || prev === "毛" || prev === "块" || prev === "元" || prev === "角";
+  return isDigitAt(scan.text, n.start - 1) || isDigitAt(scan.text, afterUnit) || moneyEndsAt(scan.money, n.start) || amountBefore;
 }
 
 function cutAtStops(s: string): string {
@@ -462,6 +495,11 @@ export function findItems(scan: Scan, erase: string[]): ItemsReading {
   for (const hit of unitMatcher.findAll(lower)) {
     const known = unitHits.get(hit.start);
     if (!known || known.end < hit.end) unitHits.set(hit.start, { end: hit.end, kind: hit.tag, unit: hit.cue });
+  }
+  for (const n of scan.numbers) {
+    if (n.glued || n.chinese || unitHits.has(n.end) || !isLetterAt(lower, n.end)) continue;
+    const glued = gluedUnit(lower, n.end);
+    if (glued) unitHits.set(n.end, glued);
   }
   const blocked = [...scan.dates];
   let quantities: Quantity[] = [];
