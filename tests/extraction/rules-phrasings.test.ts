@@ -674,6 +674,16 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["glued-count", "买了 led台灯 x2，麻烦周五前发出，地址 杭州市西湖区文三路 90号", { kind: "order", quantity: 2 }],
   ["glued-count", "Order: 6 x 25kg bags of basmati rice at GBP 31 per bag, deliver Monday", { kind: "order", quantity: 6 }],
   ["glued-count", "打包袋再要三千，还是一毛五一个，明天送过来", { kind: "order", quantity: 3000 }],
+  // appliance faults, invoice mismatches, app and payment errors, more office chatter and where-is requests
+  ["probe-more", "买的保温杯用了一周就不保温了", { kind: "complaint", category: "quality" }],
+  ["probe-more", "发票金额和合同对不上，多开了两千", { kind: "complaint", category: "billing" }],
+  ["probe-more", "网站付款页面一直报错，付不了款", { kind: "complaint", category: "other" }],
+  ["probe-more", "Your app keeps logging me out every five minutes", { kind: "complaint", category: "other" }],
+  ["probe-more", "有人知道三楼会议室的投影仪遥控器在哪吗", { kind: "other" }],
+  ["probe-more", "anyone seen the stapler from reception?", { kind: "other" }],
+  ["probe-more", "Can you check where shipment 4471 is? Customer says tracking hasn't updated since Tuesday", { kind: "inquiry", topic: "tracking" }],
+  ["probe-more", "How do I change the billing address on my account?", { kind: "inquiry", topic: "other" }],
+  ["probe-more", "我们公司换地址了，账户信息怎么改？", { kind: "inquiry", topic: "other" }],
 ];
 
 describe("the rules read families of support-chat phrasings", () => {
