@@ -684,6 +684,12 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["probe-more", "Can you check where shipment 4471 is? Customer says tracking hasn't updated since Tuesday", { kind: "inquiry", topic: "tracking" }],
   ["probe-more", "How do I change the billing address on my account?", { kind: "inquiry", topic: "other" }],
   ["probe-more", "我们公司换地址了，账户信息怎么改？", { kind: "inquiry", topic: "other" }],
+  // more order shapes: per-item and total, amended counts, numbered lists, pack sizes before the count
+  ["order-shapes", "A款B款各20箱，一共40箱，周五送到，货到付款", { kind: "order", quantity: 40 }],
+  ["order-shapes", "把上周那单的矿泉水从80箱加到120箱，其他不变", { kind: "order", quantity: 120 }],
+  ["order-shapes", "Change the quantity on SO-7781 from 250 to 400 cartons please", { kind: "order", quantity: 400 }],
+  ["order-shapes", "PO 6612\n1) 40 x folding table 180cm @ $55\n2) 160 x stacking chair @ $18\nDeliver to our hall by 30 July, net 30", { kind: "order", quantity: 40 }],
+  ["order-shapes", "麻烦安排：红酒 12支装 30箱，单价1800/箱，下周三前到", { kind: "order", quantity: 30 }],
 ];
 
 describe("the rules read families of support-chat phrasings", () => {

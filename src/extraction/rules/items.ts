@@ -455,6 +455,13 @@ function isSizeOfCountedItem(scan: Scan, q: Quantity, all: Quantity[]): boolean 
   return false;
 }
 
+/** "红酒 12支装 30箱": a pack size (a unit ending in 装) before the count of packs in its clause. */
+function isPackSize(q: Quantity, all: Quantity[]): boolean {
+  if (q.unit === undefined || !q.unit.endsWith("装")) return false;
+  for (const o of all) if (o !== q && o.start > q.end && o.start < q.clause.end) return true;
+  return false;
+}
+
 const EN_UNITS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
   fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
@@ -518,7 +525,7 @@ export function findItems(scan: Scan, erase: string[]): ItemsReading {
   // Old and per-item counts give way to the new value or the total; the product is named before them.
   const replaced: Quantity[] = [];
   quantities = quantities.filter((q) => {
-    if (isSpecCount(scan, q, quantities) || isSizeOfCountedItem(scan, q, quantities)) return false;
+    if (isSpecCount(scan, q, quantities) || isSizeOfCountedItem(scan, q, quantities) || isPackSize(q, quantities)) return false;
     if (!isOldQuantity(scan, q, quantities) && !isPerItemBeforeTotal(scan, q, quantities)) return true;
     replaced.push(q);
     return false;
