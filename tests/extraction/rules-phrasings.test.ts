@@ -690,6 +690,12 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["order-shapes", "Change the quantity on SO-7781 from 250 to 400 cartons please", { kind: "order", quantity: 400 }],
   ["order-shapes", "PO 6612\n1) 40 x folding table 180cm @ $55\n2) 160 x stacking chair @ $18\nDeliver to our hall by 30 July, net 30", { kind: "order", quantity: 40 }],
   ["order-shapes", "麻烦安排：红酒 12支装 30箱，单价1800/箱，下周三前到", { kind: "order", quantity: 30 }],
+  // wear and use before the break make it a defect; screens that flicker are faulty
+  ["use-then-break", "沙发用了一个月皮就开裂了", { kind: "complaint", category: "quality" }],
+  ["use-then-break", "这双鞋穿了两次鞋底就掉了", { kind: "complaint", category: "quality" }],
+  ["use-then-break", "The paint started peeling after a week on the patio chairs", { kind: "complaint", category: "quality" }],
+  ["use-then-break", "My new monitor keeps flickering whenever I open a browser", { kind: "complaint", category: "quality" }],
+  ["use-then-break", "快递用了五天才到，箱子破了，杯子碎了两个", { kind: "complaint", category: "damage" }],
 ];
 
 describe("the rules read families of support-chat phrasings", () => {

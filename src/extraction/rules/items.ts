@@ -503,11 +503,6 @@ export function findItems(scan: Scan, erase: string[]): ItemsReading {
     const known = unitHits.get(hit.start);
     if (!known || known.end < hit.end) unitHits.set(hit.start, { end: hit.end, kind: hit.tag, unit: hit.cue });
   }
-  for (const n of scan.numbers) {
-    if (n.glued || n.chinese || unitHits.has(n.end) || !isLetterAt(lower, n.end)) continue;
-    const glued = gluedUnit(lower, n.end);
-    if (glued) unitHits.set(n.end, glued);
-  }
   const blocked = [...scan.dates];
   let quantities: Quantity[] = [];
   const words = englishCounts(lower);
@@ -516,6 +511,10 @@ export function findItems(scan: Scan, erase: string[]): ItemsReading {
     if (quantities.length >= MAX_QUANTITIES) break;
     if (overlaps(n, blocked) || isPerUnitMarker(scan, n)) continue;
     if (overlaps(n, scan.money)) continue;
+    if (!n.glued && !n.chinese && isLetterAt(lower, n.end) && !unitHits.has(n.end)) {
+      const glued = gluedUnit(lower, n.end);
+      if (glued) unitHits.set(n.end, glued);
+    }
     const q = readQuantity(scan, n, unitHits);
     if (!q) continue;
     const before = lower.slice(Math.max(0, n.start - 6), n.start);
