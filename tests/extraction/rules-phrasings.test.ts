@@ -696,6 +696,11 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["use-then-break", "The paint started peeling after a week on the patio chairs", { kind: "complaint", category: "quality" }],
   ["use-then-break", "My new monitor keeps flickering whenever I open a browser", { kind: "complaint", category: "quality" }],
   ["use-then-break", "快递用了五天才到，箱子破了，杯子碎了两个", { kind: "complaint", category: "damage" }],
+  // card on file up front is prepaid; paying by cheque when the goods arrive is cod
+  ["payment-more", "Please send 60 tins of the smoked paprika at $6.80 each by Friday, charge the card on file upfront", { kind: "order", paymentTerms: "prepaid" }],
+  ["payment-more", "Reorder 24 cases of oat milk at $18/case for Monday, same card on file as usual", { kind: "order", paymentTerms: "prepaid" }],
+  ["payment-more", "要 打印纸 60箱，单价 26，周四前送到，收货时付支票", { kind: "order", paymentTerms: "cod" }],
+  ["payment-more", "订 保鲜膜 200卷，单价12，明天送，送到时付现金", { kind: "order", paymentTerms: "cod" }],
 ];
 
 describe("the rules read families of support-chat phrasings", () => {
