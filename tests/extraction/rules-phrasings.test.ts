@@ -701,6 +701,18 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["payment-more", "Reorder 24 cases of oat milk at $18/case for Monday, same card on file as usual", { kind: "order", paymentTerms: "prepaid" }],
   ["payment-more", "要 打印纸 60箱，单价 26，周四前送到，收货时付支票", { kind: "order", paymentTerms: "cod" }],
   ["payment-more", "订 保鲜膜 200卷，单价12，明天送，送到时付现金", { kind: "order", paymentTerms: "cod" }],
+  // leaks and evacuations are safety incidents; port holds are delays; a failed reefer damages the load
+  ["incident-more", "A tanker of sulfuric acid is leaking at gate 3, we evacuated the yard", { kind: "escalation", category: "safety" }],
+  ["incident-more", "客户的3个集装箱在洋山港被扣，已经一周了，工厂下周停产，请领导马上处理", { kind: "escalation", category: "delay" }],
+  ["incident-more", "冷藏车制冷故障，整车冰淇淋全化了", { kind: "escalation", category: "damage" }],
+  ["incident-more", "Reefer failed on the M6, the whole shipment of chilled berries is lost, get a manager on this", { kind: "escalation", category: "damage" }],
+  // account chores, password resets, busy systems, call-backs and the storeroom key
+  ["account-chores", "I need to update the phone number on our account", { kind: "inquiry", topic: "other" }],
+  ["account-chores", "我们的对接人换了，以后发货通知发给谁？", { kind: "inquiry", topic: "other" }],
+  ["account-chores", "The mobile app won't let me reset my password", { kind: "complaint" }],
+  ["account-chores", "小程序下单一直提示系统繁忙", { kind: "complaint" }],
+  ["account-chores", "I've been waiting a week for someone to call me back about my claim", { kind: "complaint", category: "service" }],
+  ["account-chores", "who's got the key to the storeroom?", { kind: "other" }],
 ];
 
 describe("the rules read families of support-chat phrasings", () => {

@@ -182,6 +182,8 @@ export interface Signals {
   problemCategories: Set<ProblemCategory>;
   /** Categories with only hints (billing words such as "fee", "发票"). */
   hintCategories: Set<ProblemCategory>;
+  /** A request to change the account's own details ("update the phone number on our account"): it asks, question mark or not. */
+  accountChange: boolean;
 }
 
 /**
@@ -251,6 +253,7 @@ export function readSignals(lower: string): Signals {
   const problemCategories = new Set(problemHits.flatMap((h) => (h.tag === "praise" || h.tag === "idiom" ? [] : [h.tag.category])));
   const resolved = praise.some((h) => h.start > lastProblem) || (praise.length > 0 && groups.has("gratitude"));
 
+  const topicHits = longestHits(topicMatcher.findAll(lower)).filter((h) => !negated(h));
   const billingHits = categoryHits.filter((h) => typeof h.tag === "object" && h.tag.category === "billing");
   const disputed = chargeChallenged(lower, live.filter((h) => h.tag === "challenge"), billingHits);
   const category = disputed ? "billing" : venueCategory(bestCategory(categoryHits), lower, problemCategories);
@@ -265,7 +268,8 @@ export function readSignals(lower: string): Signals {
         .filter((h) => !negated(h))
         .flatMap((h) => (h.tag === "idiom" ? [] : [h.tag])),
     ),
-    topic: readTopic(longestHits(topicMatcher.findAll(lower)).filter((h) => !negated(h))),
+    topic: readTopic(topicHits),
+    accountChange: topicHits.some((h) => h.tag === "accountChange"),
     resolved,
     wordy: /[a-z\u3400-\u9fff]/.test(lower),
     safetyIncident: problemHits.some((h) => h.tag !== "praise" && h.tag !== "idiom" && h.tag.category === "safety" && !h.tag.hazard),
@@ -306,7 +310,7 @@ export interface OrderShape {
 
 /** `order` is read only when the cues leave the kind open: reading items is the costliest step. */
 export function decideKind(signals: Signals, reasons: EscalationReason[], readOrder: () => OrderShape): RecordKind {
-  const question = signals.has("question") || signals.has("inquiryIntent") || signals.has("whereIs");
+  const question = signals.has("question") || signals.has("inquiryIntent") || signals.has("whereIs") || signals.accountChange;
   // "如果…破损怎么办？" asks about a problem; so does "坏了是寄修还是上门？" unless the problem has happened ("用了三天就坏了，保修吗").
   const conditional = signals.has("hypothetical") || (signals.has("policyQuestion") && !signals.has("happened"));
   const askedAbout = question && conditional && !signals.has("complaintStrong");
