@@ -713,6 +713,11 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["account-chores", "小程序下单一直提示系统繁忙", { kind: "complaint" }],
   ["account-chores", "I've been waiting a week for someone to call me back about my claim", { kind: "complaint", category: "service" }],
   ["account-chores", "who's got the key to the storeroom?", { kind: "other" }],
+  // "can I get / could we get" with a count and a date orders; with no count it still asks
+  ["can-i-get", "Can I get 40 loaves of sourdough for Saturday morning?", { kind: "order", quantity: 40 }],
+  ["can-i-get", "could we get 12 kegs of the pale ale delivered next Friday?", { kind: "order", quantity: 12 }],
+  ["can-i-get", "Can I get an invoice for order 5512?", { kind: "inquiry", topic: "invoice" }],
+  ["can-i-get", "could we get a quote for 200 chairs?", { kind: "inquiry", topic: "price" }],
 ];
 
 describe("the rules read families of support-chat phrasings", () => {
