@@ -718,6 +718,13 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["can-i-get", "could we get 12 kegs of the pale ale delivered next Friday?", { kind: "order", quantity: 12 }],
   ["can-i-get", "Can I get an invoice for order 5512?", { kind: "inquiry", topic: "invoice" }],
   ["can-i-get", "could we get a quote for 200 chairs?", { kind: "inquiry", topic: "price" }],
+  // marked delivered but never received is lost; an agent's re-send note is other; a bigger size asks for stock
+  ["lost-marked", "My parcel was marked delivered yesterday but I never got it", { kind: "complaint", category: "lost" }],
+  ["lost-marked", "Tracking shows delivered at 2pm, we never received anything at reception", { kind: "complaint", category: "lost" }],
+  ["lost-marked", "物流显示已签收，可我们仓库根本没收到这票货", { kind: "complaint", category: "lost" }],
+  ["agent-note", "已经给您补发了，单号 ZT5520193344，请注意查收", { kind: "other" }],
+  ["size-stock", "这件外套有没有大一号的？", { kind: "inquiry", topic: "stock" }],
+  ["size-stock", "Does this jacket come in other sizes?", { kind: "inquiry", topic: "stock" }],
 ];
 
 describe("the rules read families of support-chat phrasings", () => {
