@@ -613,6 +613,118 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["delivery-review", "骑手服务特别好，下雨天还送上楼", { kind: "other" }],
   ["delivery-review", "肉太少了，全是土豆", { kind: "complaint", category: "quality" }],
   ["delivery-review", "态度也不好，东西还送错了", { kind: "complaint" }],
+  // breakage found on arrival is transit damage, not a defect of the goods
+  ["arrival-breakage", "今天到货的8根钢化玻璃隔断有2根断裂了，外包装也压扁了", { kind: "complaint", category: "damage" }],
+  ["arrival-breakage", "瓷砖到货开箱，十几片都裂了，麻烦安排补发", { kind: "complaint", category: "damage" }],
+  ["arrival-breakage", "Three of the ceramic basins arrived cracked, pallet wrap was torn", { kind: "complaint", category: "damage" }],
+  // a wrong invoice, tax number or a disputed fee is billing, whatever else is named
+  ["billing-document", "专票上的税号错了一位，财务退回来了，请重新开", { kind: "complaint", category: "billing" }],
+  ["billing-document", "The invoice has the wrong VAT number for our Dublin entity, please reissue", { kind: "complaint", category: "billing" }],
+  ["billing-document", "Why did you charge me a cancellation fee? The courier never turned up.", { kind: "complaint", category: "billing" }],
+  // waiting for an answer is the service; a customs hold is a delay
+  ["service-wait", "Three days waiting for someone to reply to my email about the warranty claim", { kind: "complaint", category: "service" }],
+  ["service-wait", "I've been waiting all week for anyone to answer my ticket", { kind: "complaint", category: "service" }],
+  ["customs-delay", "我们那批轴承在宁波港被海关查验，已经压了四天了", { kind: "complaint", category: "delay" }],
+  ["customs-delay", "Our pallets of spare parts are stuck in customs at Felixstowe since Monday", { kind: "complaint", category: "delay" }],
+  // forklifts and cold-chain excursions damage the goods; an injury makes it safety
+  ["handling-damage", "仓库叉车把客户的三托面粉叉破了，撒了一地", { kind: "complaint", category: "damage" }],
+  ["handling-damage", "Reefer alarm log shows a temperature excursion overnight, the whole insulin consignment is compromised, escalating now", { kind: "escalation", category: "damage", severity: "critical" }],
+  ["handling-damage", "冷链车温度超标六个小时，这批冻虾估计不行了，请立即上报", { kind: "escalation", category: "damage" }],
+  ["handling-damage", "Pallet fell off the racking in aisle 7 and a picker was treated for a cut hand, please send a supervisor", { kind: "escalation", category: "safety", severity: "critical" }],
+  // a hazard the product poses, with nothing having happened, is a safety complaint, not an escalation
+  ["product-hazard", "这款电暖器插头用一会儿就发烫，感觉有火灾隐患，我要退货", { kind: "complaint", category: "safety", severity: "high" }],
+  ["product-hazard", "The toy's wheels pop off too easily, it's a choking hazard for toddlers. Refund please.", { kind: "complaint", category: "safety", severity: "high" }],
+  ["product-hazard", "充电宝外壳鼓包了，存在安全隐患，申请换货", { kind: "complaint", category: "safety" }],
+  // app sign-in trouble is an ordinary complaint, trying again is no repeat complaint
+  ["app-login", "小程序一直登录不上，试了好几次了，麻烦处理下", { kind: "complaint", notReasons: ["repeat_complaint"] }],
+  ["app-login", "Your portal won't let me log in, tried several times this morning", { kind: "complaint", notReasons: ["repeat_complaint"] }],
+  // a where-is-it request stays tracking beside a second-hand delay
+  ["where-is", "帮忙查一下顺丰 SF1188442200 到哪了，收件人说两天没动静", { kind: "inquiry", topic: "tracking" }],
+  ["where-is", "麻烦看看这票货现在到哪里了，客户说系统一直没更新", { kind: "inquiry", topic: "tracking" }],
+  // freight rates are prices; account details are no policy; office chatter is other
+  ["topic-boundary", "广州到成都的冷链专线现在运价多少？", { kind: "inquiry", topic: "price" }],
+  ["topic-boundary", "What's your freight rate for a 40ft from Ningbo to Rotterdam?", { kind: "inquiry", topic: "price" }],
+  ["topic-boundary", "Can we update the address on file for our account? We moved offices.", { kind: "inquiry", topic: "other" }],
+  ["topic-boundary", "能帮我们把账户的默认地址改成新仓库吗？", { kind: "inquiry", topic: "other" }],
+  ["office-chatter", "谁有多余的A4纸？打印机这边用完了", { kind: "other" }],
+  ["office-chatter", "anyone got a spare toner? the printer on 2 is dead again", { kind: "other" }],
+  // per-item counts before a total: the total is ordered
+  ["per-item-total", "办公椅 黑灰白三色各30把 共90把，单价260，下周一送到，月结", { kind: "order", quantity: 90 }],
+  ["per-item-total", "Restock hoodies: 25 each of S, M, L and XL, 100 in total, $14 each, ship by Friday", { kind: "order", quantity: 100 }],
+  ["per-item-total", "补货 保温杯 红蓝两色每款50个 合计100个 按老价格 周四前到", { kind: "order", quantity: 100 }],
+  // an amended count: the new value is ordered
+  ["amended-count", "合同 HT-5520 的彩钢板由两百张改为三百二十张，其余不变", { kind: "order", quantity: 320 }],
+  ["amended-count", "订单 PO-8812 把复印纸从五十箱改成八十箱，周五照常送", { kind: "order", quantity: 80 }],
+  ["amended-count", "Please amend PO 3310: olive oil tins from 40 to 65 cases, same delivery date", { kind: "order", quantity: 65 }],
+  // a bulleted PO: the first line's count, not a size on a later line
+  ["bullet-po", "PO 5521 please ship:\n- 12 x stainless sink, 80 cm @ EUR 140\n- 30 x tap mixer @ EUR 35\nDeliver by Friday, net 30", { kind: "order", quantity: 12 }],
+  ["bullet-po", "Order for Brightside Dental:\n• 4 x autoclave pouch roll @ USD 22\n• 2 x LED curing light, 120 mm @ USD 310\nShip next Monday", { kind: "order", quantity: 4 }],
+  ["bullet-po", "采购清单：\n- 20 x 折叠桌 180cm @ 320元\n- 80 x 塑料凳 @ 25元\n本周五送到，款到发货", { kind: "order", quantity: 20 }],
+  // insects in food are foreign matter (high); open anger at the service makes it ordinary
+  ["food-insects", "上周到的那批面粉生虫了，好几包都有小虫，客人都退回来了", { kind: "complaint", category: "quality", severity: "high" }],
+  ["food-insects", "Found weevils in three sacks of the rice you delivered on Monday", { kind: "complaint", severity: "high" }],
+  ["service-anger", "打了五次客服热线都没人接，最后接通了还把我电话挂了，非常不满", { kind: "complaint", category: "service", severity: "medium" }],
+  // a dispute still open after earlier complaints is a repeat complaint
+  ["dispute-open", "Second notice: the duplicate freight charge has been disputed since March with no resolution, we will involve our lawyers", { kind: "escalation", category: "billing", escalationReasons: ["legal_threat", "repeat_complaint"] }],
+  ["dispute-open", "这笔多扣的仓储费一直没有解决，再不退我们就走法律程序", { kind: "escalation", escalationReasons: ["legal_threat", "repeat_complaint"] }],
+  // units glued to their count, counts glued to their "x", a bare Chinese count after an order word
+  ["glued-count", "Please send 800pcs of the M6 hex nuts at $0.05 each by Thursday", { kind: "order", quantity: 800 }],
+  ["glued-count", "再订 500kg 白砂糖，另外食用盐300kgs，周三送到，月结", { kind: "order", quantity: 500 }],
+  ["glued-count", "下单 陶瓷马克杯 350ml 1200pcs，单价8.5，下周五前到", { kind: "order", quantity: 1200 }],
+  ["glued-count", "买了 led台灯 x2，麻烦周五前发出，地址 杭州市西湖区文三路 90号", { kind: "order", quantity: 2 }],
+  ["glued-count", "Order: 6 x 25kg bags of basmati rice at GBP 31 per bag, deliver Monday", { kind: "order", quantity: 6 }],
+  ["glued-count", "打包袋再要三千，还是一毛五一个，明天送过来", { kind: "order", quantity: 3000 }],
+  // appliance faults, invoice mismatches, app and payment errors, more office chatter and where-is requests
+  ["probe-more", "买的保温杯用了一周就不保温了", { kind: "complaint", category: "quality" }],
+  ["probe-more", "发票金额和合同对不上，多开了两千", { kind: "complaint", category: "billing" }],
+  ["probe-more", "网站付款页面一直报错，付不了款", { kind: "complaint", category: "other" }],
+  ["probe-more", "Your app keeps logging me out every five minutes", { kind: "complaint", category: "other" }],
+  ["probe-more", "有人知道三楼会议室的投影仪遥控器在哪吗", { kind: "other" }],
+  ["probe-more", "anyone seen the stapler from reception?", { kind: "other" }],
+  ["probe-more", "Can you check where shipment 4471 is? Customer says tracking hasn't updated since Tuesday", { kind: "inquiry", topic: "tracking" }],
+  ["probe-more", "How do I change the billing address on my account?", { kind: "inquiry", topic: "other" }],
+  ["probe-more", "我们公司换地址了，账户信息怎么改？", { kind: "inquiry", topic: "other" }],
+  // more order shapes: per-item and total, amended counts, numbered lists, pack sizes before the count
+  ["order-shapes", "A款B款各20箱，一共40箱，周五送到，货到付款", { kind: "order", quantity: 40 }],
+  ["order-shapes", "把上周那单的矿泉水从80箱加到120箱，其他不变", { kind: "order", quantity: 120 }],
+  ["order-shapes", "Change the quantity on SO-7781 from 250 to 400 cartons please", { kind: "order", quantity: 400 }],
+  ["order-shapes", "PO 6612\n1) 40 x folding table 180cm @ $55\n2) 160 x stacking chair @ $18\nDeliver to our hall by 30 July, net 30", { kind: "order", quantity: 40 }],
+  ["order-shapes", "麻烦安排：红酒 12支装 30箱，单价1800/箱，下周三前到", { kind: "order", quantity: 30 }],
+  // wear and use before the break make it a defect; screens that flicker are faulty
+  ["use-then-break", "沙发用了一个月皮就开裂了", { kind: "complaint", category: "quality" }],
+  ["use-then-break", "这双鞋穿了两次鞋底就掉了", { kind: "complaint", category: "quality" }],
+  ["use-then-break", "The paint started peeling after a week on the patio chairs", { kind: "complaint", category: "quality" }],
+  ["use-then-break", "My new monitor keeps flickering whenever I open a browser", { kind: "complaint", category: "quality" }],
+  ["use-then-break", "快递用了五天才到，箱子破了，杯子碎了两个", { kind: "complaint", category: "damage" }],
+  // card on file up front is prepaid; paying by cheque when the goods arrive is cod
+  ["payment-more", "Please send 60 tins of the smoked paprika at $6.80 each by Friday, charge the card on file upfront", { kind: "order", paymentTerms: "prepaid" }],
+  ["payment-more", "Reorder 24 cases of oat milk at $18/case for Monday, same card on file as usual", { kind: "order", paymentTerms: "prepaid" }],
+  ["payment-more", "要 打印纸 60箱，单价 26，周四前送到，收货时付支票", { kind: "order", paymentTerms: "cod" }],
+  ["payment-more", "订 保鲜膜 200卷，单价12，明天送，送到时付现金", { kind: "order", paymentTerms: "cod" }],
+  // leaks and evacuations are safety incidents; port holds are delays; a failed reefer damages the load
+  ["incident-more", "A tanker of sulfuric acid is leaking at gate 3, we evacuated the yard", { kind: "escalation", category: "safety" }],
+  ["incident-more", "客户的3个集装箱在洋山港被扣，已经一周了，工厂下周停产，请领导马上处理", { kind: "escalation", category: "delay" }],
+  ["incident-more", "冷藏车制冷故障，整车冰淇淋全化了", { kind: "escalation", category: "damage" }],
+  ["incident-more", "Reefer failed on the M6, the whole shipment of chilled berries is lost, get a manager on this", { kind: "escalation", category: "damage" }],
+  // account chores, password resets, busy systems, call-backs and the storeroom key
+  ["account-chores", "I need to update the phone number on our account", { kind: "inquiry", topic: "other" }],
+  ["account-chores", "我们的对接人换了，以后发货通知发给谁？", { kind: "inquiry", topic: "other" }],
+  ["account-chores", "The mobile app won't let me reset my password", { kind: "complaint" }],
+  ["account-chores", "小程序下单一直提示系统繁忙", { kind: "complaint" }],
+  ["account-chores", "I've been waiting a week for someone to call me back about my claim", { kind: "complaint", category: "service" }],
+  ["account-chores", "who's got the key to the storeroom?", { kind: "other" }],
+  // "can I get / could we get" with a count and a date orders; with no count it still asks
+  ["can-i-get", "Can I get 40 loaves of sourdough for Saturday morning?", { kind: "order", quantity: 40 }],
+  ["can-i-get", "could we get 12 kegs of the pale ale delivered next Friday?", { kind: "order", quantity: 12 }],
+  ["can-i-get", "Can I get an invoice for order 5512?", { kind: "inquiry", topic: "invoice" }],
+  ["can-i-get", "could we get a quote for 200 chairs?", { kind: "inquiry", topic: "price" }],
+  // marked delivered but never received is lost; an agent's re-send note is other; a bigger size asks for stock
+  ["lost-marked", "My parcel was marked delivered yesterday but I never got it", { kind: "complaint", category: "lost" }],
+  ["lost-marked", "Tracking shows delivered at 2pm, we never received anything at reception", { kind: "complaint", category: "lost" }],
+  ["lost-marked", "物流显示已签收，可我们仓库根本没收到这票货", { kind: "complaint", category: "lost" }],
+  ["agent-note", "已经给您补发了，单号 ZT5520193344，请注意查收", { kind: "other" }],
+  ["size-stock", "这件外套有没有大一号的？", { kind: "inquiry", topic: "stock" }],
+  ["size-stock", "Does this jacket come in other sizes?", { kind: "inquiry", topic: "stock" }],
 ];
 
 describe("the rules read families of support-chat phrasings", () => {

@@ -10,7 +10,7 @@ import { vocabulary } from "./vocab.ts";
 
 type KindGroup = Exclude<keyof typeof vocabulary.kinds, "negators"> | "negator" | "escalationKind" | "wholeLoad";
 type ProblemCategory = Exclude<Category, "other">;
-type CategoryTag = { category: ProblemCategory; weight: number; trigger: boolean } | "praise" | "idiom";
+type CategoryTag = { category: ProblemCategory; weight: number; trigger: boolean; hazard?: boolean } | "praise" | "idiom";
 type ReasonTag = Exclude<EscalationReason, "safety" | "large_loss">;
 type SeverityTag = keyof typeof vocabulary.severity;
 type KnownTopic = Exclude<Topic, "other">;
@@ -19,7 +19,7 @@ const K = vocabulary.kinds;
 const E = vocabulary.escalation;
 
 const kindMatcher = new CueMatcher<KindGroup>([
-  ...(["orderStrong", "orderWeak", "complaintStrong", "complaintWeak", "question", "inquiryIntent", "gratitude", "resolution", "chitchat", "challenge", "broadcast", "hypothetical", "policyQuestion", "happened", "dismiss", "askMark", "orderChange", "conditionalOrder", "maintenance"] as const).flatMap(
+  ...(["orderStrong", "orderWeak", "complaintStrong", "complaintWeak", "question", "inquiryIntent", "gratitude", "resolution", "chitchat", "challenge", "broadcast", "hypothetical", "policyQuestion", "happened", "dismiss", "askMark", "orderChange", "conditionalOrder", "maintenance", "whereIs"] as const).flatMap(
     (group) => K[group].map((cue) => [cue, group] as const),
   ),
   ...K.negators.map((cue) => [cue, "negator"] as const),
@@ -39,6 +39,8 @@ const categoryMatcher = new CueMatcher<CategoryTag>([
   ...K.resolution.map((cue) => [cue, "praise" as const] as const),
   // Idioms ("if anything's on fire", "爆单了") hide the problem words inside them the same way, and count for nothing.
   ...vocabulary.categories.idioms.map((cue) => [cue, "idiom" as const] as const),
+  // A hazard ("fire hazard") names safety as the problem, but no incident: as the longer match it hides "fire".
+  ...vocabulary.categories.hazards.map((cue) => [cue, { category: "safety" as const, weight: 2, trigger: true, hazard: true }] as const),
 ], { shared: true });
 
 const togetherRules = vocabulary.categories.together as { all: string[]; category: ProblemCategory }[];
@@ -90,10 +92,39 @@ const severityMatcher = new CueMatcher<SeverityTag | "idiom">([
   ...vocabulary.categories.idioms.map((cue) => [cue, "idiom" as const] as const),
 ], { shared: true });
 
-const topicMatcher = new CueMatcher<KnownTopic>(
-  (Object.entries(vocabulary.topics.cues) as [KnownTopic, string[]][]).flatMap(([topic, cues]) => cues.map((cue) => [cue, topic] as const)),
+const topicMatcher = new CueMatcher<KnownTopic | "accountChange">(
+  [
+    ...(Object.entries(vocabulary.topics.cues) as [KnownTopic, string[]][]).flatMap(([topic, cues]) => cues.map((cue) => [cue, topic] as const)),
+    ...vocabulary.topics.accountChange.map((cue) => [cue, "accountChange" as const] as const),
+  ],
   { shared: true },
 );
+
+/**
+ * The topic: the most cues, ties by priority. A request to change the account's own details ("is it possible to
+ * change the address on our account") asks no policy, however it is put: then only another topic than policy stands.
+ */
+function readTopic(hits: CueHit<KnownTopic | "accountChange">[]): Topic {
+  const accountChange = hits.some((h) => h.tag === "accountChange");
+  const topical = hits.filter((h): h is CueHit<KnownTopic> => h.tag !== "accountChange" && !(accountChange && h.tag === "policy"));
+  return bestTopic(topical);
+}
+
+/**
+ * "Why was I charged a restocking fee? The item was defective.": a challenge with a charge in the same sentence
+ * disputes the charge; the fault named beside it is only why the charge seems unfair.
+ */
+function chargeChallenged(lower: string, challenges: CueHit<unknown>[], billing: CueHit<unknown>[]): boolean {
+  for (const c of challenges) {
+    for (const b of billing) {
+      if (b.start < c.end || b.start - c.end > 40) continue;
+      let broken = false;
+      for (let i = c.end; i < b.start && !broken; i++) broken = lower[i] === "." || lower[i] === "?" || lower[i] === "。" || lower[i] === "？" || lower[i] === "!" || lower[i] === "！";
+      if (!broken) return true;
+    }
+  }
+  return false;
+}
 
 /** How far before a cue a negator still negates it: a few characters in Chinese, a few words in English. */
 const NEGATION_REACH_CJK = 3;
@@ -151,6 +182,8 @@ export interface Signals {
   problemCategories: Set<ProblemCategory>;
   /** Categories with only hints (billing words such as "fee", "发票"). */
   hintCategories: Set<ProblemCategory>;
+  /** A request to change the account's own details ("update the phone number on our account"): it asks, question mark or not. */
+  accountChange: boolean;
 }
 
 /**
@@ -220,20 +253,26 @@ export function readSignals(lower: string): Signals {
   const problemCategories = new Set(problemHits.flatMap((h) => (h.tag === "praise" || h.tag === "idiom" ? [] : [h.tag.category])));
   const resolved = praise.some((h) => h.start > lastProblem) || (praise.length > 0 && groups.has("gratitude"));
 
+  const topicHits = longestHits(topicMatcher.findAll(lower)).filter((h) => !negated(h));
+  const billingHits = categoryHits.filter((h) => typeof h.tag === "object" && h.tag.category === "billing");
+  const disputed = chargeChallenged(lower, live.filter((h) => h.tag === "challenge"), billingHits);
+  const category = disputed ? "billing" : venueCategory(bestCategory(categoryHits), lower, problemCategories);
+
   return {
     has: (group) => groups.has(group),
     problem: problemHits.length > 0,
-    category: venueCategory(bestCategory(categoryHits), lower, problemCategories),
+    category,
     reasons: new Set(longestHits(reasonMatcher.findAll(lower)).filter((h) => !negated(h)).map((h) => h.tag)),
     severityCues: new Set(
       longestHits(severityMatcher.findAll(lower))
         .filter((h) => !negated(h))
         .flatMap((h) => (h.tag === "idiom" ? [] : [h.tag])),
     ),
-    topic: bestTopic(longestHits(topicMatcher.findAll(lower)).filter((h) => !negated(h))),
+    topic: readTopic(topicHits),
+    accountChange: topicHits.some((h) => h.tag === "accountChange"),
     resolved,
     wordy: /[a-z\u3400-\u9fff]/.test(lower),
-    safetyIncident: problemHits.some((h) => h.tag !== "praise" && h.tag !== "idiom" && h.tag.category === "safety"),
+    safetyIncident: problemHits.some((h) => h.tag !== "praise" && h.tag !== "idiom" && h.tag.category === "safety" && !h.tag.hazard),
     problemCategories,
     hintCategories: new Set(categoryHits.flatMap((h) => (h.tag === "praise" || h.tag === "idiom" || h.tag.trigger ? [] : [h.tag.category]))),
   };
@@ -271,7 +310,7 @@ export interface OrderShape {
 
 /** `order` is read only when the cues leave the kind open: reading items is the costliest step. */
 export function decideKind(signals: Signals, reasons: EscalationReason[], readOrder: () => OrderShape): RecordKind {
-  const question = signals.has("question") || signals.has("inquiryIntent");
+  const question = signals.has("question") || signals.has("inquiryIntent") || signals.has("whereIs") || signals.accountChange;
   // "如果…破损怎么办？" asks about a problem; so does "坏了是寄修还是上门？" unless the problem has happened ("用了三天就坏了，保修吗").
   const conditional = signals.has("hypothetical") || (signals.has("policyQuestion") && !signals.has("happened"));
   const askedAbout = question && conditional && !signals.has("complaintStrong");
@@ -293,6 +332,15 @@ export function decideKind(signals: Signals, reasons: EscalationReason[], readOr
     signals.topic === "invoice" &&
     signals.problemCategories.has("delay") &&
     signals.problemCategories.size === 1;
+  // "帮我查下…到哪了，客户说物流三天没更新": a where-is-it request beside a calm or second-hand delay asks for tracking.
+  const trackingAsked =
+    question &&
+    signals.has("whereIs") &&
+    !signals.has("complaintStrong") &&
+    !signals.has("challenge") &&
+    signals.problemCategories.size === 1 &&
+    signals.problemCategories.has("delay");
+  if (trackingAsked && !escalates(reasons)) return "inquiry";
   // "Why is there a $35 fee?", "运费怎么收了85？": questioning a charge is a billing complaint.
   const disputedCharge = signals.has("challenge") && signals.hintCategories.has("billing");
   if (!documentChase && !askedAbout && (problem || disputedCharge || (signals.has("complaintWeak") && !question))) {

@@ -2,7 +2,7 @@ import type { Currency, OrderItem } from "../schema.ts";
 import { CueMatcher, longestHits } from "./cues.ts";
 import type { Money } from "./money.ts";
 import { clauseAround, isDigitAt, isLetterAt, isOneOfAt } from "./normalize.ts";
-import type { NumberToken } from "./numbers.ts";
+import { CHINESE_DIGITS, type NumberToken } from "./numbers.ts";
 import type { Scan } from "./scan.ts";
 import { vocabulary } from "./vocab.ts";
 
@@ -33,6 +33,23 @@ const notProduct = new RegExp(
 );
 const packSpecFollowers = itemsVocab.packSpecFollowers.map((w) => w.toLowerCase());
 const englishUnits = new Set([...units.enCount, ...units.enMeasure]);
+/** English units by kind, for units glued to their number ("5000pcs", "200kg"), which the cue matcher reads only as words. */
+const gluedUnitKinds = new Map<string, UnitKind>([
+  // Glued lengths and small volumes ("1.0mm", "350ml", "140cm") describe the product; masses and bulk volumes are ordered.
+  ...["kg", "kgs", "lb", "lbs", "ton", "tons", "tonne", "tonnes", "mt", "cbm"].map((u) => [u, "enMeasure"] as const),
+  ...units.enCount.map((u) => [u.toLowerCase(), "enCount"] as const),
+]);
+const MAX_GLUED_UNIT = 10;
+
+/** The English unit glued to the number ending at `end` ("5000pcs"), when the letters there are one. */
+function gluedUnit(lower: string, end: number): { end: number; kind: UnitKind; unit: string } | undefined {
+  let j = end;
+  while (j - end <= MAX_GLUED_UNIT && isLetterAt(lower, j)) j++;
+  if (j === end || j - end > MAX_GLUED_UNIT || isDigitAt(lower, j)) return undefined;
+  const unit = lower.slice(end, j);
+  const kind = gluedUnitKinds.get(unit);
+  return kind ? { end: j, kind, unit } : undefined;
+}
 const zhClassifiers = new Set([...units.zhCount, ...units.zhMeasure].filter((u) => u.length === 1));
 const zhUnitStarts = new Set([...units.zhCount, ...units.zhMeasure].map((u) => u[0]!));
 
@@ -46,7 +63,16 @@ const NOT_AFTER_BARE = new Set([
 const COUNT_MARKER_BEFORE = /(?:[\s(][x×*]|^[x×*]|\bqty\.?|\bquantity|数量)\s?[:：=]?\s?$/;
 
 /** A change of quantity: "由8吨改成12吨", "from 50 to 80": the first number is the old one. */
-const CHANGE_AFTER = /^\s?(?:改成|改为|变成|调整为|调整到|改到|加到|增加到|增至|减少到|减到|减至|调到|调成|->|→|to|changed to|increased to|reduced to)\s?\d/;
+const CHANGE_AFTER = /^\s?(?:改成|改为|变成|调整为|调整到|改到|加到|增加到|增至|减少到|减到|减至|调到|调成|->|→|to|changed to|increased to|reduced to)\s?[\d一二两三四五六七八九十百千万]/;
+
+/** "200l drums", "20 kg bags": a pack size between "N x" and the unit counted. */
+const PACK_SIZE_AFTER_X = /^\d{1,4}(?:\.\d{1,2})?\s?(?:l|ml|kg|g|lb|oz|litre|liter)\s[a-z]/;
+
+/** "共一百二十件", "合计 120", "120 in total": a total after per-item counts. */
+const TOTAL_BEFORE = /(?:共|一共|总共|合计|共计|总计|total(?:\sof)?|in\sall)\s?[:：]?\s?$/;
+/** "各40件", "每款40件", "40 each": a count for every one of several items. */
+const EACH_BEFORE = /(?:各|每款|每样|每种|每色|每个颜色|each\sof)\s?$/;
+const EACH_AFTER = /^\s?(?:each|apiece|of each)\b/;
 
 interface Quantity {
   value: number;
@@ -96,6 +122,11 @@ function addressLikeBefore(lower: string, start: number): boolean {
 
 function readQuantity(scan: Scan, n: NumberToken, unitHits: Map<number, { end: number; kind: UnitKind; unit: string }>): Omit<Quantity, "clause"> | undefined {
   const { lower, text } = scan;
+  // "蓝牙耳机 x3": a count right after its "x" marker, glued to it.
+  const afterX = n.glued && !n.chinese && isOneOfAt(lower, n.start - 1, "x") && /[\s(\u3400-\u9fff]/.test(lower[n.start - 2] ?? "");
+  if (afterX && !isLetterAt(lower, n.end) && !isOneOfAt(lower, n.end, "%/.-×*")) {
+    return { value: n.value, start: n.start, end: n.end, rank: RANK.times, english: false };
+  }
   if (n.glued || isOneOfAt(lower, n.end, "%/.-")) return undefined;
   // "0.3g*20粒", "60×40": a count inside a pack or size spec, not the ordered quantity.
   if (isOneOfAt(lower, n.start - 1, "*×") && /[0-9a-z\u3400-\u9fff]/.test(lower[n.start - 2] ?? "")) return undefined;
@@ -111,6 +142,10 @@ function readQuantity(scan: Scan, n: NumberToken, unitHits: Map<number, { end: n
     if (followedByPackSpec(lower, unit.end)) return undefined;
     return { value: n.value, start: n.start, end: unit.end, unit: text.slice(at, unit.end), rank: RANK[unit.kind], english: unit.kind.startsWith("en") };
   }
+  // "纸杯再要一千二，": a Chinese numeral right after an order word and before a pause is the count, unit or not.
+  if (n.chinese && n.value >= 2 && leadEnds.has(text[n.start - 1] ?? "") && /^[\s，,。；;]|^$/.test(lower.slice(n.end, n.end + 1))) {
+    return { value: n.value, start: n.start, end: n.end, rank: RANK.bare, english: false };
+  }
   if (n.chinese) return undefined;
   // "NS-02 x 60", "qty 50", "数量：50": the count comes after its marker, the product before it.
   if (COUNT_MARKER_BEFORE.test(lower.slice(Math.max(0, n.start - 10), n.start)) && !/^\s?[x×*]\s?\d/.test(lower.slice(n.end, n.end + 3))) {
@@ -120,9 +155,13 @@ function readQuantity(scan: Scan, n: NumberToken, unitHits: Map<number, { end: n
   if (!isLetterAt(lower, at) && !isOneOfAt(lower, at, "×*")) return undefined;
   const rest = lower.slice(at, at + 24);
   const times = /^(x|×|\*)\s/.exec(rest);
-  if (times && isLetterAt(lower, at + times[0].length)) {
+  // "- 20 x 折叠桌": a Chinese name after the "x" counts like an English one; so does a pack size ("4 x 200l drums").
+  const next = at + (times?.[0].length ?? 0);
+  if (times && (isLetterAt(lower, next) || /[\u3400-\u9fff]/.test(lower[next] ?? "") || PACK_SIZE_AFTER_X.test(lower.slice(next, next + 16)))) {
     return { value: n.value, start: n.start, end: at + times[0].length, rank: RANK.times, english: true };
   }
+  // "100 in total" after per-item counts: the total is a count.
+  if (/^(?:in total|total)\b/.test(rest)) return { value: n.value, start: n.start, end: at, rank: RANK.times, english: true };
   const word = /^[a-z][a-z-]{0,20}/.exec(rest)?.[0];
   if (word && at > n.end && !NOT_AFTER_BARE.has(word) && !addressLikeBefore(lower, n.start)) {
     const ofThe = /^of\s(the\s)?/.exec(rest);
@@ -281,7 +320,10 @@ function moneyEndsAt(money: Money[], at: number): boolean {
 function isPerUnitMarker(scan: Scan, n: NumberToken): boolean {
   if (!n.chinese || n.value !== 1) return false;
   const afterUnit = skipSpaces(scan.lower, n.end + 1);
-  return isDigitAt(scan.text, n.start - 1) || isDigitAt(scan.text, afterUnit) || moneyEndsAt(scan.money, n.start);
+  // "一毛五一个", "两块一个": an amount in Chinese numerals or money words before it is the price.
+  const prev = scan.text[n.start - 1] ?? "";
+  const amountBefore = CHINESE_DIGITS.has(prev) || prev === "毛" || prev === "块" || prev === "元" || prev === "角";
+  return isDigitAt(scan.text, n.start - 1) || isDigitAt(scan.text, afterUnit) || moneyEndsAt(scan.money, n.start) || amountBefore;
 }
 
 function cutAtStops(s: string): string {
@@ -333,8 +375,8 @@ function blankDates(scan: Scan, from: number, to: number): string {
 }
 
 /** The text between the last order word and the quantity, or before that word when nothing is between. */
-function productBefore(scan: Scan, clauseStart: number, q: Quantity, erase: string[]): string | undefined {
-  let segment = blankDates(scan, clauseStart, q.start);
+function productBefore(scan: Scan, clauseStart: number, q: Quantity, erase: string[], end = q.start): string | undefined {
+  let segment = blankDates(scan, clauseStart, end).replace(/(?:由|从|各|每款|每样|每种|from|each of)\s?$/i, "");
   for (const e of erase) if (e) segment = segment.split(e).join(" ");
   const lowerSegment = segment.toLowerCase();
   const hits = longestHits(leadWords.findAll(lowerSegment));
@@ -381,6 +423,43 @@ function isSpecCount(scan: Scan, q: Quantity, all: Quantity[]): boolean {
   const prev = scan.text[q.start - 1];
   if (prev === undefined || !/[\u3400-\u9fff]/.test(prev) || leadEnds.has(prev)) return false;
   return all.some((o) => o !== q && o.start > q.end && o.start < q.clause.end && o.unit !== undefined && o.unit !== q.unit && o.rank >= RANK.zhMeasure);
+}
+
+/**
+ * "S/M/L各40件 共一百二十件", "40 pcs each, 120 in total": per-item counts followed by their total; the total is
+ * the quantity ordered, the per-item count only how it splits.
+ */
+function isPerItemBeforeTotal(scan: Scan, q: Quantity, all: Quantity[]): boolean {
+  const { lower } = scan;
+  const each = EACH_BEFORE.test(lower.slice(Math.max(0, q.start - 6), q.start)) || EACH_AFTER.test(lower.slice(q.end, q.end + 10));
+  if (!each) return false;
+  for (const o of all) {
+    if (o.start <= q.end || o.start - q.end > 24 || o.value <= q.value) continue;
+    if (TOTAL_BEFORE.test(lower.slice(Math.max(0, o.start - 10), o.start)) || /^\s?(?:in total|total)\b/.test(lower.slice(o.end, o.end + 10))) return true;
+  }
+  return false;
+}
+
+/**
+ * "- 15 x height-adjustable desk, 140 cm @ USD 264": a measure on a line that already counts its item with "N x"
+ * is the item's size, not what is ordered.
+ */
+function isSizeOfCountedItem(scan: Scan, q: Quantity, all: Quantity[]): boolean {
+  if (q.rank !== RANK.zhMeasure) return false;
+  const { lower } = scan;
+  for (const o of all) {
+    if (o.rank !== RANK.times || o.start >= q.start || q.start - o.end > 60) continue;
+    if (!/[x×*]\s?$/.test(lower.slice(o.start, o.end))) continue;
+    if (!lower.slice(o.end, q.start).includes("\n")) return true;
+  }
+  return false;
+}
+
+/** "红酒 12支装 30箱": a pack size (a unit ending in 装) before the count of packs in its clause. */
+function isPackSize(q: Quantity, all: Quantity[]): boolean {
+  if (q.unit === undefined || !q.unit.endsWith("装")) return false;
+  for (const o of all) if (o !== q && o.start > q.end && o.start < q.clause.end) return true;
+  return false;
 }
 
 const EN_UNITS: Record<string, number> = {
@@ -432,13 +511,24 @@ export function findItems(scan: Scan, erase: string[]): ItemsReading {
     if (quantities.length >= MAX_QUANTITIES) break;
     if (overlaps(n, blocked) || isPerUnitMarker(scan, n)) continue;
     if (overlaps(n, scan.money)) continue;
+    if (!n.glued && !n.chinese && isLetterAt(lower, n.end) && !unitHits.has(n.end)) {
+      const glued = gluedUnit(lower, n.end);
+      if (glued) unitHits.set(n.end, glued);
+    }
     const q = readQuantity(scan, n, unitHits);
     if (!q) continue;
     const before = lower.slice(Math.max(0, n.start - 6), n.start);
     if (/(从|from\s?)$/.test(before)) continue;
     quantities.push(withClause(q, clauseAround(text, q.start)));
   }
-  quantities = quantities.filter((q) => !isOldQuantity(scan, q, quantities) && !isSpecCount(scan, q, quantities));
+  // Old and per-item counts give way to the new value or the total; the product is named before them.
+  const replaced: Quantity[] = [];
+  quantities = quantities.filter((q) => {
+    if (isSpecCount(scan, q, quantities) || isSizeOfCountedItem(scan, q, quantities) || isPackSize(q, quantities)) return false;
+    if (!isOldQuantity(scan, q, quantities) && !isPerItemBeforeTotal(scan, q, quantities)) return true;
+    replaced.push(q);
+    return false;
+  });
   const bestRank = Math.max(0, ...quantities.map((q) => q.rank));
   quantities = quantities.filter((q) => q.rank >= Math.min(bestRank, RANK.zhMeasure) || q.rank === bestRank);
   // In one clause a count beats a measure: "数据线 1m 5000条" orders 5000, not 1 metre.
@@ -450,9 +540,11 @@ export function findItems(scan: Scan, erase: string[]): ItemsReading {
   let currency: Currency | undefined;
   quantities.forEach((q, k) => {
     const clause = q.clause;
+    let end = q.start;
+    for (const r of replaced) if (r.start >= clause.start && r.start < end && r.end <= q.start) end = r.start;
     const product = q.english
-      ? (productAfter(scan, q, clause.end) ?? productBefore(scan, clause.start, q, erase))
-      : (productBefore(scan, clause.start, q, erase) ?? productAfter(scan, q, clause.end));
+      ? (productAfter(scan, q, clause.end) ?? productBefore(scan, clause.start, q, erase, end))
+      : (productBefore(scan, clause.start, q, erase, end) ?? productAfter(scan, q, clause.end));
     const nextStart = quantities[k + 1]?.start ?? text.length;
     const price =
       prices.find((p) => p.start >= q.end && p.start < nextStart) ??

@@ -52,6 +52,11 @@ export const KindsVocabSchema = z.object({
   maintenance: CueList.default([]),
   /** Question particles that ask only at the end of a clause ("了没有"): followed by a word, they report ("点过了没有破损"). */
   clauseEndQuestion: CueList.default([]),
+  /**
+   * A where-is-it request ("帮我查下…到哪了", "can you check where it is now"): beside a delay reported calmly or
+   * second-hand ("客户说物流三天没更新") it still asks for tracking.
+   */
+  whereIs: CueList.default([]),
 });
 
 export const CategoriesVocabSchema = z.object({
@@ -71,11 +76,21 @@ export const CategoriesVocabSchema = z.object({
    * match they hide the problem word inside them and count for no category.
    */
   idioms: CueList.default([]),
+  /**
+   * A hazard the goods pose with nothing having happened yet ("fire hazard", "安全隐患", "choking hazard"): a safety
+   * complaint about the product, not a safety incident, so no escalation of its own.
+   */
+  hazards: CueList.default([]),
 });
 
 export const TopicsVocabSchema = z.object({
   priority: z.array(z.enum(knownTopics as [string, ...string[]])),
   cues: z.record(z.enum(knownTopics as [string, ...string[]]), CueList),
+  /**
+   * Requests to change an account's own details ("change the default address on our account", "改一下账户的手机号"):
+   * no policy asked, so their topic is `other` however the request is put ("is it possible to…").
+   */
+  accountChange: CueList.default([]),
 });
 
 export const EscalationVocabSchema = z.object({
