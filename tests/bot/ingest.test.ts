@@ -106,32 +106,6 @@ describe.each(ENGINES)("ingest and records on %s", (engine) => {
     expect(extractor.calls).toHaveLength(3);
   });
 
-  // SQLite's driver waits for a lock synchronously, so two bots in one process would wait on each other;
-  // tests/console/two-processes.test.ts runs two real processes on one SQLite file instead.
-  it.skipIf(engine === "sqlite")("lets two processes on one database write bursts of every kind at once, each record once with its own code", async () => {
-    const other = await createApp({
-      config: loadConfig({ DATABASE_URL: bot.url }),
-      logger: silentLogger,
-      adapters: [],
-      extractor: scriptedExtractor(READINGS),
-    });
-    try {
-      const texts = [ORDER_TEXT, COMPLAINT_TEXT, ESCALATION_TEXT, INQUIRY_TEXT];
-      const burst = (app: typeof other, prefix: string) =>
-        Array.from({ length: 40 }, (_, i) => app.bot.handle({ ...bot.message(`agent${i % 3}`, texts[(i * 7) % 4]!), messageId: `${prefix}-${i}` }));
-      await Promise.all([...burst(bot.app, "a"), ...burst(other, "b")]);
-      const records = await bot.db.record.findMany();
-      expect(records).toHaveLength(80);
-      for (const prefix of ["ORD", "CMP", "ESC", "INQ"]) {
-        const numbers = records.filter((r) => r.code.startsWith(prefix)).map((r) => Number(r.code.slice(4))).sort((a, b) => a - b);
-        expect(numbers).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
-      }
-      expect(await bot.db.inboundMessage.count({ where: { status: "processed" } })).toBe(80);
-    } finally {
-      await other.stop();
-    }
-  });
-
   it("stores chit-chat without a record or a reply", async () => {
     expect(await bot.say("alice", "谢谢，辛苦了")).toHaveLength(0);
     const message = await bot.db.inboundMessage.findFirstOrThrow();
@@ -250,5 +224,40 @@ describe.each(ENGINES)("ingest and records on %s", (engine) => {
     expect(replies.map((r) => r.reply.title)).toEqual([expect.stringContaining("ORD-0001")]);
     expect(await bot.deliver({ ...incoming, eventId: "retry-3" })).toHaveLength(0);
   });
-
 });
+
+// SQLite's driver waits for a lock synchronously, so two bots in one process would wait on each other;
+// tests/console/two-processes.test.ts runs two real processes on one SQLite file instead.
+for (const engine of ENGINES.filter((e) => e === "postgres")) {
+  describe(`two bots on one ${engine} database`, () => {
+    let bot: TestBot;
+    beforeEach(async () => {
+      bot = await startTestBot(engine, { extractor: scriptedExtractor(READINGS) });
+    });
+    afterEach(() => bot.close());
+
+    it("lets two processes on one database write bursts of every kind at once, each record once with its own code", async () => {
+      const other = await createApp({
+        config: loadConfig({ DATABASE_URL: bot.url }),
+        logger: silentLogger,
+        adapters: [],
+        extractor: scriptedExtractor(READINGS),
+      });
+      try {
+        const texts = [ORDER_TEXT, COMPLAINT_TEXT, ESCALATION_TEXT, INQUIRY_TEXT];
+        const burst = (app: typeof other, prefix: string) =>
+          Array.from({ length: 40 }, (_, i) => app.bot.handle({ ...bot.message(`agent${i % 3}`, texts[(i * 7) % 4]!), messageId: `${prefix}-${i}` }));
+        await Promise.all([...burst(bot.app, "a"), ...burst(other, "b")]);
+        const records = await bot.db.record.findMany();
+        expect(records).toHaveLength(80);
+        for (const prefix of ["ORD", "CMP", "ESC", "INQ"]) {
+          const numbers = records.filter((r) => r.code.startsWith(prefix)).map((r) => Number(r.code.slice(4))).sort((a, b) => a - b);
+          expect(numbers).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+        }
+        expect(await bot.db.inboundMessage.count({ where: { status: "processed" } })).toBe(80);
+      } finally {
+        await other.stop();
+      }
+    });
+  });
+}
