@@ -725,6 +725,43 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["agent-note", "已经给您补发了，单号 ZT5520193344，请注意查收", { kind: "other" }],
   ["size-stock", "这件外套有没有大一号的？", { kind: "inquiry", topic: "stock" }],
   ["size-stock", "Does this jacket come in other sizes?", { kind: "inquiry", topic: "stock" }],
+  // round 8: a complaint is often just a statement that something went wrong, with no complaint word
+  // ordered one thing, received another: a wrong item
+  ["got-other-thing", "点了一份宫保鸡丁，结果送来的是麻婆豆腐", { kind: "complaint", category: "wrong_item" }],
+  ["got-other-thing", "选的是银色款，寄来是玫瑰金", { kind: "complaint", category: "wrong_item" }],
+  ["got-other-thing", "I picked the queen duvet but received a different size, a king", { kind: "complaint", category: "wrong_item" }],
+  ["got-other-thing", "Paid for a 6-pack of filters and the box came with only 2 inside", { kind: "complaint", category: "wrong_item" }],
+  // a defect word beside the goods: damage
+  ["defect-near-goods", "The oak bookshelf arrived today with a deep gouge along the side panel", { kind: "complaint", category: "damage" }],
+  ["defect-near-goods", "Our new desk came with a crack in the glass top, can you help?", { kind: "complaint", category: "damage" }],
+  ["defect-near-goods", "冷链车制冷机组故障，车里的冻品全化了", { kind: "complaint", category: "damage" }],
+  // no reply, no answer: service
+  ["no-reply", "我email咗你哋成個星期，一個字都冇覆", { kind: "complaint", category: "service" }],
+  ["no-reply", "I've messaged support three times this week and nobody has replied, they just left me on read", { kind: "complaint", category: "service" }],
+  ["no-reply", "留言一个礼拜了，石沉大海", { kind: "complaint", category: "service" }],
+  ["no-reply", "The courier failed to collect my parcel again, that's the second missed pickup", { kind: "complaint", category: "service" }],
+  // still on the way past the promised time; a rider or driver delay at a restaurant is still a delay
+  ["still-on-way", "面包原定早上8点到，现在still在路上，司机电话也不接", { kind: "complaint", category: "delay" }],
+  ["still-on-way", "外卖送得太慢了，催单也没用，餐厅前台也打不通", { kind: "complaint", category: "delay" }],
+  ["still-on-way", "海报到现在还没印好，后天就要用", { kind: "complaint", category: "delay" }],
+  // money taken without consent or not given back: billing
+  ["money-taken", "There's a $49 renewal on my Visa that I never authorised", { kind: "complaint", category: "billing" }],
+  ["money-taken", "未经我同意就从支付宝扣了198", { kind: "complaint", category: "billing" }],
+  ["money-taken", "部手機退咗三個禮拜，啲錢仲未退返", { kind: "complaint", category: "billing" }],
+  ["money-taken", "We got billed for 12 licences but only use 8, please credit it back", { kind: "complaint", category: "billing" }],
+  // a question about a problem that may happen (…的话) asks policy; billing words in a plan question ask a price
+  ["policy-if", "衣服收到如果有色差的话，多久内可以申请退换？", { kind: "inquiry", topic: "policy" }],
+  ["policy-if", "收货时发现有破损的话能理赔吗？", { kind: "inquiry", topic: "policy" }],
+  ["plan-price", "How much would monthly billing be for 25 users on the Business tier?", { kind: "inquiry", topic: "price" }],
+  ["plan-price", "Please add 10 seats to our Starter plan at $12 per seat from the next billing cycle", { kind: "order", quantity: 10 }],
+  // a hazard found after an install is safety, a complaint; a refund-timing question is policy; a shelf is stock
+  ["hazard-install", "装好的衣柜没固定在墙上，一碰就晃，太危险了", { kind: "complaint", category: "safety" }],
+  ["refund-timing", "取消订单以后多久能退到原卡？", { kind: "inquiry", topic: "policy" }],
+  ["shelf-stock", "Do you have M10 hex nuts on the shelf right now?", { kind: "inquiry", topic: "stock" }],
+  // the sender's own next step ("那我再跟…确认") asks nothing
+  ["will-confirm", "好的，那我下午再跟仓库确认一下库存", { kind: "other" }],
+  ["will-confirm", "OK, I'll check with our buyer about the quantities and come back to you", { kind: "other" }],
+  ["will-confirm", "收到，我晚点再跟老板确认下尺寸", { kind: "other" }],
 ];
 
 describe("the rules read families of support-chat phrasings", () => {
