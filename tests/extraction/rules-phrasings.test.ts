@@ -762,6 +762,15 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["will-confirm", "好的，那我下午再跟仓库确认一下库存", { kind: "other" }],
   ["will-confirm", "OK, I'll check with our buyer about the quantities and come back to you", { kind: "other" }],
   ["will-confirm", "收到，我晚点再跟老板确认下尺寸", { kind: "other" }],
+  // round 8b: more wordings of the same phenomena
+  ["got-other-thing", "我要的是热美式，给我的是冰拿铁", { kind: "complaint", category: "wrong_item" }],
+  ["got-other-thing", "I asked for the gluten-free base and got the regular one", { kind: "complaint", category: "wrong_item" }],
+  ["got-other-thing", "买了三双袜子，包裹里就两双", { kind: "complaint", category: "wrong_item" }],
+  ["money-taken", "You charged my card $8.99 for a trial I never subscribed to", { kind: "complaint", category: "billing" }],
+  ["money-taken", "退货寄回十天了，钱还没看到", { kind: "complaint", category: "billing" }],
+  ["money-taken", "Sent the boots back two weeks ago and the refund still hasn't shown up on my statement", { kind: "complaint", category: "billing" }],
+  ["refund-timing", "退了货，钱一般几天能到？", { kind: "inquiry" }],
+  ["still-on-way", "The plumber was supposed to come this morning, it's now 4pm and nothing", { kind: "complaint", category: "delay" }],
 ];
 
 describe("the rules read families of support-chat phrasings", () => {
