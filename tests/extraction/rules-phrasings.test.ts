@@ -771,6 +771,18 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["money-taken", "Sent the boots back two weeks ago and the refund still hasn't shown up on my statement", { kind: "complaint", category: "billing" }],
   ["refund-timing", "退了货，钱一般几天能到？", { kind: "inquiry" }],
   ["still-on-way", "The plumber was supposed to come this morning, it's now 4pm and nothing", { kind: "complaint", category: "delay" }],
+  // round 8c: Cantonese short counts, chat drop-outs, plan billing, refund and cancel policy, seat orders
+  ["got-other-thing", "叫咗四碗粥，得三碗到", { kind: "complaint", category: "wrong_item" }],
+  ["got-other-thing", "買咗兩盒，得一盒", { kind: "complaint", category: "wrong_item" }],
+  ["got-other-thing", "我觉得一个就够了，谢谢", { kind: "other" }],
+  ["no-reply", "Been on chat for an hour and I keep getting disconnected", { kind: "complaint", category: "service" }],
+  ["no-reply", "上週話會覆我，之後就冇下文", { kind: "complaint", category: "service" }],
+  ["money-taken", "We were invoiced for the Enterprise tier but we only signed up for Growth", { kind: "complaint", category: "billing" }],
+  ["money-taken", "My plan auto-renewed at $149 instead of $99", { kind: "complaint", category: "billing" }],
+  ["refund-timing", "Will the refund go back to my original payment method?", { kind: "inquiry", topic: "policy" }],
+  ["refund-timing", "What happens to my saved projects if I cancel?", { kind: "inquiry", topic: "policy" }],
+  ["seat-order", "Please add 8 more licenses to our account at the current rate", { kind: "order", quantity: 8 }],
+  ["seat-order", "帮我订三箱打印纸后天送，能开专票吗？", { kind: "order", quantity: 3 }],
 ];
 
 describe("the rules read families of support-chat phrasings", () => {
