@@ -783,6 +783,16 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["refund-timing", "What happens to my saved projects if I cancel?", { kind: "inquiry", topic: "policy" }],
   ["seat-order", "Please add 8 more licenses to our account at the current rate", { kind: "order", quantity: 8 }],
   ["seat-order", "帮我订三箱打印纸后天送，能开专票吗？", { kind: "order", quantity: 3 }],
+  // round 8d: wilted and dead-pixel goods are quality; a soaked carton, shards and spilled soup are damage;
+  // a refusal at the counter is service; a wrongly written invoice title is billing; how to return asks policy
+  ["defect-near-goods", "今天到的玫瑰一半都蔫了，还能补发吗？", { kind: "complaint", category: "quality" }],
+  ["defect-near-goods", "New monitor has two dead pixels near the corner", { kind: "complaint", category: "quality" }],
+  ["defect-near-goods", "包裹送到时外箱全是水，里面的衣服都湿透了", { kind: "complaint", category: "damage" }],
+  ["defect-near-goods", "Opened the parcel and the vase was in shards", { kind: "complaint", category: "damage" }],
+  ["defect-near-goods", "骑手送来的麻辣烫汤洒出来一大半", { kind: "complaint", category: "damage" }],
+  ["counter-refusal", "The cashier refused to accept my return even with the receipt", { kind: "complaint", category: "service" }],
+  ["invoice-title", "上次开的发票抬头写错了，麻烦重开", { kind: "complaint", category: "billing" }],
+  ["return-how", "这双鞋不合适，请问怎么退货？", { kind: "inquiry", topic: "policy" }],
 ];
 
 describe("the rules read families of support-chat phrasings", () => {
