@@ -793,6 +793,13 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["counter-refusal", "The cashier refused to accept my return even with the receipt", { kind: "complaint", category: "service" }],
   ["invoice-title", "上次开的发票抬头写错了，麻烦重开", { kind: "complaint", category: "billing" }],
   ["return-how", "这双鞋不合适，请问怎么退货？", { kind: "inquiry", topic: "policy" }],
+  // round 8e: zero response after a ticket or a DM is service; 未见人 and an order stuck preparing are delays
+  ["no-reply", "Messaged your support page on Friday, zero response so far", { kind: "complaint", category: "service" }],
+  ["no-reply", "Filed a ticket about my login two weeks ago, still nothing", { kind: "complaint", category: "service" }],
+  ["no-reply", "話咗幫我跟進，等咗兩個禮拜都冇結果", { kind: "complaint", category: "service" }],
+  ["still-on-way", "師傅話朝早十點上門，而家下晝三點都未見人", { kind: "complaint", category: "delay" }],
+  ["still-on-way", "App has said my order is preparing for over an hour now", { kind: "complaint", category: "delay" }],
+  ["still-on-way", "Is the blue kettle still showing as in stock on your site?", { kind: "inquiry", topic: "stock" }],
 ];
 
 describe("the rules read families of support-chat phrasings", () => {
