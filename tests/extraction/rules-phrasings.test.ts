@@ -800,6 +800,14 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["still-on-way", "師傅話朝早十點上門，而家下晝三點都未見人", { kind: "complaint", category: "delay" }],
   ["still-on-way", "App has said my order is preparing for over an hour now", { kind: "complaint", category: "delay" }],
   ["still-on-way", "Is the blue kettle still showing as in stock on your site?", { kind: "inquiry", topic: "stock" }],
+  // round 8f: fee and waiver questions ask a price, not a billing problem; refund timing asks policy;
+  // "能保证准时吗" after a past delay asks for punctuality, it praises nothing
+  ["fee-question", "Is there an extra charge for stairs delivery?", { kind: "inquiry", topic: "price" }],
+  ["fee-question", "How much is the late fee if the invoice is paid in week 5?", { kind: "inquiry", topic: "price" }],
+  ["fee-question", "Does the van hire come with a damage waiver?", { kind: "inquiry" }],
+  ["refund-timing", "退款一般几天到账呀", { kind: "inquiry", topic: "policy" }],
+  ["refund-timing", "Are returns refunded as store credit or to the card?", { kind: "inquiry", topic: "policy" }],
+  ["on-time-ask", "上周那批晚了三天，下周这批能保证准时吗？", { kind: "complaint", category: "delay" }],
 ];
 
 describe("the rules read families of support-chat phrasings", () => {
