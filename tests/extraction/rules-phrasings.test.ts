@@ -808,6 +808,14 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["refund-timing", "退款一般几天到账呀", { kind: "inquiry", topic: "policy" }],
   ["refund-timing", "Are returns refunded as store credit or to the card?", { kind: "inquiry", topic: "policy" }],
   ["on-time-ask", "上周那批晚了三天，下周这批能保证准时吗？", { kind: "complaint", category: "delay" }],
+  // round 8g: a defect stated plainly is a complaint: a tear, a wobble, a drip, overheating; sparks are a safety incident;
+  // a driver blocking the customer in is service
+  ["defect-near-goods", "Found a long tear in the back of the armchair when we unwrapped it", { kind: "complaint", category: "damage" }],
+  ["defect-near-goods", "The new dining table is wobbly even on a flat floor", { kind: "complaint", category: "quality" }],
+  ["defect-near-goods", "热水器装好第二天就一直滴水", { kind: "complaint", category: "quality" }],
+  ["defect-near-goods", "My new laptop overheats after ten minutes of use", { kind: "complaint", category: "quality" }],
+  ["defect-near-goods", "新买的插排一通电就冒火花", { kind: "escalation", category: "safety", escalationReasons: ["safety"] }],
+  ["driver-conduct", "Your van driver parked across my driveway for forty minutes", { kind: "complaint", category: "service" }],
 ];
 
 describe("the rules read families of support-chat phrasings", () => {
