@@ -725,6 +725,97 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["agent-note", "已经给您补发了，单号 ZT5520193344，请注意查收", { kind: "other" }],
   ["size-stock", "这件外套有没有大一号的？", { kind: "inquiry", topic: "stock" }],
   ["size-stock", "Does this jacket come in other sizes?", { kind: "inquiry", topic: "stock" }],
+  // round 8: a complaint is often just a statement that something went wrong, with no complaint word
+  // ordered one thing, received another: a wrong item
+  ["got-other-thing", "点了一份宫保鸡丁，结果送来的是麻婆豆腐", { kind: "complaint", category: "wrong_item" }],
+  ["got-other-thing", "选的是银色款，寄来是玫瑰金", { kind: "complaint", category: "wrong_item" }],
+  ["got-other-thing", "I picked the queen duvet but received a different size, a king", { kind: "complaint", category: "wrong_item" }],
+  ["got-other-thing", "Paid for a 6-pack of filters and the box came with only 2 inside", { kind: "complaint", category: "wrong_item" }],
+  // a defect word beside the goods: damage
+  ["defect-near-goods", "The oak bookshelf arrived today with a deep gouge along the side panel", { kind: "complaint", category: "damage" }],
+  ["defect-near-goods", "Our new desk came with a crack in the glass top, can you help?", { kind: "complaint", category: "damage" }],
+  ["defect-near-goods", "冷链车制冷机组故障，车里的冻品全化了", { kind: "complaint", category: "damage" }],
+  // no reply, no answer: service
+  ["no-reply", "我email咗你哋成個星期，一個字都冇覆", { kind: "complaint", category: "service" }],
+  ["no-reply", "I've messaged support three times this week and nobody has replied, they just left me on read", { kind: "complaint", category: "service" }],
+  ["no-reply", "留言一个礼拜了，石沉大海", { kind: "complaint", category: "service" }],
+  ["no-reply", "The courier failed to collect my parcel again, that's the second missed pickup", { kind: "complaint", category: "service" }],
+  // still on the way past the promised time; a rider or driver delay at a restaurant is still a delay
+  ["still-on-way", "面包原定早上8点到，现在still在路上，司机电话也不接", { kind: "complaint", category: "delay" }],
+  ["still-on-way", "外卖送得太慢了，催单也没用，餐厅前台也打不通", { kind: "complaint", category: "delay" }],
+  ["still-on-way", "海报到现在还没印好，后天就要用", { kind: "complaint", category: "delay" }],
+  // money taken without consent or not given back: billing
+  ["money-taken", "There's a $49 renewal on my Visa that I never authorised", { kind: "complaint", category: "billing" }],
+  ["money-taken", "未经我同意就从支付宝扣了198", { kind: "complaint", category: "billing" }],
+  ["money-taken", "部手機退咗三個禮拜，啲錢仲未退返", { kind: "complaint", category: "billing" }],
+  ["money-taken", "We got billed for 12 licences but only use 8, please credit it back", { kind: "complaint", category: "billing" }],
+  // a question about a problem that may happen (…的话) asks policy; billing words in a plan question ask a price
+  ["policy-if", "衣服收到如果有色差的话，多久内可以申请退换？", { kind: "inquiry", topic: "policy" }],
+  ["policy-if", "收货时发现有破损的话能理赔吗？", { kind: "inquiry", topic: "policy" }],
+  ["plan-price", "How much would monthly billing be for 25 users on the Business tier?", { kind: "inquiry", topic: "price" }],
+  ["plan-price", "Please add 10 seats to our Starter plan at $12 per seat from the next billing cycle", { kind: "order", quantity: 10 }],
+  // a hazard found after an install is safety, a complaint; a refund-timing question is policy; a shelf is stock
+  ["hazard-install", "装好的衣柜没固定在墙上，一碰就晃，太危险了", { kind: "complaint", category: "safety" }],
+  ["refund-timing", "取消订单以后多久能退到原卡？", { kind: "inquiry", topic: "policy" }],
+  ["shelf-stock", "Do you have M10 hex nuts on the shelf right now?", { kind: "inquiry", topic: "stock" }],
+  // the sender's own next step ("那我再跟…确认") asks nothing
+  ["will-confirm", "好的，那我下午再跟仓库确认一下库存", { kind: "other" }],
+  ["will-confirm", "OK, I'll check with our buyer about the quantities and come back to you", { kind: "other" }],
+  ["will-confirm", "收到，我晚点再跟老板确认下尺寸", { kind: "other" }],
+  // round 8b: more wordings of the same phenomena
+  ["got-other-thing", "我要的是热美式，给我的是冰拿铁", { kind: "complaint", category: "wrong_item" }],
+  ["got-other-thing", "I asked for the gluten-free base and got the regular one", { kind: "complaint", category: "wrong_item" }],
+  ["got-other-thing", "买了三双袜子，包裹里就两双", { kind: "complaint", category: "wrong_item" }],
+  ["money-taken", "You charged my card $8.99 for a trial I never subscribed to", { kind: "complaint", category: "billing" }],
+  ["money-taken", "退货寄回十天了，钱还没看到", { kind: "complaint", category: "billing" }],
+  ["money-taken", "Sent the boots back two weeks ago and the refund still hasn't shown up on my statement", { kind: "complaint", category: "billing" }],
+  ["refund-timing", "退了货，钱一般几天能到？", { kind: "inquiry" }],
+  ["still-on-way", "The plumber was supposed to come this morning, it's now 4pm and nothing", { kind: "complaint", category: "delay" }],
+  // round 8c: Cantonese short counts, chat drop-outs, plan billing, refund and cancel policy, seat orders
+  ["got-other-thing", "叫咗四碗粥，得三碗到", { kind: "complaint", category: "wrong_item" }],
+  ["got-other-thing", "買咗兩盒，得一盒", { kind: "complaint", category: "wrong_item" }],
+  ["got-other-thing", "我觉得一个就够了，谢谢", { kind: "other" }],
+  ["no-reply", "Been on chat for an hour and I keep getting disconnected", { kind: "complaint", category: "service" }],
+  ["no-reply", "上週話會覆我，之後就冇下文", { kind: "complaint", category: "service" }],
+  ["money-taken", "We were invoiced for the Enterprise tier but we only signed up for Growth", { kind: "complaint", category: "billing" }],
+  ["money-taken", "My plan auto-renewed at $149 instead of $99", { kind: "complaint", category: "billing" }],
+  ["refund-timing", "Will the refund go back to my original payment method?", { kind: "inquiry", topic: "policy" }],
+  ["refund-timing", "What happens to my saved projects if I cancel?", { kind: "inquiry", topic: "policy" }],
+  ["seat-order", "Please add 8 more licenses to our account at the current rate", { kind: "order", quantity: 8 }],
+  ["seat-order", "帮我订三箱打印纸后天送，能开专票吗？", { kind: "order", quantity: 3 }],
+  // round 8d: wilted and dead-pixel goods are quality; a soaked carton, shards and spilled soup are damage;
+  // a refusal at the counter is service; a wrongly written invoice title is billing; how to return asks policy
+  ["defect-near-goods", "今天到的玫瑰一半都蔫了，还能补发吗？", { kind: "complaint", category: "quality" }],
+  ["defect-near-goods", "New monitor has two dead pixels near the corner", { kind: "complaint", category: "quality" }],
+  ["defect-near-goods", "包裹送到时外箱全是水，里面的衣服都湿透了", { kind: "complaint", category: "damage" }],
+  ["defect-near-goods", "Opened the parcel and the vase was in shards", { kind: "complaint", category: "damage" }],
+  ["defect-near-goods", "骑手送来的麻辣烫汤洒出来一大半", { kind: "complaint", category: "damage" }],
+  ["counter-refusal", "The cashier refused to accept my return even with the receipt", { kind: "complaint", category: "service" }],
+  ["invoice-title", "上次开的发票抬头写错了，麻烦重开", { kind: "complaint", category: "billing" }],
+  ["return-how", "这双鞋不合适，请问怎么退货？", { kind: "inquiry", topic: "policy" }],
+  // round 8e: zero response after a ticket or a DM is service; 未见人 and an order stuck preparing are delays
+  ["no-reply", "Messaged your support page on Friday, zero response so far", { kind: "complaint", category: "service" }],
+  ["no-reply", "Filed a ticket about my login two weeks ago, still nothing", { kind: "complaint", category: "service" }],
+  ["no-reply", "話咗幫我跟進，等咗兩個禮拜都冇結果", { kind: "complaint", category: "service" }],
+  ["still-on-way", "師傅話朝早十點上門，而家下晝三點都未見人", { kind: "complaint", category: "delay" }],
+  ["still-on-way", "App has said my order is preparing for over an hour now", { kind: "complaint", category: "delay" }],
+  ["still-on-way", "Is the blue kettle still showing as in stock on your site?", { kind: "inquiry", topic: "stock" }],
+  // round 8f: fee and waiver questions ask a price, not a billing problem; refund timing asks policy;
+  // "能保证准时吗" after a past delay asks for punctuality, it praises nothing
+  ["fee-question", "Is there an extra charge for stairs delivery?", { kind: "inquiry", topic: "price" }],
+  ["fee-question", "How much is the late fee if the invoice is paid in week 5?", { kind: "inquiry", topic: "price" }],
+  ["fee-question", "Does the van hire come with a damage waiver?", { kind: "inquiry" }],
+  ["refund-timing", "退款一般几天到账呀", { kind: "inquiry", topic: "policy" }],
+  ["refund-timing", "Are returns refunded as store credit or to the card?", { kind: "inquiry", topic: "policy" }],
+  ["on-time-ask", "上周那批晚了三天，下周这批能保证准时吗？", { kind: "complaint", category: "delay" }],
+  // round 8g: a defect stated plainly is a complaint: a tear, a wobble, a drip, overheating; sparks are a safety incident;
+  // a driver blocking the customer in is service
+  ["defect-near-goods", "Found a long tear in the back of the armchair when we unwrapped it", { kind: "complaint", category: "damage" }],
+  ["defect-near-goods", "The new dining table is wobbly even on a flat floor", { kind: "complaint", category: "quality" }],
+  ["defect-near-goods", "热水器装好第二天就一直滴水", { kind: "complaint", category: "quality" }],
+  ["defect-near-goods", "My new laptop overheats after ten minutes of use", { kind: "complaint", category: "quality" }],
+  ["defect-near-goods", "新买的插排一通电就冒火花", { kind: "escalation", category: "safety", escalationReasons: ["safety"] }],
+  ["driver-conduct", "Your van driver parked across my driveway for forty minutes", { kind: "complaint", category: "service" }],
 ];
 
 describe("the rules read families of support-chat phrasings", () => {

@@ -19,7 +19,7 @@ const K = vocabulary.kinds;
 const E = vocabulary.escalation;
 
 const kindMatcher = new CueMatcher<KindGroup>([
-  ...(["orderStrong", "orderWeak", "complaintStrong", "complaintWeak", "question", "inquiryIntent", "gratitude", "resolution", "chitchat", "challenge", "broadcast", "hypothetical", "policyQuestion", "happened", "dismiss", "askMark", "orderChange", "conditionalOrder", "maintenance", "whereIs"] as const).flatMap(
+  ...(["orderStrong", "orderWeak", "complaintStrong", "complaintWeak", "question", "inquiryIntent", "gratitude", "resolution", "chitchat", "challenge", "broadcast", "hypothetical", "policyQuestion", "happened", "dismiss", "askMark", "orderChange", "conditionalOrder", "maintenance", "whereIs", "ownFollowUp"] as const).flatMap(
     (group) => K[group].map((cue) => [cue, group] as const),
   ),
   ...K.negators.map((cue) => [cue, "negator"] as const),
@@ -68,16 +68,20 @@ function togetherHits(lower: string, negated: (hit: CueHit<unknown>) => boolean)
 }
 
 const venueMatcher = new CueMatcher<true>(vocabulary.categories.serviceVenue.map((cue) => [cue, true] as const), { shared: true });
+const carrierMatcher = new CueMatcher<true>(vocabulary.categories.carrierDelivery.map((cue) => [cue, true] as const), { shared: true });
 
 /**
  * Hotel and counter mixes: at a place where staff serve the customer in person, a complaint that names both
  * a facility fault (broken shower, cold food: damage or quality) or slowness (菜上得很慢) and the staff's
  * conduct (attitude, waiting, no apology) is about the service; the fault is what the staff failed to handle.
- * Goods delivered by a carrier are not covered: there the fault or the late delivery stays the category.
+ * Goods delivered by a carrier are not covered: there the fault or the late delivery stays the category, even when
+ * the customer is itself a restaurant or a hotel waiting for a delivery (配送, 骑手, driver, 在路上).
  */
 function venueCategory(category: Category, lower: string, problemCategories: Set<ProblemCategory>): Category {
   if (category !== "damage" && category !== "quality" && category !== "delay") return category;
   if (!problemCategories.has("service")) return category;
+  // "配送的太慢了…餐厅电话打不通": a restaurant waiting for a rider's or a driver's delivery has a delay, not a service fault.
+  if (category === "delay" && carrierMatcher.findAll(lower).length > 0) return category;
   return venueMatcher.findAll(lower).length > 0 ? "service" : category;
 }
 
@@ -310,7 +314,10 @@ export interface OrderShape {
 
 /** `order` is read only when the cues leave the kind open: reading items is the costliest step. */
 export function decideKind(signals: Signals, reasons: EscalationReason[], readOrder: () => OrderShape): RecordKind {
-  const question = signals.has("question") || signals.has("inquiryIntent") || signals.has("whereIs") || signals.accountChange;
+  // "那我明天再跟客户确认一下数量": the sender's own next step asks us nothing.
+  const question =
+    (signals.has("question") || signals.has("inquiryIntent") || signals.has("whereIs") || signals.accountChange) &&
+    !(signals.has("ownFollowUp") && !signals.has("askMark"));
   // "如果…破损怎么办？" asks about a problem; so does "坏了是寄修还是上门？" unless the problem has happened ("用了三天就坏了，保修吗").
   const conditional = signals.has("hypothetical") || (signals.has("policyQuestion") && !signals.has("happened"));
   const askedAbout = question && conditional && !signals.has("complaintStrong");

@@ -57,6 +57,11 @@ export const KindsVocabSchema = z.object({
    * second-hand ("客户说物流三天没更新") it still asks for tracking.
    */
   whereIs: CueList.default([]),
+  /**
+   * The sender says they will check something themselves ("那我明天再跟客户确认一下数量", "I'll check with the
+   * warehouse"): a note of their own next step, no question to us, whatever the words around it ask about.
+   */
+  ownFollowUp: CueList.default([]),
 });
 
 export const CategoriesVocabSchema = z.object({
@@ -64,6 +69,11 @@ export const CategoriesVocabSchema = z.object({
   cues: z.record(z.enum(problemCategories as [string, ...string[]]), z.object({ strong: CueList, weak: CueList, hints: CueList })),
   /** A place where staff serve the customer in person (hotel, front desk, restaurant, branch): see classify's venue rule. */
   serviceVenue: CueList.default([]),
+  /**
+   * Words of goods brought by a carrier or a rider (配送, 骑手, driver, 在路上): a delay beside them is the delivery's
+   * delay, even when the customer is a restaurant or a hotel (see classify's venue rule).
+   */
+  carrierDelivery: CueList.default([]),
   /**
    * Cues that name a category only together, anywhere in the message ("ordered" … "instead": a wrong item). Each
    * rule counts like one strong cue when every one of its words is present and not negated.
