@@ -92,3 +92,44 @@ describe("the sender's own UTC offset", () => {
     expect(first("next Monday", "2026-02-06T23:59:00-08:00")).toBe("2026-02-09");
   });
 });
+
+describe("chat spellings, abbreviations and month ends", () => {
+  it.each([
+    ["can you bring 2 crates tmrw morning", "2026-03-05"],
+    ["tmr afternoon ok?", "2026-03-05"],
+    ["need it 2moro pls", "2026-03-05"],
+    ["听日送到观塘", "2026-03-05"],
+    ["聽日送去荃灣", "2026-03-05"],
+    ["Please ship Fri.", "2026-03-06"],
+    ["Drop them off Thu.", "2026-03-05"],
+    ["arriving Mon. at the dock", "2026-03-09"],
+    ["deliver Sat", "2026-03-07"],
+    ["by Thu please", "2026-03-05"],
+    ["EOM works for us", "2026-03-31"],
+    ["end of month is fine", "2026-03-31"],
+    ["月末交货", "2026-03-31"],
+    ["这个月底之前送来", "2026-03-31"],
+    ["这批货月底前交货", "2026-03-31"],
+  ])("%s → %s", (text, date) => {
+    expect(first(text, WEDNESDAY)).toBe(date);
+  });
+
+  it("gives no date for a vague period or a bare abbreviation that is a word", () => {
+    expect(first("下个月初安排", WEDNESDAY)).toBeUndefined();
+    expect(first("下周内送到", WEDNESDAY)).toBeUndefined();
+    expect(first("we sat down with the team", WEDNESDAY)).toBeUndefined();
+  });
+
+  it("reads no date from an inch fraction", () => {
+    expect(first('20 x hose 3/4" x 48"', WEDNESDAY)).toBeUndefined();
+    expect(first("bolts 5/8 in long", WEDNESDAY)).toBeUndefined();
+  });
+
+  it("puts a delivery date before a payment period or a bare weekday said in passing", () => {
+    expect(first("收货后10天内付清，月底前交货", "2026-04-20T10:00:00+08:00")).toBe("2026-04-30");
+    expect(first("Deposit paid today. Delivery by the end of the month.", "2026-06-09T10:00:00+01:00")).toBe("2026-06-30");
+    // Sent on a Sunday: 下周一 is the next day (weeks run Monday to Sunday), not pushed aside by 周日 said in passing.
+    expect(first("周日还在加班，下周一送到仓库", SUNDAY)).toBe("2026-03-09");
+    expect(first("下周一", SUNDAY)).toBe("2026-03-09");
+  });
+});

@@ -171,8 +171,9 @@ const RULES: Rule[] = [
     },
   },
   {
-    regex: /大后天|后天|明天|明日|明早|明晚|明儿|今天|今日|今晚|今早|当天/g,
-    resolve: (m, today) => addDays(today, { 大后天: 3, 后天: 2, 明天: 1, 明日: 1, 明早: 1, 明晚: 1, 明儿: 1 }[m[0]] ?? 0),
+    // 听日/听朝 are Cantonese (聽日 folded to simplified) for tomorrow.
+    regex: /大后天|后天|明天|明日|明早|明晚|明儿|听日|听朝|今天|今日|今晚|今早|当天/g,
+    resolve: (m, today) => addDays(today, { 大后天: 3, 后天: 2, 明天: 1, 明日: 1, 明早: 1, 明晚: 1, 明儿: 1, 听日: 1, 听朝: 1 }[m[0]] ?? 0),
   },
   {
     regex: new RegExp(`(${ZH_NUM})\\s?个?(工作日|天|日)(?:之内|以内|内|后|之后)`, "g"),
@@ -210,8 +211,9 @@ const RULES: Rule[] = [
     resolve: (m, today) => nextDayOfMonth(today, Number(m[1])),
   },
   {
-    regex: /\b(the day after tomorrow|day after tomorrow|tomorrow|today|tonight|end of day|eod)\b/g,
-    resolve: (m, today) => addDays(today, m[1]!.includes("after") ? 2 : m[1] === "tomorrow" ? 1 : 0),
+    // Chat spellings of tomorrow: tmrw, tmr, tmoro, 2moro, 2morrow, tomoz.
+    regex: /\b(the day after tomorrow|day after tomorrow|tomorrow|tmrw|tmr|tmoro|tomoz|today|tonight|end of day|eod)\b|(?<![0-9a-z])(2moro|2morrow|2mrw)\b/g,
+    resolve: (m, today) => addDays(today, m[2] ? 1 : m[1]!.includes("after") ? 2 : m[1] === "today" || m[1] === "tonight" || m[1] === "end of day" || m[1] === "eod" ? 0 : 1),
   },
   {
     regex: /\b(?:in|within)\s(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|a)\s(business\s|working\s)?days?\b/g,
@@ -230,7 +232,8 @@ const RULES: Rule[] = [
     },
   },
   {
-    regex: new RegExp(`\\b(this|next|coming|last|by|on|before|until|till|due)?\\s?${EN_WEEKDAY}\\.?(?:\\s(this|next)\\sweek)?\\b`, "g"),
+    // The lookahead, not \\b, ends the match, so that "Deliver Fri." keeps its dot at the end of the text.
+    regex: new RegExp(`\\b(this|next|coming|last|by|on|before|until|till|due|deliver|ship|arrive|arriving)?\\s?${EN_WEEKDAY}(?:\\.|\\b)(?:\\s(this|next)\\sweek)?(?![a-z])`, "g"),
     resolve: (m, today) => {
       const lead = m[1];
       const trail = m[3];
@@ -261,7 +264,8 @@ const RULES: Rule[] = [
     },
   },
   {
-    regex: /(?<![0-9/.\-])(\d{1,2})\/(\d{1,2})(?![0-9/])/g,
+    // Not a fraction of an inch or foot: 1/2" x 36".
+    regex: /(?<![0-9/.\-])(\d{1,2})\/(\d{1,2})(?![0-9/"'”″]|\s?(?:in|inch|ft)\b)/g,
     resolve: (m, today) => {
       const a = Number(m[1]);
       const b = Number(m[2]);
@@ -293,5 +297,27 @@ export function findDates(lower: string, sentAt: string): DateMention[] {
       if (day) found.push({ date: formatDay(day), start, end });
     }
   }
-  return found.sort((a, b) => a.start - b.start);
+  found.sort((a, b) => a.start - b.start);
+  // The delivery date is read as the first mention; one that dates a payment ("到货后7天内付清",
+  // "deposit paid today") goes after the others, and a bare mention yields to one said with a delivery word.
+  if (found.length < 2) return found;
+  const rank = found.map((f) => mentionRank(lower, f));
+  const order = found.map((_f, i) => i).sort((a, b) => rank[a]! - rank[b]! || a - b);
+  return order.map((i) => found[i]!);
+}
+
+/** Words right after a date that make it a delivery date: "下周一送到", "月底前交货", "by Friday, delivered". */
+const DELIVERY_AFTER = /^\s?(?:前|之前|以前|上午|下午|早上|晚上|中午)?\s?(?:送|到货|交货|交|发货|发|出货|配送|安排|deliver|ship|dispatch)/;
+/** Words right before a date that make it a delivery date: "Deliver Fri", "交货期 3月5日", "ship by". */
+const DELIVERY_BEFORE = /(?:送|送货|交货|发货|到货|交期|deliver|delivery|delivered|ship|shipped|shipping|dispatch|arrive|arrival|eta)\s?(?:by|on|before|until|for|date|日期|时间)?\s?[:：]?\s?$/;
+/** Words around a date that make it a payment date. */
+const PAYMENT_AFTER = /^\s?(?:之内|以内|内)?\s?(?:付清|付款|结清|支付|付|回款|结算|paid|pay\b|payment)/;
+const PAYMENT_BEFORE = /(?:paid|deposit|payment|pay|付款|支付|付清|定金|订金)\s?(?:by|on|of)?\s?$/;
+
+function mentionRank(lower: string, f: DateMention): number {
+  const after = lower.slice(f.end, f.end + 12);
+  const before = lower.slice(Math.max(0, f.start - 16), f.start);
+  if (PAYMENT_AFTER.test(after) || PAYMENT_BEFORE.test(before)) return 2;
+  if (DELIVERY_AFTER.test(after) || DELIVERY_BEFORE.test(before)) return 0;
+  return 1;
 }
