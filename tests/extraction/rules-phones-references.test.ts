@@ -34,6 +34,17 @@ describe("phones", () => {
     expect(phone("20,000 pcs at 1,450 CNY")).toBeUndefined();
     expect(phone("order 55-1209")).toBeUndefined();
   });
+
+  it("does not read the digit groups that end a grouped carrier or container number as a phone", () => {
+    expect(phone("UPS says 1Z 4F8 V29 03 1184 2207 is lost")).toBeUndefined();
+    expect(phone("Tracking 1Z 88W 4E1 03 5512 7720 hasn't moved")).toBeUndefined();
+    expect(phone("parcel 1Z 7A1 E55 02 2384 9912, call me")).toBeUndefined();
+    expect(phone("box MSKU 4F2 1234 5678 at the port")).toBeUndefined();
+    // A phone after a code, and a phone after a word, are still phones.
+    expect(phone("parcel 1Z7A1E55022384, call 138 1234 5678")).toBe("13812345678");
+    expect(phone("call Room B2, 021 5888 1234")).toBe("02158881234");
+    expect(phone("call me 617 555 0123")).toBe("6175550123");
+  });
 });
 
 describe("order references", () => {

@@ -1,4 +1,4 @@
-import { isAsciiAlnum, isAsciiDigit, isDigitAt, isLetterAt, isOneOfAt } from "./normalize.ts";
+import { isAsciiAlnum, isAsciiDigit, isAsciiLetter, isDigitAt, isLetterAt, isOneOfAt } from "./normalize.ts";
 
 /**
  * Phone numbers as digits only, country code dropped, domestic trunk 0 kept (spec: contactPhone).
@@ -92,6 +92,23 @@ function labelledNotPhone(text: string, start: number): boolean {
   return NOT_PHONE_BEFORE.test(text.slice(Math.max(0, start - 16), start).toLowerCase());
 }
 
+/**
+ * The digits continue a grouped code whose earlier groups mix letters and digits: a UPS number written
+ * "1Z 4F8 V29 03 1184 2207", a container "MSKU 4F2 1234 5678". A phone's groups are digits alone.
+ */
+function continuesGroupedCode(text: string, start: number): boolean {
+  if (text[start - 1] !== " ") return false;
+  let j = start - 2;
+  let letters = 0;
+  let digits = 0;
+  while (j >= 0 && start - 2 - j < 6 && isAsciiAlnum(text[j])) {
+    if (isAsciiLetter(text[j])) letters++;
+    else digits++;
+    j--;
+  }
+  return letters > 0 && digits > 0 && start - 2 - j <= 5 && !isAsciiAlnum(text[j]);
+}
+
 /** The first phone number in the (normalised) text, as digits. */
 export function findPhone(text: string): string | undefined {
   let i = 0;
@@ -103,7 +120,7 @@ export function findPhone(text: string): string | undefined {
     }
     const { run, end } = readRun(text, isOneOfAt(text, i, "(") ? i + 1 : i);
     const digits = run.groups.reduce((n, g) => n + g.length, 0);
-    if (digits >= MIN_DIGITS && !isAsciiAlnum(text[end]) && !labelledNotPhone(text, i)) {
+    if (digits >= MIN_DIGITS && !isAsciiAlnum(text[end]) && !labelledNotPhone(text, i) && !(run.groups.length > 1 && continuesGroupedCode(text, i))) {
       for (let k = run.groups.length; k > 0; k--) {
         const phone = asPhone(run, k);
         if (phone) return phone;
