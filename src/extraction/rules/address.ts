@@ -87,5 +87,20 @@ export function findAddress(text: string, lower: string): string | undefined {
     if (at) candidate = candidate.slice(at[0].length);
     if (candidate.length >= 4 && hasMarker(candidate) && !/^(?:be|the|you|us|me|him|her|them)\b/i.test(candidate)) return candidate;
   }
-  return undefined;
+  return unlabelledChineseAddress(text, lower);
+}
+
+/**
+ * A Chinese address with no cue before it, standing as its own clause: "…这周六送，天河区珠江新城华夏路30号1502，
+ * 货到付款". Only the full shape counts: a district or county, then a road, street or avenue with a house number.
+ */
+const CHINESE_ADDRESS = /(?<=^|[,;:!?\s，；：。！？])(?:[\u4e00-\u9fff]{2,4}[省市])?[\u4e00-\u9fff]{1,4}[区區县縣][\u4e00-\u9fffA-Za-z]{1,16}?(?:路|道|街)[0-9]{1,5}[号號]/g;
+
+function unlabelledChineseAddress(text: string, lower: string): string | undefined {
+  CHINESE_ADDRESS.lastIndex = 0;
+  const m = CHINESE_ADDRESS.exec(text);
+  if (!m) return undefined;
+  const end = addressEnd(text, lower, m.index);
+  const candidate = clean(text.slice(m.index, Math.max(end, m.index + m[0].length)));
+  return candidate.length >= 6 ? candidate : undefined;
 }
