@@ -816,6 +816,10 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["defect-near-goods", "My new laptop overheats after ten minutes of use", { kind: "complaint", category: "quality" }],
   ["defect-near-goods", "新买的插排一通电就冒火花", { kind: "escalation", category: "safety", escalationReasons: ["safety"] }],
   ["driver-conduct", "Your van driver parked across my driveway for forty minutes", { kind: "complaint", category: "service" }],
+  // a mess left for the customer is a complaint though no complaint word is said
+  ["mess-left", "快递箱里的碎纸屑掉出来，客厅满地都是", { kind: "complaint" }],
+  ["mess-left", "拆个包裹收拾了半天，以后能少放点填充物吗", { kind: "complaint" }],
+  ["mess-left", "The packing peanuts went all over the floor when we opened the box", { kind: "complaint" }],
 ];
 
 describe("the rules read families of support-chat phrasings", () => {
