@@ -277,7 +277,7 @@ const RULES: Rule[] = [
 /** Enough for any real message; keeps a text made of nothing but dates linear. */
 const MAX_MENTIONS_PER_RULE = 16;
 
-/** Every date the lower-cased, NFKC-folded text states, in text order; overlapping mentions keep the first rule's. */
+/** Every date the lower-cased, NFKC-folded text states: delivery-worded first, payment dates last, otherwise in text order; overlapping mentions keep the first rule's. */
 export function findDates(lower: string, sentAt: string): DateMention[] {
   const today: Day = { ms: sentDay(sentAt).ms, americas: /-(0[3-9]|1[0-2]):?\d\d$/.test(sentAt) };
   const found: DateMention[] = [];
