@@ -388,8 +388,12 @@ function productBefore(scan: Scan, clauseStart: number, q: Quantity, erase: stri
   return undefined;
 }
 
+/** Further than this after its count no product name runs; the bound keeps a clause of counts linear. */
+const MAX_PRODUCT_AFTER = 120;
+
 function productAfter(scan: Scan, q: Quantity, clauseEnd: number): string | undefined {
-  const piece = cleanProduct(cutAtStops(blankDates(scan, q.end, clauseEnd)).replace(/\s{2,}.*$/s, ""));
+  const end = Math.min(clauseEnd, q.end + MAX_PRODUCT_AFTER);
+  const piece = cleanProduct(cutAtStops(blankDates(scan, q.end, end)).replace(/\s{2,}.*$/s, ""));
   return looksLikeProduct(piece) ? piece : undefined;
 }
 
