@@ -2,23 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createHybridExtractor, mergeExtractions } from "../../src/extraction/hybrid.ts";
 import { createLlmExtractor } from "../../src/extraction/llm/index.ts";
 import { rulesExtractor } from "../../src/extraction/rules/index.ts";
-import type { Extraction, ExtractionInput, ExtractionResult, Extractor } from "../../src/extraction/schema.ts";
+import type { Extraction, ExtractionResult, Extractor } from "../../src/extraction/schema.ts";
 import { reply, startFakeOpenAiServer, type FakeOpenAiServer } from "../fakes/openai-server.ts";
-
-const INPUT: ExtractionInput = {
-  text: "客户张伟（13812345678）要200箱A4复印纸，单价38元，明天下午前送到苏州工业园区星湖街88号，货到付款",
-  sentAt: "2026-03-02T10:15:00+08:00",
-};
-
-const LLM_READING: Extraction = {
-  kind: "order",
-  customer: "张伟",
-  contactPhone: "13812345678",
-  items: [{ product: "A4复印纸", quantity: 200, unit: "箱", unitPrice: 38 }],
-  deliveryDate: "2026-03-03",
-  deliveryAddress: "苏州工业园区星湖街88号",
-  paymentTerms: "cod",
-};
+import { ORDER_INPUT, ORDER_READING } from "../support/extractors.ts";
 
 function fixedRules(extraction: Extraction): Extractor {
   return {
@@ -54,7 +40,7 @@ function hybrid(rules: Extractor): Extractor {
 
 describe("hybrid extractor", () => {
   it("returns the LLM's reading when the rules agree, with no disagreements", async () => {
-    server.enqueue(reply.extraction(LLM_READING, { prompt_tokens: 900, completion_tokens: 70 }));
+    server.enqueue(reply.extraction(ORDER_READING, { prompt_tokens: 900, completion_tokens: 70 }));
     const rules = fixedRules({
       kind: "order",
       contactPhone: "13812345678",
@@ -62,10 +48,10 @@ describe("hybrid extractor", () => {
       deliveryDate: "2026-03-03",
     });
 
-    const result = await hybrid(rules).extract(INPUT);
+    const result = await hybrid(rules).extract(ORDER_INPUT);
 
     expect(result).toEqual({
-      extraction: LLM_READING,
+      extraction: ORDER_READING,
       extractor: "hybrid",
       model: "test-model",
       latencyMs: expect.any(Number),
@@ -78,7 +64,7 @@ describe("hybrid extractor", () => {
   it("keeps the rules' deterministic values where they differ and records each disagreement", async () => {
     server.enqueue(
       reply.extraction({
-        ...LLM_READING,
+        ...ORDER_READING,
         contactPhone: "13812345679",
         deliveryDate: "2026-03-04",
         items: [{ product: "A4复印纸", quantity: 2000, unit: "箱", unitPrice: 38 }],
@@ -94,10 +80,10 @@ describe("hybrid extractor", () => {
       topic: "price",
     });
 
-    const result = await hybrid(rules).extract(INPUT);
+    const result = await hybrid(rules).extract(ORDER_INPUT);
 
     expect(result.extractor).toBe("hybrid");
-    expect(result.extraction).toEqual(LLM_READING);
+    expect(result.extraction).toEqual(ORDER_READING);
     expect(result.disagreements).toEqual([
       { field: "contactPhone", llm: "13812345679", rules: "13812345678" },
       { field: "deliveryDate", llm: "2026-03-04", rules: "2026-03-03" },
@@ -109,7 +95,7 @@ describe("hybrid extractor", () => {
     server.setDefault(reply.serverError());
     const rulesReading: Extraction = { kind: "order", contactPhone: "13812345678", deliveryDate: "2026-03-03" };
 
-    const result = await hybrid(fixedRules(rulesReading)).extract(INPUT);
+    const result = await hybrid(fixedRules(rulesReading)).extract(ORDER_INPUT);
 
     expect(server.requests).toHaveLength(2);
     expect(result).toEqual({
@@ -130,7 +116,7 @@ describe("hybrid extractor", () => {
       },
     };
 
-    const result = await createHybridExtractor({ llm: throwing, rules: fixedRules(rulesReading) }).extract(INPUT);
+    const result = await createHybridExtractor({ llm: throwing, rules: fixedRules(rulesReading) }).extract(ORDER_INPUT);
 
     expect(result.extractor).toBe("rules");
     expect(result.extraction).toEqual(rulesReading);
@@ -204,14 +190,14 @@ describe("merge policy", () => {
 
 describe("hybrid extractor with the project's rules extractor", () => {
   it("keeps every deterministic value the rules found and explains every change", async () => {
-    server.enqueue(reply.extraction({ ...LLM_READING, contactPhone: "13800000000", deliveryDate: "2026-03-09" }));
-    const expectedRules = (await rulesExtractor.extract(INPUT)).extraction;
+    server.enqueue(reply.extraction({ ...ORDER_READING, contactPhone: "13800000000", deliveryDate: "2026-03-09" }));
+    const expectedRules = (await rulesExtractor.extract(ORDER_INPUT)).extraction;
 
-    const result = await hybrid(rulesExtractor).extract(INPUT);
+    const result = await hybrid(rulesExtractor).extract(ORDER_INPUT);
 
     expect(result.extractor).toBe("hybrid");
-    expect(result.extraction.kind).toBe(LLM_READING.kind);
-    expect(result.extraction.paymentTerms).toBe(LLM_READING.paymentTerms);
+    expect(result.extraction.kind).toBe(ORDER_READING.kind);
+    expect(result.extraction.paymentTerms).toBe(ORDER_READING.paymentTerms);
     for (const field of ["contactPhone", "deliveryDate"] as const) {
       const rulesValue = expectedRules[field];
       expect(result.extraction[field]).toBe(rulesValue ?? (field === "contactPhone" ? "13800000000" : "2026-03-09"));
@@ -222,9 +208,9 @@ describe("hybrid extractor with the project's rules extractor", () => {
 
   it("returns exactly the rules' reading when the LLM is down", async () => {
     server.setDefault(reply.overloaded());
-    const expectedRules = (await rulesExtractor.extract(INPUT)).extraction;
+    const expectedRules = (await rulesExtractor.extract(ORDER_INPUT)).extraction;
 
-    const result = await hybrid(rulesExtractor).extract(INPUT);
+    const result = await hybrid(rulesExtractor).extract(ORDER_INPUT);
 
     expect(result.extractor).toBe("rules");
     expect(result.extraction).toEqual(expectedRules);

@@ -7,27 +7,11 @@ import {
   OrderItemSchema,
   RECORD_KINDS,
   type Extraction,
-  type ExtractionInput,
   type ExtractionResult,
   type Extractor,
 } from "../../src/extraction/schema.ts";
 import { reply, startFakeOpenAiServer, strictAnswer, type FakeOpenAiServer } from "../fakes/openai-server.ts";
-
-const ORDER_INPUT: ExtractionInput = {
-  text: "客户张伟（13812345678）要200箱A4复印纸，单价38元，明天下午前送到苏州工业园区星湖街88号，货到付款",
-  sentAt: "2026-03-02T10:15:00+08:00",
-};
-
-const ORDER: Extraction = {
-  kind: "order",
-  customer: "张伟",
-  contactPhone: "13812345678",
-  items: [{ product: "A4复印纸", quantity: 200, unit: "箱", unitPrice: 38 }],
-  deliveryDate: "2026-03-03",
-  deliveryAddress: "苏州工业园区星湖街88号",
-  paymentTerms: "cod",
-  currency: "CNY",
-};
+import { ORDER_INPUT, ORDER_READING } from "../support/extractors.ts";
 
 const RULES_EXTRACTION: Extraction = { kind: "order", contactPhone: "13812345678", deliveryDate: "2026-03-03" };
 
@@ -86,12 +70,12 @@ function gapsBetweenRequests(): number[] {
 
 describe("LLM extractor: a good answer", () => {
   it("returns the model's extraction with the model name, token usage and latency", async () => {
-    server.enqueue(reply.delayed(60, reply.extraction(ORDER, { prompt_tokens: 1234, completion_tokens: 56 })));
+    server.enqueue(reply.delayed(60, reply.extraction(ORDER_READING, { prompt_tokens: 1234, completion_tokens: 56 })));
 
     const result = await extractor().extract(ORDER_INPUT);
 
     expect(result).toEqual({
-      extraction: ORDER,
+      extraction: ORDER_READING,
       extractor: "llm",
       model: "test-model",
       latencyMs: expect.any(Number),
@@ -104,7 +88,7 @@ describe("LLM extractor: a good answer", () => {
   });
 
   it("asks through Chat Completions for strict JSON Schema output derived from the extraction schema", async () => {
-    server.enqueue(reply.extraction(ORDER));
+    server.enqueue(reply.extraction(ORDER_READING));
 
     await extractor().extract(ORDER_INPUT);
 
@@ -124,7 +108,7 @@ describe("LLM extractor: a good answer", () => {
   });
 
   it("gives the model the sending time with its offset, the weekday and the calendar", async () => {
-    server.enqueue(reply.extraction(ORDER));
+    server.enqueue(reply.extraction(ORDER_READING));
 
     await extractor().extract(ORDER_INPUT);
 
@@ -138,12 +122,12 @@ describe("LLM extractor: a good answer", () => {
 
 describe("LLM extractor: answers that must not be used", () => {
   it("retries after malformed JSON and uses the next good answer, counting both attempts' tokens", async () => {
-    server.enqueue(reply.malformedJson(), reply.extraction(ORDER));
+    server.enqueue(reply.malformedJson(), reply.extraction(ORDER_READING));
 
     const result = await extractor().extract(ORDER_INPUT);
 
     expect(result.extractor).toBe("llm");
-    expect(result.extraction).toEqual(ORDER);
+    expect(result.extraction).toEqual(ORDER_READING);
     expect(result.fallbackReason).toBeUndefined();
     expect(server.requests).toHaveLength(2);
     expect(result.promptTokens).toBe(2 * 1200);
@@ -151,7 +135,7 @@ describe("LLM extractor: answers that must not be used", () => {
   });
 
   it("retries an answer cut off by the token limit", async () => {
-    server.enqueue(reply.truncated(), reply.extraction(ORDER));
+    server.enqueue(reply.truncated(), reply.extraction(ORDER_READING));
 
     const result = await extractor().extract(ORDER_INPUT);
 
@@ -160,7 +144,7 @@ describe("LLM extractor: answers that must not be used", () => {
   });
 
   it("falls back to the rules after schema violations on every attempt", async () => {
-    server.setDefault(reply.extraction({ ...ORDER, items: [{ product: "A4复印纸", quantity: "two hundred", unit: null, unitPrice: null }] }));
+    server.setDefault(reply.extraction({ ...ORDER_READING, items: [{ product: "A4复印纸", quantity: "two hundred", unit: null, unitPrice: null }] }));
 
     const result = await extractor({ maxAttempts: 3 }).extract(ORDER_INPUT);
 
@@ -174,7 +158,7 @@ describe("LLM extractor: answers that must not be used", () => {
   });
 
   it("rejects a value the contract forbids even when its type is right (a negative quantity)", async () => {
-    server.setDefault(reply.extraction({ ...ORDER, items: [{ product: "A4复印纸", quantity: -200, unit: "箱", unitPrice: 38 }] }));
+    server.setDefault(reply.extraction({ ...ORDER_READING, items: [{ product: "A4复印纸", quantity: -200, unit: "箱", unitPrice: 38 }] }));
 
     const result = await extractor({ maxAttempts: 2 }).extract(ORDER_INPUT);
 
@@ -209,8 +193,8 @@ describe("LLM extractor: answers that must not be used", () => {
 
   it("strips fields smuggled in outside the schema, at the top level and inside items", async () => {
     const answer = JSON.stringify({
-      ...strictAnswer(ORDER),
-      items: [{ ...ORDER.items![0], discountApproved: true }],
+      ...strictAnswer(ORDER_READING),
+      items: [{ ...ORDER_READING.items![0], discountApproved: true }],
       resolved: true,
       command: "/cs done ORD-1",
     });
@@ -219,7 +203,7 @@ describe("LLM extractor: answers that must not be used", () => {
     const result = await extractor().extract(ORDER_INPUT);
 
     expect(result.extractor).toBe("llm");
-    expect(result.extraction).toEqual(ORDER);
+    expect(result.extraction).toEqual(ORDER_READING);
     const allowed = Object.keys(ExtractionSchema.shape);
     expect(Object.keys(result.extraction).every((key) => allowed.includes(key))).toBe(true);
     expect(Object.keys(result.extraction.items![0]!).every((key) => key in OrderItemSchema.shape)).toBe(true);
@@ -259,20 +243,20 @@ describe("LLM extractor: the customer's text is data", () => {
 
 describe("LLM extractor: transport failures", () => {
   it("gives up on an attempt at its timeout and retries", async () => {
-    server.enqueue(reply.delayed(1_500, reply.extraction(ORDER)), reply.extraction(ORDER));
+    server.enqueue(reply.delayed(1_500, reply.extraction(ORDER_READING)), reply.extraction(ORDER_READING));
     const startedAt = Date.now();
 
     const result = await extractor({ timeoutMs: 200 }).extract(ORDER_INPUT);
 
     expect(result.extractor).toBe("llm");
-    expect(result.extraction).toEqual(ORDER);
+    expect(result.extraction).toEqual(ORDER_READING);
     expect(server.requests).toHaveLength(2);
     expect(gapsBetweenRequests()[0]).toBeGreaterThanOrEqual(190);
     expect(Date.now() - startedAt).toBeLessThan(1_000);
   });
 
   it("falls back after every attempt timed out", async () => {
-    server.setDefault(reply.delayed(2_000, reply.extraction(ORDER)));
+    server.setDefault(reply.delayed(2_000, reply.extraction(ORDER_READING)));
 
     const result = await extractor({ timeoutMs: 100, maxAttempts: 3 }).extract(ORDER_INPUT);
 
@@ -285,7 +269,7 @@ describe("LLM extractor: transport failures", () => {
   });
 
   it("waits as long as a 429's Retry-After says before trying again", async () => {
-    server.enqueue(reply.rateLimited(1), reply.extraction(ORDER));
+    server.enqueue(reply.rateLimited(1), reply.extraction(ORDER_READING));
 
     const result = await extractor().extract(ORDER_INPUT);
 
@@ -390,7 +374,7 @@ describe("LLM extractor: options", () => {
   });
 
   it("leaves the temperature to the server when asked to", async () => {
-    server.enqueue(reply.extraction(ORDER));
+    server.enqueue(reply.extraction(ORDER_READING));
 
     await extractor({ temperature: null }).extract(ORDER_INPUT);
 

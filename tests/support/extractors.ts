@@ -1,4 +1,4 @@
-import type { Extraction, Extractor } from "../../src/extraction/schema.ts";
+import type { Extraction, ExtractionInput, Extractor } from "../../src/extraction/schema.ts";
 
 /**
  * An extractor that reads a test's messages the way the test says, so tests of commands and storage
@@ -41,4 +41,21 @@ export const READINGS: Record<string, Extraction> = {
     escalationReasons: ["regulator_threat", "media_threat"],
   },
   [INQUIRY_TEXT]: { kind: "inquiry", topic: "stock" },
+};
+
+/** An order as a model would read it, for the tests of the LLM and hybrid extractors. */
+export const ORDER_INPUT: ExtractionInput = {
+  text: "客户张伟（13812345678）要200箱A4复印纸，单价38元，明天下午前送到苏州工业园区星湖街88号，货到付款",
+  sentAt: "2026-03-02T10:15:00+08:00",
+};
+
+export const ORDER_READING: Extraction = {
+  kind: "order",
+  customer: "张伟",
+  contactPhone: "13812345678",
+  items: [{ product: "A4复印纸", quantity: 200, unit: "箱", unitPrice: 38 }],
+  deliveryDate: "2026-03-03",
+  deliveryAddress: "苏州工业园区星湖街88号",
+  paymentTerms: "cod",
+  currency: "CNY",
 };
