@@ -313,7 +313,7 @@ export interface OrderShape {
 }
 
 /** `order` is read only when the cues leave the kind open: reading items is the costliest step. */
-export function decideKind(signals: Signals, reasons: EscalationReason[], readOrder: () => OrderShape): RecordKind {
+export function decideKind(signals: Signals, reasons: EscalationReason[], readOrder: () => OrderShape, guess: () => RecordKind): RecordKind {
   // "那我明天再跟客户确认一下数量": the sender's own next step asks us nothing.
   const question =
     (signals.has("question") || signals.has("inquiryIntent") || signals.has("whereIs") || signals.accountChange) &&
@@ -377,7 +377,9 @@ export function decideKind(signals: Signals, reasons: EscalationReason[], readOr
   // "14 walnut chairs at £145 each, delivered to …": priced items with a delivery word are an order, unit or not.
   if (order().filled >= 3 || (order().filled >= 2 && signals.has("orderWeak"))) return "order";
   if (signals.has("orderStrong")) return "order";
-  return "other";
+  // Small talk, thanks and the sender's own next step are cues too: only a message no cue reads is left to the examples.
+  if (signals.has("chitchat") || signals.has("gratitude") || signals.has("ownFollowUp") || signals.has("broadcast")) return "other";
+  return guess();
 }
 
 export interface SeverityFacts {

@@ -1,6 +1,7 @@
 import type { Extraction, ExtractionInput, Extractor, PaymentTerms } from "../schema.ts";
 import { findAddress } from "./address.ts";
 import { decideKind, decideSeverity, escalationReasons, readSignals } from "./classify.ts";
+import { categoryByExample, kindByExample, topicByExample } from "./learned.ts";
 import { findItems, type ItemsReading } from "./items.ts";
 import { findClaim, isLargeLoss, statedCurrency } from "./money.ts";
 import { findParties } from "./parties.ts";
@@ -30,9 +31,15 @@ export function extractWithRules(input: ExtractionInput): Extraction {
   let order: OrderFields | undefined;
   const readOrder = () => (order ??= readOrderFields(scan, erase));
   const reasons = escalationReasons(signals, { largeLoss });
+  // Where no cue decides the kind, the labelled examples do; then they also choose the category or topic, which
+  // the cues left open for the same reason. A category the cues left "other" beside a complaint word stays other.
+  let guessedKind = false;
   const kind = decideKind(signals, reasons, () => {
     const o = readOrder();
     return { filled: o.filled, hasQuantity: o.counted };
+  }, () => {
+    guessedKind = true;
+    return signals.wordy ? kindByExample(lower) : "other";
   });
 
   const record: Extraction = { kind, ...parties };
@@ -48,16 +55,17 @@ export function extractWithRules(input: ExtractionInput): Extraction {
     const currency = priceCurrency ?? (items.some((i) => i.unitPrice !== undefined) ? statedCurrency(scan.currencyMarks) : undefined);
     if (currency) record.currency = currency;
   } else if (kind === "complaint" || kind === "escalation") {
-    record.category = signals.category;
+    const category = signals.category === "other" && guessedKind ? categoryByExample(lower) : signals.category;
+    record.category = category;
     const bigAmount = scan.numbers.some((n) => !n.glued && n.value >= 1000 && n.end - n.start < 10);
-    record.severity = decideSeverity(kind, signals, reasons, { largeLoss, bigAmount, hasReference: Boolean(orderRef) });
+    record.severity = decideSeverity(kind, { ...signals, category }, reasons, { largeLoss, bigAmount, hasReference: Boolean(orderRef) });
     if (claim) {
       record.claimAmount = claim.value;
       if (claim.currency) record.currency = claim.currency;
     }
     if (kind === "escalation") record.escalationReasons = reasons.length > 0 ? reasons : ["severe_incident"];
   } else if (kind === "inquiry") {
-    record.topic = signals.topic;
+    record.topic = signals.topic === "other" && guessedKind ? topicByExample(lower) : signals.topic;
   }
   if (scan.unfolded !== undefined) asWritten(record, scan.text, scan.unfolded);
   return record;

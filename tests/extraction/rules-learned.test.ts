@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { extractWithRules } from "../../src/extraction/rules/index.ts";
+import { NaiveBayes } from "../../src/extraction/rules/learned.ts";
+import { normalizeText } from "../../src/extraction/rules/normalize.ts";
+
+const lower = (text: string) => normalizeText(text).lower;
+const SENT_AT = "2026-06-10T09:30:00+08:00";
+
+describe("the classifier the labelled examples teach", () => {
+  const model = new NaiveBayes([
+    { lower: lower("the parcel came soaked and the box fell apart"), label: "damage" },
+    { lower: lower("box crushed, two mugs smashed inside"), label: "damage" },
+    { lower: lower("外箱压扁了，里面的杯子碎了"), label: "damage" },
+    { lower: lower("three weeks and the parcel still has not come"), label: "delay" },
+    { lower: lower("说好周二到，今天周五了还没来"), label: "delay" },
+    { lower: lower("still waiting, it has been ten days"), label: "delay" },
+  ]);
+
+  it("labels unseen text by the n-grams and words it shares with the examples, in either language", () => {
+    expect(model.classify(lower("mugs smashed, box crushed on one side"))?.label).toBe("damage");
+    expect(model.classify(lower("十天了还没来"))?.label).toBe("delay");
+    expect(model.classify(lower("箱子压扁了"))?.label).toBe("damage");
+  });
+
+  it("gives a probability, and chooses only among the labels asked about", () => {
+    const free = model.classify(lower("box crushed"))!;
+    expect(free.label).toBe("damage");
+    expect(free.probability).toBeGreaterThan(0.5);
+    expect(free.probability).toBeLessThanOrEqual(1);
+    const narrowed = model.classify(lower("box crushed"), ["delay"])!;
+    expect(narrowed).toEqual({ label: "delay", probability: 1 });
+    expect(model.classify(lower("box crushed"), [] as "delay"[])).toBeUndefined();
+  });
+
+  it("counts a run of digits as one digit and reads traditional Chinese as simplified", () => {
+    const digits = new NaiveBayes([
+      { lower: lower("order 12345 please"), label: "a" },
+      { lower: lower("hello there"), label: "b" },
+    ]);
+    expect(digits.classify(lower("7"))?.label).toBe("a");
+    expect(model.classify(lower("說好週二到，今天週五了還沒來"))?.label).toBe("delay");
+  });
+});
+
+describe("the rules leave to the examples only what no cue reads", () => {
+  const extract = (text: string) => extractWithRules({ text, sentAt: SENT_AT });
+
+  it("a problem told in plain words is a complaint with a category, though it names no complaint word", () => {
+    const out = extract("你们送货的师傅把我家门口的花盆踢翻了，一句话都没说就走了");
+    expect(out.kind).toBe("complaint");
+    expect(out.category).toBe("service");
+    expect(out.severity).toBeDefined();
+  });
+
+  it("a grumble the cues already call a complaint keeps the category other: the examples do not overrule a cue", () => {
+    const out = extract("你们新的预约送货规则太麻烦了");
+    expect(out).toMatchObject({ kind: "complaint", category: "other" });
+  });
+
+  it("small talk, thanks and the sender's own next step stay other whatever the examples would say", () => {
+    for (const text of ["新年快乐，祝生意兴隆🎉", "thanks a lot, have a good weekend", "OK, I'll check with the warehouse and come back to you"]) {
+      expect(extract(text).kind).toBe("other");
+    }
+  });
+
+  it("a message without a single word is other: there is nothing to compare", () => {
+    expect(extract("1234567 8901234 5678").kind).toBe("other");
+    expect(extract("🙂🙂🙂").kind).toBe("other");
+  });
+});
