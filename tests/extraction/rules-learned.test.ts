@@ -28,7 +28,8 @@ describe("the classifier the labelled examples teach", () => {
     expect(free.probability).toBeGreaterThan(0.5);
     expect(free.probability).toBeLessThanOrEqual(1);
     const narrowed = model.classify(lower("box crushed"), ["delay"])!;
-    expect(narrowed).toEqual({ label: "delay", probability: 1 });
+    expect(narrowed).toEqual({ label: "delay", probability: 1, logOdds: Infinity });
+    expect(free.logOdds).toBeGreaterThan(0);
     expect(model.classify(lower("box crushed"), [] as "delay"[])).toBeUndefined();
   });
 
@@ -52,7 +53,22 @@ describe("the rules leave to the examples only what no cue reads", () => {
     expect(out.severity).toBeDefined();
   });
 
-  it("a grumble the cues already call a complaint keeps the category other: the examples do not overrule a cue", () => {
+  it("the examples overrule a kind the cues misread, when they are overwhelmingly sure", () => {
+    // The counts and "下单" of an order, telling a delay.
+    expect(extract("5号下的单，今天都12号了物流还显示已揽收，一个台灯而已要这么久吗")).toMatchObject({ kind: "complaint", category: "delay" });
+    // A question that asks nothing.
+    expect(extract("羊肉串怎么是生的？？咬一口全是血").kind).toBe("complaint");
+    // A problem word in office chatter.
+    expect(extract("楼下打印机又卡纸了哈哈，谁去叫下IT").kind).toBe("other");
+  });
+
+  it("a cued kind the examples only lean against stands: plain questions and orders are not overruled", () => {
+    expect(extract("实物是什么颜色的，跟图片一样吗").kind).toBe("inquiry");
+    expect(extract("Please ship the remaining 40 cartons, we're ready to receive them Tuesday").kind).toBe("order");
+    expect(extract("what payment methods do you accept").kind).toBe("inquiry");
+  });
+
+  it("a grumble the cues already call a complaint keeps the category other: the examples give no category over a cue", () => {
     const out = extract("你们新的预约送货规则太麻烦了");
     expect(out).toMatchObject({ kind: "complaint", category: "other" });
   });

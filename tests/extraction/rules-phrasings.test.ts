@@ -820,6 +820,13 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["mess-left", "快递箱里的碎纸屑掉出来，客厅满地都是", { kind: "complaint" }],
   ["mess-left", "拆个包裹收拾了半天，以后能少放点填充物吗", { kind: "complaint" }],
   ["mess-left", "The packing peanuts went all over the floor when we opened the box", { kind: "complaint" }],
+  // an order's new date or address asked for is an order change, even as a question; the sender's own slip is no complaint;
+  // whether an address can be changed at all is a policy question
+  ["order-change", "能不能改成后天送 明天家里没人", { kind: "order", deliveryDate: "2026-07-16" }],
+  ["order-change", "我地址填错了，你帮我改成 杭州市西湖区文三路 电话13912345678", { kind: "order" }],
+  ["order-change", "I put the wrong postcode on order 88123, please change it to LS6 2AB", { kind: "order" }],
+  ["order-change", "Can you change the delivery address on order 55120 to 9 Park Road?", { kind: "order" }],
+  ["order-change", "Can I change the delivery address after the order has shipped?", { kind: "inquiry", topic: "policy" }],
 ];
 
 describe("the rules read families of support-chat phrasings", () => {

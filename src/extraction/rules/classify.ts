@@ -19,7 +19,7 @@ const K = vocabulary.kinds;
 const E = vocabulary.escalation;
 
 const kindMatcher = new CueMatcher<KindGroup>([
-  ...(["orderStrong", "orderWeak", "complaintStrong", "complaintWeak", "question", "inquiryIntent", "gratitude", "resolution", "chitchat", "challenge", "broadcast", "hypothetical", "policyQuestion", "happened", "dismiss", "askMark", "orderChange", "conditionalOrder", "maintenance", "whereIs", "ownFollowUp"] as const).flatMap(
+  ...(["orderStrong", "orderWeak", "complaintStrong", "complaintWeak", "question", "inquiryIntent", "gratitude", "resolution", "chitchat", "challenge", "broadcast", "hypothetical", "policyQuestion", "happened", "dismiss", "askMark", "orderChange", "conditionalOrder", "maintenance", "whereIs", "ownFollowUp", "ownMistake"] as const).flatMap(
     (group) => K[group].map((cue) => [cue, group] as const),
   ),
   ...K.negators.map((cue) => [cue, "negator"] as const),
@@ -39,6 +39,8 @@ const categoryMatcher = new CueMatcher<CategoryTag>([
   ...K.resolution.map((cue) => [cue, "praise" as const] as const),
   // Idioms ("if anything's on fire", "爆单了") hide the problem words inside them the same way, and count for nothing.
   ...vocabulary.categories.idioms.map((cue) => [cue, "idiom" as const] as const),
+  // So does the sender's own slip ("I put the wrong postcode"): the wrong thing is theirs, not ours.
+  ...K.ownMistake.map((cue) => [cue, "idiom" as const] as const),
   // A hazard ("fire hazard") names safety as the problem, but no incident: as the longer match it hides "fire".
   ...vocabulary.categories.hazards.map((cue) => [cue, { category: "safety" as const, weight: 2, trigger: true, hazard: true }] as const),
 ], { shared: true });
@@ -365,7 +367,8 @@ export function decideKind(signals: Signals, reasons: EscalationReason[], readOr
   if (signals.has("broadcast") && !order().hasQuantity) return question && signals.topic !== "other" ? "inquiry" : "other";
   if (signals.has("orderStrong") && (!question || order().hasQuantity)) return "order";
   // "pls add 2 more … to order #…, do i pay the difference by card?": an order with a question is an order.
-  if (signals.has("orderChange")) return "order";
+  // "能帮我们把账户的默认地址改成…": the account's own details are no order's.
+  if (signals.has("orderChange") && !signals.accountChange) return "order";
   if (question && signals.wordy) {
     if (order().filled >= 3) return "order";
     // "还需要300米网线，跟上次一样的价格，明天能送吗": a wanted quantity with a date or a price asks only how it is delivered.

@@ -1,7 +1,7 @@
 import type { Extraction, ExtractionInput, Extractor, PaymentTerms } from "../schema.ts";
 import { findAddress } from "./address.ts";
 import { decideKind, decideSeverity, escalationReasons, readSignals } from "./classify.ts";
-import { categoryByExample, kindByExample, topicByExample } from "./learned.ts";
+import { categoryByExample, kindByExample, kindOverruled, topicByExample } from "./learned.ts";
 import { findItems, type ItemsReading } from "./items.ts";
 import { findClaim, isLargeLoss, statedCurrency } from "./money.ts";
 import { findParties } from "./parties.ts";
@@ -34,13 +34,16 @@ export function extractWithRules(input: ExtractionInput): Extraction {
   // Where no cue decides the kind, the labelled examples do; then they also choose the category or topic, which
   // the cues left open for the same reason. A category the cues left "other" beside a complaint word stays other.
   let guessedKind = false;
-  const kind = decideKind(signals, reasons, () => {
+  const cuedKind = decideKind(signals, reasons, () => {
     const o = readOrder();
     return { filled: o.filled, hasQuantity: o.counted };
   }, () => {
     guessedKind = true;
     return signals.wordy ? kindByExample(lower) : "other";
   });
+  const overruled = guessedKind || !signals.wordy ? undefined : kindOverruled(lower, cuedKind);
+  if (overruled) guessedKind = true;
+  const kind = overruled ?? cuedKind;
 
   const record: Extraction = { kind, ...parties };
   if (contactPhone) record.contactPhone = contactPhone;

@@ -41,7 +41,10 @@ export const KindsVocabSchema = z.object({
   dismiss: CueList.default([]),
   /** A literal question mark or particle ("?", "吗", "了没"): a status note with one asks rather than reports. */
   askMark: CueList.default([]),
-  /** A change that adds a number of units to an order ("add 2 more … to order #", "再加20箱"): an order even inside a question. */
+  /**
+   * A change to an order: units added or taken off ("add 2 more … to order #", "再加20箱"), a new delivery date or
+   * address ("能不能改成后天送", "change the delivery address on order …"): an order even inside a question.
+   */
   orderChange: CueList.default([]),
   /**
    * An order that is only conditional or not yet placed ("有的话我再下单", "if you have it in stock I'll order 50",
@@ -62,6 +65,11 @@ export const KindsVocabSchema = z.object({
    * warehouse"): a note of their own next step, no question to us, whatever the words around it ask about.
    */
   ownFollowUp: CueList.default([]),
+  /**
+   * The sender's own slip ("我地址填错了", "I put the wrong postcode"): as the longer match it hides the problem word
+   * inside it ("错了"), so a customer correcting their own order makes no complaint.
+   */
+  ownMistake: CueList.default([]),
 });
 
 export const CategoriesVocabSchema = z.object({
