@@ -827,6 +827,17 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["order-change", "I put the wrong postcode on order 88123, please change it to LS6 2AB", { kind: "order" }],
   ["order-change", "Can you change the delivery address on order 55120 to 9 Park Road?", { kind: "order" }],
   ["order-change", "Can I change the delivery address after the order has shipped?", { kind: "inquiry", topic: "policy" }],
+  ["order-change", "请把收件人电话修改为13700001111，谢谢", { kind: "order" }],
+  ["order-change", "I'd like to cancel purchase 20260711-883", { kind: "order" }],
+  // praise with no problem is other; a complaint asked as a question is still a complaint
+  ["praise", "Shout out to the driver this morning, absolutely brilliant", { kind: "other" }],
+  ["praise", "第一次在你们家买，包装很用心，太棒了", { kind: "other" }],
+  ["complaint-question", "隔壁小区都送到了，我的为啥没有？逗我呢", { kind: "complaint" }],
+  ["wrong-item", "我买的是黑色的，你们给我发白色的", { kind: "complaint", category: "wrong_item" }],
+  // escalation reasons written in forms the first vocabulary missed
+  ["reason-forms", "Unless the pumps are replaced this week our solicitors will be in touch", { kind: "escalation", escalationReasons: ["legal_threat"] }],
+  ["reason-forms", "天天半夜装卸货吵得人睡不着，我已经打了市长热线", { kind: "escalation", escalationReasons: ["regulator_threat"] }],
+  ["reason-forms", "I need a manager to contact me today about my account", { kind: "escalation", escalationReasons: ["customer_request"] }],
 ];
 
 describe("the rules read families of support-chat phrasings", () => {
