@@ -125,6 +125,11 @@ describe("chat spellings, abbreviations and month ends", () => {
     expect(first("bolts 5/8 in long", WEDNESDAY)).toBeUndefined();
   });
 
+  it("puts a deadline before the date a document was written", () => {
+    expect(first("Further to your quotation dated 3 March, please deliver the doors no later than 27 March.", "2026-03-09T10:05:00+01:00")).toBe("2026-03-27");
+    expect(first("合同签订于3月2日，最迟3月20日到货", WEDNESDAY)).toBe("2026-03-20");
+  });
+
   it("puts a delivery date before a payment period or a bare weekday said in passing", () => {
     expect(first("收货后10天内付清，月底前交货", "2026-04-20T10:00:00+08:00")).toBe("2026-04-30");
     expect(first("Deposit paid today. Delivery by the end of the month.", "2026-06-09T10:00:00+01:00")).toBe("2026-06-30");

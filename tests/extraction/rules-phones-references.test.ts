@@ -23,6 +23,8 @@ describe("phones", () => {
     ["+1 415-555-0199", "4155550199"],
     ["+86 21 5888 1234", "02158881234"],
     ["13917263548 200箱", "13917263548"],
+    ["陳生要兩百個飯盒，電話 9123 4567", "91234567"],
+    ["Tel: 6123 4567, ask for Mr Lim", "61234567"],
   ])("%s → %s", (text, digits) => {
     expect(phone(text)).toBe(digits);
   });
@@ -33,6 +35,8 @@ describe("phones", () => {
     expect(phone("合同号HT-2026-0112，2026-01-05 交货")).toBeUndefined();
     expect(phone("20,000 pcs at 1,450 CNY")).toBeUndefined();
     expect(phone("order 55-1209")).toBeUndefined();
+    // Eight digits are a Hong Kong or Singapore line only after a phone label.
+    expect(phone("订单 91234567 已发货")).toBeUndefined();
   });
 
   it("does not read the digit groups that end a grouped carrier or container number as a phone", () => {

@@ -309,15 +309,17 @@ export function findDates(lower: string, sentAt: string): DateMention[] {
 /** Words right after a date that make it a delivery date: "下周一送到", "月底前交货", "by Friday, delivered". */
 const DELIVERY_AFTER = /^\s?(?:前|之前|以前|上午|下午|早上|晚上|中午)?\s?(?:送|到货|交货|交|发货|发|出货|配送|安排|deliver|ship|dispatch)/;
 /** Words right before a date that make it a delivery date: "Deliver Fri", "交货期 3月5日", "ship by". */
-const DELIVERY_BEFORE = /(?:送|送货|交货|发货|到货|交期|deliver|delivery|delivered|ship|shipped|shipping|dispatch|arrive|arrival|eta)\s?(?:by|on|before|until|for|date|日期|时间)?\s?[:：]?\s?$/;
-/** Words around a date that make it a payment date. */
+const DELIVERY_BEFORE = /(?:(?:送|送货|交货|发货|到货|交期|deliver|delivery|delivered|ship|shipped|shipping|dispatch|arrive|arrival|eta)\s?(?:by|on|before|until|for|date|日期|时间)?|no later than|not later than|latest by|最迟|最晚|不晚于)\s?[:：]?\s?$/;
+/** Words right before a date that date a document, not a delivery: "your quotation dated 3 March", "合同签订于3月1日". */
+const DOCUMENT_BEFORE = /(?:dated|issued on|signed on|签订于|签于|开具于|日期为)\s?[:：]?\s?$/;
+/** Words around a date that make it a payment date; a payment or a document date ranks last. */
 const PAYMENT_AFTER = /^\s?(?:之内|以内|内)?\s?(?:付清|付款|结清|支付|付|回款|结算|paid|pay\b|payment)/;
 const PAYMENT_BEFORE = /(?:paid|deposit|payment|pay|付款|支付|付清|定金|订金)\s?(?:by|on|of)?\s?$/;
 
 function mentionRank(lower: string, f: DateMention): number {
   const after = lower.slice(f.end, f.end + 12);
   const before = lower.slice(Math.max(0, f.start - 16), f.start);
-  if (PAYMENT_AFTER.test(after) || PAYMENT_BEFORE.test(before)) return 2;
+  if (PAYMENT_AFTER.test(after) || PAYMENT_BEFORE.test(before) || DOCUMENT_BEFORE.test(before)) return 2;
   if (DELIVERY_AFTER.test(after) || DELIVERY_BEFORE.test(before)) return 0;
   return 1;
 }

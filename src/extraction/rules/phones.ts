@@ -69,7 +69,7 @@ function international(digits: string): string | undefined {
   return undefined;
 }
 
-function asPhone(run: Run, prefixLength: number): string | undefined {
+function asPhone(run: Run, prefixLength: number, labelled: boolean): string | undefined {
   const groups = run.groups.slice(0, prefixLength);
   const digits = groups.join("");
   if (run.plus || (digits.startsWith("00") && digits.length > 10)) {
@@ -82,7 +82,18 @@ function asPhone(run: Run, prefixLength: number): string | undefined {
   // Written 3-3-4 the exchange may even start with 0 or 1 (555-123-4567 in examples and tests).
   if (NANP.test(digits) && groups.length >= 3) return digits;
   if (/^[2-9]\d{9}$/.test(digits) && groups.length === 3 && groups[0]!.length === 3 && groups[1]!.length === 3) return digits;
+  // Eight digits with no country code are a Hong Kong, Macau or Singapore line only where a label says it is a phone.
+  if (labelled && LOCAL_EIGHT.test(digits)) return digits;
   return undefined;
+}
+
+const LOCAL_EIGHT = /^[2-9]\d{7}$/;
+
+/** Labels that make the digits after them a phone: "電話 9123 4567", "Tel: 6123 4567". */
+const PHONE_BEFORE = /(?:电话|電話|手机|手機|联系方式|聯絡|tel|phone|mobile|cell|whatsapp)\s?(?:no\.?|number|#|号码|號碼)?\s?[:：]?\s?$/;
+
+function labelledPhone(text: string, start: number): boolean {
+  return PHONE_BEFORE.test(text.slice(Math.max(0, start - 16), start).toLowerCase());
 }
 
 /** Labels that make the digits after them a reference, not a phone: "AWB 176-22849031", "单号 1380013…". */
@@ -121,8 +132,9 @@ export function findPhone(text: string): string | undefined {
     const { run, end } = readRun(text, isOneOfAt(text, i, "(") ? i + 1 : i);
     const digits = run.groups.reduce((n, g) => n + g.length, 0);
     if (digits >= MIN_DIGITS && !isAsciiAlnum(text[end]) && !labelledNotPhone(text, i) && !(run.groups.length > 1 && continuesGroupedCode(text, i))) {
+      const labelled = labelledPhone(text, i);
       for (let k = run.groups.length; k > 0; k--) {
-        const phone = asPhone(run, k);
+        const phone = asPhone(run, k, labelled);
         if (phone) return phone;
       }
     }
