@@ -96,24 +96,32 @@ export class NaiveBayes<L extends string> {
     }
   }
 
-  /** The most likely label among `among` (all labels when omitted), or undefined when none of them was taught. */
-  classify<M extends L = L>(lower: string, among?: readonly M[]): Guess<M> | undefined {
-    const candidates = this.labels.flatMap((label, y) => (!among || (among as readonly L[]).includes(label) ? [{ label: label as M, y }] : []));
-    if (candidates.length === 0) return undefined;
-    const scores = candidates.map(({ y }) => this.logPrior[y]!);
+  /** The log posterior of every taught label, up to one constant, read in one pass over the text's features. */
+  logScores(lower: string): Map<L, number> {
+    const scores = Float64Array.from(this.logPrior);
+    const width = this.labels.length;
     for (const f of features(lower, this.scratch)) {
       const row = this.rows.get(f);
-      if (row !== undefined) for (let k = 0; k < candidates.length; k++) scores[k]! += this.logLikelihood[row + candidates[k]!.y]!;
+      if (row !== undefined) for (let y = 0; y < width; y++) scores[y]! += this.logLikelihood[row + y]!;
     }
+    return new Map(this.labels.map((label, y) => [label, scores[y]!]));
+  }
+
+  /** The most likely label among `among` (all labels when omitted), or undefined when none of them was taught. */
+  classify<M extends L = L>(lower: string, among?: readonly M[]): Guess<M> | undefined {
+    const all = this.logScores(lower);
+    const candidates = [...all].filter(([label]) => !among || (among as readonly L[]).includes(label)) as [M, number][];
+    if (candidates.length === 0) return undefined;
     let best = 0;
-    for (let k = 1; k < scores.length; k++) if (scores[k]! > scores[best]!) best = k;
+    for (let k = 1; k < candidates.length; k++) if (candidates[k]![1] > candidates[best]![1]) best = k;
+    const top = candidates[best]![1];
     let total = 0;
     let runnerUp = -Infinity;
-    for (let k = 0; k < scores.length; k++) {
-      total += Math.exp(scores[k]! - scores[best]!);
-      if (k !== best && scores[k]! > runnerUp) runnerUp = scores[k]!;
+    for (let k = 0; k < candidates.length; k++) {
+      total += Math.exp(candidates[k]![1] - top);
+      if (k !== best && candidates[k]![1] > runnerUp) runnerUp = candidates[k]![1];
     }
-    return { label: candidates[best]!.label, probability: 1 / total, logOdds: scores[best]! - runnerUp };
+    return { label: candidates[best]![0], probability: 1 / total, logOdds: top - runnerUp };
   }
 }
 
@@ -188,10 +196,13 @@ const OVERRULE_LOG_ODDS = 40;
 
 /** The kind the examples give instead of the cues' `kind`, when they overrule it (see OVERRULABLE). */
 export function kindOverruled(lower: string, kind: RecordKind): RecordKind | undefined {
-  const best = learned().kind.classify(lower);
-  if (!best || !OVERRULABLE.some(([cued, taught]) => cued === kind && taught === best.label)) return undefined;
-  const pair = learned().kind.classify(lower, [kind, best.label]);
-  return pair && pair.label === best.label && pair.logOdds > OVERRULE_LOG_ODDS ? best.label : undefined;
+  const scores = learned().kind.logScores(lower);
+  const cued = scores.get(kind);
+  if (cued === undefined) return undefined;
+  let best: RecordKind = kind;
+  for (const [label, score] of scores) if (score > scores.get(best)!) best = label;
+  const allowed = OVERRULABLE.some(([from, to]) => from === kind && to === best);
+  return allowed && scores.get(best)! - cued > OVERRULE_LOG_ODDS ? best : undefined;
 }
 
 /** The category of a complaint or escalation that names no problem word and no billing hint. */
