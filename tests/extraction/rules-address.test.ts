@@ -33,3 +33,11 @@ describe("a Chinese address without a cue", () => {
     expect(r.deliveryDate).toBe("2026-09-12");
   });
 });
+
+describe("an address changed on an order", () => {
+  it("is the new address, without the words of the change", () => {
+    expect(address("能不能帮我把收货地址改成浦东新区张江路100号")).toBe("浦东新区张江路100号");
+    const r = extractWithRules({ text: "地址更改为：杭州市西湖区文三路88号", sentAt: "2026-09-08T11:15:00+08:00" });
+    expect(r).toMatchObject({ kind: "order", deliveryAddress: "杭州市西湖区文三路88号" });
+  });
+});

@@ -55,9 +55,13 @@ function addressEnd(text: string, lower: string, from: number): number {
   return from + cut;
 }
 
+/** "地址改成浦东新区…": the words of a change stand between the cue and the new address. */
+const CHANGE_WORDS = /^(?:改成|改为|改到|换成|换到|修改为|更改为|变更为|改為|換成|更改為)\s?[:：]?\s?/;
+
 function clean(s: string): string {
   return s
     .replace(/^[\s:：,]+|[\s,，.。;]+$/g, "")
+    .replace(CHANGE_WORDS, "")
     .replace(/^(?:our|their|the|my)\s/i, "")
     .trim();
 }
