@@ -16,9 +16,11 @@ import { normalizeText } from "./normalize.ts";
 
 const SMOOTHING = 0.05;
 
-/** Feature hashes of a lower-cased, folded text; a run of digits counts as one digit, since amounts vary. */
-function features(lower: string, into: Set<number>): Set<number> {
-  into.clear();
+/**
+ * Calls `visit` with the feature hashes of a lower-cased, folded text, repeats included; a run of digits counts
+ * as one digit, since amounts vary.
+ */
+function visitFeatures(lower: string, visit: (feature: number) => void): void {
   let p1 = -1;
   let p2 = -1;
   let word = 0;
@@ -35,7 +37,7 @@ function features(lower: string, into: Set<number>): Set<number> {
       word = Math.imul(word ^ c, 0x01000193);
       wordLength++;
     } else if (wordLength > 0) {
-      into.add(Math.imul(word ^ 0x5bd1e995, 0x01000193));
+      visit(Math.imul(word ^ 0x5bd1e995, 0x01000193));
       word = 0;
       wordLength = 0;
     }
@@ -45,13 +47,19 @@ function features(lower: string, into: Set<number>): Set<number> {
       p2 = -1;
       continue;
     }
-    into.add(c);
-    if (p1 >= 0) into.add(Math.imul(p1 + 0x10000, 0x01000193) ^ c);
-    if (p2 >= 0) into.add(Math.imul(Math.imul(p2 + 0x20000, 0x01000193) ^ p1, 0x01000193) ^ c);
+    visit(c);
+    if (p1 >= 0) visit(Math.imul(p1 + 0x10000, 0x01000193) ^ c);
+    if (p2 >= 0) visit(Math.imul(Math.imul(p2 + 0x20000, 0x01000193) ^ p1, 0x01000193) ^ c);
     p2 = p1;
     p1 = c;
   }
-  return into;
+}
+
+/** The distinct feature hashes of a text: the model counts a feature's presence, not its repeats. */
+function features(lower: string): Set<number> {
+  const found = new Set<number>();
+  visitFeatures(lower, (f) => found.add(f));
+  return found;
 }
 
 export interface Guess<L extends string> {
@@ -68,7 +76,12 @@ export class NaiveBayes<L extends string> {
   /** A feature's row in `logLikelihood`, which holds its log-likelihood under each label, in `labels` order. */
   private readonly rows = new Map<number, number>();
   private readonly logLikelihood: Float64Array;
-  private readonly scratch = new Set<number>();
+  /**
+   * Which rows the text being scored has already counted, marked with that scoring's number: repeats are skipped
+   * without building a set of every feature, most of which the model never saw.
+   */
+  private readonly seen: Uint32Array;
+  private scoring = 0;
 
   constructor(examples: { lower: string; label: L }[]) {
     this.labels = [...new Set(examples.map((e) => e.label))].sort();
@@ -78,7 +91,7 @@ export class NaiveBayes<L extends string> {
     for (const example of examples) {
       const y = this.labels.indexOf(example.label);
       docs[y]!++;
-      for (const f of features(example.lower, this.scratch)) {
+      for (const f of features(example.lower)) {
         let row = counts.get(f);
         if (!row) counts.set(f, (row = new Float64Array(this.labels.length)));
         row[y]!++;
@@ -94,16 +107,20 @@ export class NaiveBayes<L extends string> {
       for (let y = 0; y < width; y++) this.logLikelihood[offset + y] = Math.log((row[y]! + SMOOTHING) / (perLabel[y]! + SMOOTHING * counts.size));
       offset += width;
     }
+    this.seen = new Uint32Array(counts.size);
   }
 
   /** The log posterior of every taught label, up to one constant, read in one pass over the text's features. */
   logScores(lower: string): Map<L, number> {
     const scores = Float64Array.from(this.logPrior);
     const width = this.labels.length;
-    for (const f of features(lower, this.scratch)) {
+    const mark = ++this.scoring;
+    visitFeatures(lower, (f) => {
       const row = this.rows.get(f);
-      if (row !== undefined) for (let y = 0; y < width; y++) scores[y]! += this.logLikelihood[row + y]!;
-    }
+      if (row === undefined || this.seen[row / width] === mark) return;
+      this.seen[row / width] = mark;
+      for (let y = 0; y < width; y++) scores[y]! += this.logLikelihood[row + y]!;
+    });
     return new Map(this.labels.map((label, y) => [label, scores[y]!]));
   }
 
