@@ -31,8 +31,9 @@ export function extractWithRules(input: ExtractionInput): Extraction {
   let order: OrderFields | undefined;
   const readOrder = () => (order ??= readOrderFields(scan, erase));
   const reasons = escalationReasons(signals, { largeLoss });
-  // Where no cue decides the kind, the labelled examples do; then they also choose the category or topic, which
-  // the cues left open for the same reason. A category the cues left "other" beside a complaint word stays other.
+  // Where no cue decides the kind, the labelled examples do, and in a few confusions they overrule the cues
+  // (kindOverruled); then they also choose the category or topic, which the cues left open for the same reason.
+  // A category the cues left "other" beside a complaint word of a cued kind stays other.
   let guessedKind = false;
   const cuedKind = decideKind(signals, reasons, () => {
     const o = readOrder();
