@@ -34,17 +34,17 @@ export function extractWithRules(input: ExtractionInput): Extraction {
   // Where no cue decides the kind, the labelled examples do, and in a few confusions they overrule the cues
   // (kindOverruled); then they also choose the category or topic, which the cues left open for the same reason.
   // A category the cues left "other" beside a complaint word of a cued kind stays other.
-  let guessedKind = false;
+  let guessed = false;
   const cuedKind = decideKind(signals, reasons, () => {
     const o = readOrder();
     return { filled: o.filled, hasQuantity: o.counted };
   }, () => {
-    guessedKind = true;
+    guessed = true;
     return signals.wordy ? kindByExample(lower) : "other";
   });
-  const overruled = guessedKind || !signals.wordy ? undefined : kindOverruled(lower, cuedKind);
-  if (overruled) guessedKind = true;
+  const overruled = guessed || !signals.wordy ? undefined : kindOverruled(lower, cuedKind);
   const kind = overruled ?? cuedKind;
+  const kindFromExamples = guessed || overruled !== undefined;
 
   const record: Extraction = { kind, ...parties };
   if (contactPhone) record.contactPhone = contactPhone;
@@ -59,7 +59,7 @@ export function extractWithRules(input: ExtractionInput): Extraction {
     const currency = priceCurrency ?? (items.some((i) => i.unitPrice !== undefined) ? statedCurrency(scan.currencyMarks) : undefined);
     if (currency) record.currency = currency;
   } else if (kind === "complaint" || kind === "escalation") {
-    const category = signals.category === "other" && guessedKind ? categoryByExample(lower) : signals.category;
+    const category = signals.category === "other" && kindFromExamples ? categoryByExample(lower) : signals.category;
     record.category = category;
     const bigAmount = scan.numbers.some((n) => !n.glued && n.value >= 1000 && n.end - n.start < 10);
     record.severity = decideSeverity(kind, { ...signals, category }, reasons, { largeLoss, bigAmount, hasReference: Boolean(orderRef) });
@@ -69,7 +69,7 @@ export function extractWithRules(input: ExtractionInput): Extraction {
     }
     if (kind === "escalation") record.escalationReasons = reasons.length > 0 ? reasons : ["severe_incident"];
   } else if (kind === "inquiry") {
-    record.topic = signals.topic === "other" && guessedKind ? topicByExample(lower) : signals.topic;
+    record.topic = signals.topic === "other" && kindFromExamples ? topicByExample(lower) : signals.topic;
   }
   if (scan.unfolded !== undefined) asWritten(record, scan.text, scan.unfolded);
   return record;
