@@ -31,7 +31,7 @@ export const ESCALATION_REASONS = [
   "vip",
 ] as const;
 export const TOPICS = ["price", "stock", "tracking", "invoice", "policy", "other"] as const;
-export const CURRENCIES = ["CNY", "USD", "EUR", "GBP", "HKD", "JPY", "AUD", "CAD", "SGD"] as const;
+export const CURRENCIES = ["CNY", "USD", "EUR", "GBP", "HKD", "JPY", "AUD", "CAD", "SGD", "TWD", "NZD", "MYR", "INR", "KRW", "THB", "CHF"] as const;
 
 export const KindSchema = z.enum(RECORD_KINDS);
 export const PaymentTermsSchema = z.enum(PAYMENT_TERMS);

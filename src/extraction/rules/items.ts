@@ -1,6 +1,6 @@
 import type { Currency, OrderItem } from "../schema.ts";
 import { CueMatcher, longestHits } from "./cues.ts";
-import type { Money } from "./money.ts";
+import { pricedPerBlock, type Money } from "./money.ts";
 import { clauseAround, isDigitAt, isLetterAt, isOneOfAt } from "./normalize.ts";
 import { CHINESE_DIGITS, type NumberToken } from "./numbers.ts";
 import type { Scan } from "./scan.ts";
@@ -57,6 +57,8 @@ const zhUnitStarts = new Set([...units.zhCount, ...units.zhMeasure].map((u) => u
 const NOT_AFTER_BARE = new Set([
   "days", "day", "hours", "hour", "minutes", "minute", "weeks", "week", "months", "month", "years", "year", "times", "time", "percent",
   "am", "pm", "and", "or", "to", "at", "for", "in", "on", "st", "nd", "rd", "th", "of", "x", "today", "tomorrow", "tonight",
+  // "at 0.62 each": a price per unit.
+  "each", "ea", "per", "apiece",
 ]);
 
 /** A marker right before a count: " x 60", "× 60", "qty: 50", "quantity 50", "数量：50". */
@@ -67,6 +69,8 @@ const CHANGE_AFTER = /^\s?(?:改成|改为|变成|调整为|调整到|改到|加
 
 /** "200l drums", "20 kg bags": a pack size between "N x" and the unit counted. */
 const PACK_SIZE_AFTER_X = /^\d{1,4}(?:\.\d{1,2})?\s?(?:l|ml|kg|g|lb|oz|litre|liter)\s[a-z]/;
+
+const LIST_JOINER = /还有|以及|另外|加上|同埋|和|跟|及|、|\band\b|\+/;
 
 /** "共一百二十件", "合计 120", "120 in total": a total after per-item counts. */
 const TOTAL_BEFORE = /(?:共|一共|总共|合计|共计|总计|total(?:\sof)?|in\sall)\s?[:：]?\s?$/;
@@ -120,13 +124,30 @@ function addressLikeBefore(lower: string, start: number): boolean {
   return /(?:\bto|\bat|\bno\.?|#|\bsuite|\bunit|\bfloor)\s$/.test(lower.slice(Math.max(0, start - 7), start));
 }
 
+/** Words after "x3" that end an item rather than name a model ("KMC X11 chains"). */
+const ITEM_ENDERS = new Set([...NOT_AFTER_BARE, "please", "pls", "plz", "thanks", "thx", "thank", "by", "asap"]);
+
+/** "KMC X11 chains": an English word after an "x"-number makes it a model name, unless that word is a unit or ends the item. */
+function modelNameAfter(lower: string, end: number, unitHits: Map<number, unknown>): boolean {
+  const at = skipSpaces(lower, end);
+  if (!isLetterAt(lower, at) || unitHits.has(at)) return false;
+  const word = /^[a-z]+/.exec(lower.slice(at, at + 12))?.[0] ?? "";
+  return !ITEM_ENDERS.has(word);
+}
+
 function readQuantity(scan: Scan, n: NumberToken, unitHits: Map<number, { end: number; kind: UnitKind; unit: string }>): Omit<Quantity, "clause"> | undefined {
   const { lower, text } = scan;
   // "蓝牙耳机 x3": a count right after its "x" marker, glued to it.
   const afterX = n.glued && !n.chinese && isOneOfAt(lower, n.start - 1, "x") && /[\s(\u3400-\u9fff]/.test(lower[n.start - 2] ?? "");
-  if (afterX && !isLetterAt(lower, n.end) && !isOneOfAt(lower, n.end, "%/.-×*")) {
+  if (afterX && !isLetterAt(lower, n.end) && !isOneOfAt(lower, n.end, "%/.-×*") && !modelNameAfter(lower, n.end, unitHits)) {
     return { value: n.value, start: n.start, end: n.end, rank: RANK.times, english: false };
   }
+  // "4x Shimano chainsets", "6× 折叠桌": a count glued to its "x".
+  if (!n.glued && !n.chinese && isOneOfAt(lower, n.end, "x×") && lower[n.end + 1] === " " && /[a-z\u3400-\u9fff]/.test(lower[n.end + 2] ?? "")) {
+    return { value: n.value, start: n.start, end: n.end + 2, rank: RANK.times, english: true };
+  }
+  // "@ 1.10 ea": a number after "@" is a price.
+  if (/@\s?$/.test(lower.slice(Math.max(0, n.start - 2), n.start))) return undefined;
   if (n.glued || isOneOfAt(lower, n.end, "%/.-")) return undefined;
   // "0.3g*20粒", "60×40": a count inside a pack or size spec, not the ordered quantity.
   if (isOneOfAt(lower, n.start - 1, "*×") && /[0-9a-z\u3400-\u9fff]/.test(lower[n.start - 2] ?? "")) return undefined;
@@ -163,7 +184,8 @@ function readQuantity(scan: Scan, n: NumberToken, unitHits: Map<number, { end: n
   // "100 in total" after per-item counts: the total is a count.
   if (/^(?:in total|total)\b/.test(rest)) return { value: n.value, start: n.start, end: at, rank: RANK.times, english: true };
   const word = /^[a-z][a-z-]{0,20}/.exec(rest)?.[0];
-  if (word && at > n.end && !NOT_AFTER_BARE.has(word) && !addressLikeBefore(lower, n.start)) {
+  // "(200 series)": a number in brackets describes the item.
+  if (word && at > n.end && !NOT_AFTER_BARE.has(word) && !addressLikeBefore(lower, n.start) && !isOneOfAt(lower, n.start - 1, "(")) {
     const ofThe = /^of\s(the\s)?/.exec(rest);
     if (ofThe) return { value: n.value, start: n.start, end: at + ofThe[0].length, rank: RANK.times, english: true };
     return { value: n.value, start: n.start, end: at, rank: RANK.bare, english: true };
@@ -226,6 +248,7 @@ function labelBefore(lower: string, windowStart: number, end: number, { labels, 
   return false;
 }
 
+const BLOCK = "块".charCodeAt(0);
 const ZH_CLASSIFIER_CODES = new Set([...zhClassifiers].map((c) => c.charCodeAt(0)));
 const ZH_UNIT_START_CODES = new Set([...zhUnitStarts].map((c) => c.charCodeAt(0)));
 
@@ -233,7 +256,8 @@ const ZH_UNIT_START_CODES = new Set([...zhUnitStarts].map((c) => c.charCodeAt(0)
 function perUnitBefore(lower: string, start: number): boolean {
   let j = start;
   while (j > 0 && lower.startsWith(" ", j - 1) && start - j < 2) j--;
-  return j >= 2 && ZH_CLASSIFIER_CODES.has(lower.charCodeAt(j - 1)) && (lower.startsWith("一", j - 2) || lower.startsWith("每", j - 2));
+  const unit = lower.charCodeAt(j - 1);
+  return j >= 2 && (ZH_CLASSIFIER_CODES.has(unit) || unit === BLOCK) && (lower.startsWith("一", j - 2) || lower.startsWith("每", j - 2));
 }
 
 /** "/箱" after an amount marks a per-unit price; after a bare number ("12/case") it is a pack size. */
@@ -247,7 +271,7 @@ function perUnitAfter(lower: string, end: number, isMoney: boolean): boolean {
     const unitAfter = skipSpaces(lower, at + 1);
     return /\.\d+$|[万千kw]$/.test(token) || ZH_CLASSIFIER_CODES.has(lower.charCodeAt(unitAfter)) || ZH_UNIT_START_CODES.has(lower.charCodeAt(unitAfter));
   }
-  if (lower.startsWith("一", at) && ZH_CLASSIFIER_CODES.has(lower.charCodeAt(at + 1))) return true;
+  if (lower.startsWith("一", at) && (ZH_CLASSIFIER_CODES.has(lower.charCodeAt(at + 1)) || lower.charCodeAt(at + 1) === BLOCK)) return true;
   for (const w of perUnitWords) if (w !== "/" && lower.startsWith(w, at) && !isLetterAt(lower, at + w.length)) return true;
   // "$41 a carton": a/an before a unit word.
   if (!lower.startsWith("a", at)) return false;
@@ -258,6 +282,7 @@ function perUnitAfter(lower: string, end: number, isMoney: boolean): boolean {
 interface Price {
   value: number;
   start: number;
+  end: number;
   currency?: Currency;
 }
 
@@ -302,11 +327,11 @@ function findPrices(scan: Scan, quantities: Quantity[]): Price[] {
     const windowStart = Math.max(0, start - LABEL_WINDOW);
     const labelAt = labelEnd(lower, windowStart, start);
     if (labelBefore(lower, windowStart, labelAt, notPriceLabels)) continue;
-    // "at 18 Mill St" is an address: after at/@ only an amount with its currency is a price.
-    const priceLabel = labelBefore(lower, windowStart, labelAt, priceLabels) && (m !== undefined || !/(?:\bat|@)\s{0,2}$/.test(lower.slice(windowStart, start)));
+    // "at 18 Mill St" is an address: after "at" only an amount with its currency is a price ("80卷@12" is one).
+    const priceLabel = labelBefore(lower, windowStart, labelAt, priceLabels) && (m !== undefined || !/\bat\s{0,2}$/.test(lower.slice(windowStart, start)));
     const labelled = priceLabel || perUnitBefore(lower, start);
     const inItemClause = m !== undefined && inQuantityClause(quantities, start);
-    if (labelled || perUnitAfter(lower, end, m !== undefined) || inItemClause) prices.push({ value: m?.value ?? n.value, start, currency: m?.currency });
+    if (labelled || perUnitAfter(lower, end, m !== undefined) || inItemClause) prices.push({ value: m?.value ?? n.value, start, end, currency: m?.currency });
   }
   return prices;
 }
@@ -323,7 +348,9 @@ function isPerUnitMarker(scan: Scan, n: NumberToken): boolean {
   // "一毛五一个", "两块一个": an amount in Chinese numerals or money words before it is the price.
   const prev = scan.text[n.start - 1] ?? "";
   const amountBefore = CHINESE_DIGITS.has(prev) || prev === "毛" || prev === "块" || prev === "元" || prev === "角";
-  return isDigitAt(scan.text, n.start - 1) || isDigitAt(scan.text, afterUnit) || moneyEndsAt(scan.money, n.start) || amountBefore;
+  // "HK$420 一块": one space may stand between the amount and its unit.
+  const spaced = prev === " " ? n.start - 1 : n.start;
+  return isDigitAt(scan.text, spaced - 1) || isDigitAt(scan.text, afterUnit) || moneyEndsAt(scan.money, spaced) || amountBefore;
 }
 
 function cutAtStops(s: string): string {
@@ -426,7 +453,12 @@ function isOldQuantity(scan: Scan, q: Quantity, all: Quantity[]): boolean {
 function isSpecCount(scan: Scan, q: Quantity, all: Quantity[]): boolean {
   const prev = scan.text[q.start - 1];
   if (prev === undefined || !/[\u3400-\u9fff]/.test(prev) || leadEnds.has(prev)) return false;
-  return all.some((o) => o !== q && o.start > q.end && o.start < q.clause.end && o.unit !== undefined && o.unit !== q.unit && o.rank >= RANK.zhMeasure);
+  return all.some(
+    (o) =>
+      o !== q && o.start > q.end && o.start < q.clause.end && o.unit !== undefined && o.unit !== q.unit && o.rank >= RANK.zhMeasure &&
+      // "面粉三十包 还有黄油十箱": a second item joined by a conjunction, not the real count of the first.
+      !LIST_JOINER.test(scan.lower.slice(q.end, o.start)),
+  );
 }
 
 /**
@@ -446,17 +478,46 @@ function isPerItemBeforeTotal(scan: Scan, q: Quantity, all: Quantity[]): boolean
 
 /**
  * "- 15 x height-adjustable desk, 140 cm @ USD 264": a measure on a line that already counts its item with "N x"
- * is the item's size, not what is ordered.
+ * is the item's size, not what is ordered; a bare number right after it is part of its name.
  */
 function isSizeOfCountedItem(scan: Scan, q: Quantity, all: Quantity[]): boolean {
-  if (q.rank !== RANK.zhMeasure) return false;
-  const { lower } = scan;
+  if (q.rank === RANK.zhMeasure) return insideCountedItem(scan.lower, q, all, false);
+  // "4x Shimano 105 chainsets": a bare number inside the counted item's name is its model.
+  return q.rank === RANK.bare && insideCountedItem(scan.lower, q, all, true);
+}
+
+/** Whether `q` stands on the line of an "N x" count before it, within that item when `sameItem` (no comma or "and" between). */
+function insideCountedItem(lower: string, q: Quantity, all: Quantity[], sameItem: boolean): boolean {
   for (const o of all) {
     if (o.rank !== RANK.times || o.start >= q.start || q.start - o.end > 60) continue;
     if (!/[x×*]\s?$/.test(lower.slice(o.start, o.end))) continue;
-    if (!lower.slice(o.end, q.start).includes("\n")) return true;
+    const between = lower.slice(o.end, q.start);
+    if (sameItem ? !/[\n,，;；、]|\band\b/.test(between) : !between.includes("\n")) return true;
   }
   return false;
+}
+
+/** How far after a bare count its per-unit price may stand: "2,880 Besser blocks (200 series) at $2.65 per block". */
+const PRICE_REACH = 60;
+
+/**
+ * An English count without a unit word that is ordered all the same: its item is priced per unit before the next
+ * count ("12 LED wall panels (P3.9) at SGD 280 per panel", "4x chainsets @ 189"), or it follows an order word
+ * ("need 2,880 Besser blocks"). Such a count stands beside counts with units ("40 bags of cement") instead of
+ * giving way to them as a stray number would.
+ */
+function orderedAsCounted(lower: string, q: Quantity, previous: Quantity | undefined, next: Quantity | undefined, prices: Price[], all: Quantity[]): boolean {
+  // "1,200 ft of 12 AWG wire", "40 x hose 1/2\" x 36\"": a number inside another item's name is no count.
+  if (previous && /^\s?(?:of\s)?$/.test(lower.slice(previous.end, q.start))) return false;
+  if (insideCountedItem(lower, q, all, true)) return false;
+  const before = lower.slice(Math.max(0, q.start - 16), q.start);
+  if (q.rank === RANK.bare && before.endsWith(" ") && longestHits(leadWords.findAll(before)).some((h) => h.end === before.length - 1)) return true;
+  const until = Math.min(next?.start ?? Infinity, q.end + PRICE_REACH);
+  return prices.some((p) => p.start >= q.end && p.start < until);
+}
+
+function withRank(q: Quantity, rank: number): Quantity {
+  return { value: q.value, start: q.start, end: q.end, unit: q.unit, rank, english: q.english, clause: q.clause };
 }
 
 /** "红酒 12支装 30箱": a pack size (a unit ending in 装) before the count of packs in its clause. */
@@ -489,6 +550,17 @@ function englishCounts(lower: string): NumberToken[] {
   return out;
 }
 
+/**
+ * Where the text naming an item can begin: its clause, or after the item before it in the same clause and that
+ * item's price ("包装纸 80卷@12 丝带 30卷@4.5" names 丝带, not "包装纸 80卷@12 丝带").
+ */
+function itemStart(previous: Quantity | undefined, q: Quantity, prices: Price[]): number {
+  if (!previous || previous.end <= q.clause.start) return q.clause.start;
+  let from = previous.end;
+  for (const p of prices) if (p.start >= previous.end && p.end <= q.start && p.end > from) from = p.end;
+  return from;
+}
+
 export interface ItemsReading {
   items: OrderItem[];
   currency?: Currency;
@@ -506,6 +578,10 @@ export function findItems(scan: Scan, erase: string[]): ItemsReading {
   for (const hit of unitMatcher.findAll(lower)) {
     const known = unitHits.get(hit.start);
     if (!known || known.end < hit.end) unitHits.set(hit.start, { end: hit.end, kind: hit.tag, unit: hit.cue });
+  }
+  // 块 is money as often as pieces; it is a unit only where the message prices per 块.
+  if (pricedPerBlock(lower)) {
+    for (let at = lower.indexOf("块"); at >= 0; at = lower.indexOf("块", at + 1)) if (!unitHits.has(at)) unitHits.set(at, { end: at + 1, kind: "zhCount", unit: "块" });
   }
   const blocked = [...scan.dates];
   let quantities: Quantity[] = [];
@@ -533,6 +609,14 @@ export function findItems(scan: Scan, erase: string[]): ItemsReading {
     replaced.push(q);
     return false;
   });
+  if (quantities.some((q) => q.rank < RANK.zhMeasure && q.english)) {
+    // An ordered count keeps its place beside the best-ranked ones: a count with a unit, or else an "N x" one.
+    const rank = quantities.some((q) => q.rank >= RANK.zhMeasure) ? RANK.enCount : RANK.times;
+    const attested = findPrices(scan, quantities);
+    quantities = quantities.map((q, k) =>
+      q.rank < rank && q.english && orderedAsCounted(lower, q, quantities[k - 1], quantities[k + 1], attested, quantities) ? withRank(q, rank) : q,
+    );
+  }
   const bestRank = Math.max(0, ...quantities.map((q) => q.rank));
   quantities = quantities.filter((q) => q.rank >= Math.min(bestRank, RANK.zhMeasure) || q.rank === bestRank);
   // In one clause a count beats a measure: "数据线 1m 5000条" orders 5000, not 1 metre.
@@ -546,9 +630,10 @@ export function findItems(scan: Scan, erase: string[]): ItemsReading {
     const clause = q.clause;
     let end = q.start;
     for (const r of replaced) if (r.start >= clause.start && r.start < end && r.end <= q.start) end = r.start;
+    const from = itemStart(quantities[k - 1], q, prices);
     const product = q.english
-      ? (productAfter(scan, q, clause.end) ?? productBefore(scan, clause.start, q, erase, end))
-      : (productBefore(scan, clause.start, q, erase, end) ?? productAfter(scan, q, clause.end));
+      ? (productAfter(scan, q, clause.end) ?? productBefore(scan, from, q, erase, end))
+      : (productBefore(scan, from, q, erase, end) ?? productAfter(scan, q, clause.end));
     const nextStart = quantities[k + 1]?.start ?? text.length;
     const price =
       prices.find((p) => p.start >= q.end && p.start < nextStart) ??

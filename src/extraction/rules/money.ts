@@ -42,6 +42,7 @@ export function findCurrencyMarks(lower: string): CueHit<CurrencyMark>[] {
  */
 export function findMoney(lower: string, numbers: NumberToken[], marks: CueHit<CurrencyMark>[]): Money[] {
   const found: Money[] = [];
+  const perBlock = pricedPerBlock(lower);
   let m = 0;
   for (const n of numbers) {
     if (n.glued) continue;
@@ -56,8 +57,8 @@ export function findMoney(lower: string, numbers: NumberToken[], marks: CueHit<C
       const after = mark.tag.side === "suffix" && mark.start >= n.end && mark.start - n.end <= MARK_GAP && isBlank(lower, n.end, mark.start);
       const dime = after && (mark.cue === "块" || mark.cue === "元") ? dimeAfter(lower, mark.end) : undefined;
       // "凹了一块" is a piece, not one yuan: 块 after a Chinese numeral is a classifier, unless 钱 or a
-      // tenth follows it (一块五, 十八块五).
-      const piece = after && n.chinese && mark.cue === "块" && dime === undefined;
+      // tenth follows it (一块五, 十八块五); so is any 块 in a message that prices things per 块.
+      const piece = after && (n.chinese || perBlock) && mark.cue === "块" && dime === undefined;
       if ((before || after) && !piece) {
         currency = mark.tag.currency;
         start = Math.min(start, mark.start);
@@ -72,6 +73,11 @@ export function findMoney(lower: string, numbers: NumberToken[], marks: CueHit<C
     if (currency) found.push({ value, currency, start, end });
   }
   return found;
+}
+
+/** "每块498元", "¥506/块", "HK$420 一块": the message prices its goods per 块, which there counts pieces (solar panels, tiles, screens). */
+export function pricedPerBlock(lower: string): boolean {
+  return /每块|\/\s?块|\d\s?一块/.test(lower);
 }
 
 function dimeValue(c: string): number | undefined {

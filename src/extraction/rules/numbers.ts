@@ -126,6 +126,17 @@ function gluedAt(text: string, i: number): boolean {
   return isLetterAt(text, i - 1) || "-_/.".includes(text[i - 1]!);
 }
 
+/**
+ * Two digits in a row end a numeral: no numeral writes them so (十一, 一百零一), and in "六十五一袋" or "三百六一斤"
+ * the 一 starts a per-unit price ("65 a bag"), where reading on would give 61.
+ */
+function digitAfterDigit(text: string, start: number, at: number): boolean {
+  if (at === start) return false;
+  const prev = DIGIT_VALUES[text[at - 1]!];
+  const here = DIGIT_VALUES[text[at]!];
+  return prev !== undefined && prev !== 0 && here !== undefined && here !== 0;
+}
+
 export function scanNumbers(text: string): NumberToken[] {
   const tokens: NumberToken[] = [];
   let i = 0;
@@ -149,10 +160,10 @@ export function scanNumbers(text: string): NumberToken[] {
     }
     if (isChineseDigitAt(text, i) && (i === 0 || !text.startsWith("第", i - 1))) {
       let end = i;
-      while (end < text.length && end - i < MAX_CHINESE && isChineseDigitAt(text, end)) end++;
+      while (end < text.length && end - i < MAX_CHINESE && isChineseDigitAt(text, end) && !digitAfterDigit(text, i, end)) end++;
       const value = parseChineseNumeral(text.slice(i, end));
       if (value !== undefined && value > 0) tokens.push({ value, start: i, end, chinese: true, glued: false });
-      while (end < text.length && isChineseDigitAt(text, end)) end++;
+      if (end - i >= MAX_CHINESE) while (end < text.length && isChineseDigitAt(text, end)) end++;
       i = end;
       continue;
     }
