@@ -74,6 +74,49 @@ describe("field extraction generalises to new phrasings", () => {
     expect(out).toMatchObject(expected);
   });
 
+  it.each([
+    [
+      "a bare English count priced per unit beside a count with a unit",
+      "Need 2,880 Besser blocks (200 series) at $2.65 per block and 40 bags of GP cement at $13.90 a bag",
+      [{ quantity: 2880, product: "Besser blocks", unitPrice: 2.65 }, { quantity: 40, product: "GP cement", unitPrice: 13.9 }],
+    ],
+    [
+      "an N-x count whose name holds a model number",
+      "need 4x Shimano 105 chainsets @ 189 and 10 pairs of brake pads @ 12.5",
+      [{ quantity: 4, product: "Shimano 105 chainsets", unitPrice: 189 }, { quantity: 10, product: "brake pads", unitPrice: 12.5 }],
+    ],
+    [
+      "items listed without commas, each priced with @",
+      "补货 包装纸 80卷@12 丝带 30卷@4.5 月底前送",
+      [{ quantity: 80, product: "包装纸", unitPrice: 12 }, { quantity: 30, product: "丝带", unitPrice: 4.5 }],
+    ],
+    [
+      "a count joined to the next item by 还有, after a pack size",
+      "我要高筋面粉二十五公斤那种三十包 还有黄油十箱",
+      [{ quantity: 30, unit: "包" }, { quantity: 10, unit: "箱" }],
+    ],
+    [
+      "块 as pieces where the message prices per 块",
+      "单晶组件 共1,800块，每块498元；逆变器 12台，每台2.3万",
+      [{ quantity: 1800, unit: "块", unitPrice: 498 }, { quantity: 12, unitPrice: 23000 }],
+    ],
+    ["a price in Chinese numerals before 一袋", "五常大米 三百袋，还是六十五一袋", [{ quantity: 300, unitPrice: 65 }]],
+    ["a Taiwan dollar unit price", "下單 碟煞來令片 五百組，單價 NT$85", [{ quantity: 500, unitPrice: 85 }]],
+  ])("reads every item: %s", (_name, text, items) => {
+    expect(findItems(scanMessage(text, WED), []).items).toMatchObject(items);
+  });
+
+  it("keeps a measure and the name around a bare number inside one item", () => {
+    expect(findItems(scanMessage("Please confirm: 1,200 ft of 12 AWG copper wire at $0.85/ft", WED), []).items).toMatchObject([
+      { quantity: 1200, product: "12 AWG copper wire", unitPrice: 0.85 },
+    ]);
+  });
+
+  it("does not count pieces in 块 where no price is per 块", () => {
+    const out = extractWithRules({ text: "太阳能板到货拆开看，有两块玻璃面板上有细裂纹", sentAt: WED });
+    expect(out.kind).toBe("complaint");
+  });
+
   it("keeps the new quantity of a changed order line", () => {
     const reading = findItems(scanMessage("改单：不锈钢板由20张改为35张，价格不变", WED), []);
     expect(reading.items[0]).toMatchObject({ quantity: 35 });

@@ -38,6 +38,7 @@ describe("scanNumbers", () => {
     expect(values("1.5k units")).toEqual([1500]);
     expect(values("损失 40 万")).toEqual([400000]);
     expect(values("二百个，两千箱")).toEqual([200, 2000]);
+    expect(values("十一箱，六十五一袋")).toEqual([11, 65, 1]);
   });
 
   it("folds full-width digits and punctuation first", () => {
