@@ -19,7 +19,7 @@ const K = vocabulary.kinds;
 const E = vocabulary.escalation;
 
 const kindMatcher = new CueMatcher<KindGroup>([
-  ...(["orderStrong", "orderWeak", "complaintStrong", "complaintWeak", "question", "inquiryIntent", "gratitude", "resolution", "chitchat", "challenge", "broadcast", "hypothetical", "policyQuestion", "happened", "dismiss", "askMark", "orderChange", "conditionalOrder", "maintenance", "whereIs", "ownFollowUp", "ownMistake"] as const).flatMap(
+  ...(["orderStrong", "orderWeak", "complaintStrong", "complaintWeak", "question", "inquiryIntent", "gratitude", "resolution", "chitchat", "challenge", "broadcast", "hypothetical", "policyQuestion", "happened", "dismiss", "askMark", "orderChange", "cancellation", "conditionalOrder", "maintenance", "whereIs", "ownFollowUp", "ownMistake"] as const).flatMap(
     (group) => K[group].map((cue) => [cue, group] as const),
   ),
   ...K.negators.map((cue) => [cue, "negator"] as const),
@@ -312,6 +312,8 @@ export interface OrderShape {
   filled: number;
   /** A quantity with a unit ("200箱", "50 pallets", "3 x"), not merely a number before a word. */
   hasQuantity: boolean;
+  /** The message names an order, waybill or booking number. */
+  hasReference: boolean;
 }
 
 /** `order` is read only when the cues leave the kind open: reading items is the costliest step. */
@@ -368,7 +370,9 @@ export function decideKind(signals: Signals, reasons: EscalationReason[], readOr
   if (signals.has("orderStrong") && (!question || order().hasQuantity)) return "order";
   // "pls add 2 more … to order #…, do i pay the difference by card?": an order with a question is an order.
   // "能帮我们把账户的默认地址改成…": the account's own details are no order's.
-  if (signals.has("orderChange") && !signals.accountChange) return "order";
+  // "If I cancel my flight, do I still…?": a change asked about as a possibility is a question.
+  if (signals.has("orderChange") && !signals.accountChange && !askedAbout) return "order";
+  if (signals.has("cancellation") && !askedAbout && (!question || order().hasReference)) return "order";
   if (question && signals.wordy) {
     if (order().filled >= 3) return "order";
     // "还需要300米网线，跟上次一样的价格，明天能送吗": a wanted quantity with a date or a price asks only how it is delivered.

@@ -37,12 +37,14 @@ export function extractWithRules(input: ExtractionInput): Extraction {
   let guessed = false;
   const cuedKind = decideKind(signals, reasons, () => {
     const o = readOrder();
-    return { filled: o.filled, hasQuantity: o.counted };
+    return { filled: o.filled, hasQuantity: o.counted, hasReference: Boolean(orderRef) };
   }, () => {
     guessed = true;
     return signals.wordy ? kindByExample(lower) : "other";
   });
-  const overruled = guessed || !signals.wordy ? undefined : kindOverruled(lower, cuedKind);
+  // A change or cancellation the sender spells out is not overruled: it reads like the complaints that often come with one.
+  const spelledOutChange = cuedKind === "order" && (signals.has("orderChange") || signals.has("cancellation"));
+  const overruled = guessed || !signals.wordy || spelledOutChange ? undefined : kindOverruled(lower, cuedKind);
   const kind = overruled ?? cuedKind;
   const kindFromExamples = guessed || overruled !== undefined;
 

@@ -184,8 +184,9 @@ function readQuantity(scan: Scan, n: NumberToken, unitHits: Map<number, { end: n
   // "100 in total" after per-item counts: the total is a count.
   if (/^(?:in total|total)\b/.test(rest)) return { value: n.value, start: n.start, end: at, rank: RANK.times, english: true };
   const word = /^[a-z][a-z-]{0,20}/.exec(rest)?.[0];
-  // "(200 series)": a number in brackets describes the item.
-  if (word && at > n.end && !NOT_AFTER_BARE.has(word) && !addressLikeBefore(lower, n.start) && !isOneOfAt(lower, n.start - 1, "(")) {
+  // "(200 series)": a number in brackets describes the item; "HDMI 2.1 cables": a fraction without a unit counts nothing.
+  const describes = isOneOfAt(lower, n.start - 1, "(") || !Number.isInteger(n.value);
+  if (word && at > n.end && !NOT_AFTER_BARE.has(word) && !addressLikeBefore(lower, n.start) && !describes) {
     const ofThe = /^of\s(the\s)?/.exec(rest);
     if (ofThe) return { value: n.value, start: n.start, end: at + ofThe[0].length, rank: RANK.times, english: true };
     return { value: n.value, start: n.start, end: at, rank: RANK.bare, english: true };
@@ -576,6 +577,8 @@ export function findItems(scan: Scan, erase: string[]): ItemsReading {
   const { lower, text } = scan;
   const unitHits = new Map<number, { end: number; kind: UnitKind; unit: string }>();
   for (const hit of unitMatcher.findAll(lower)) {
+    // "0.12 本周五": 本 there starts a date, not a unit.
+    if (overlaps(hit, scan.dates)) continue;
     const known = unitHits.get(hit.start);
     if (!known || known.end < hit.end) unitHits.set(hit.start, { end: hit.end, kind: hit.tag, unit: hit.cue });
   }

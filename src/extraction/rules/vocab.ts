@@ -47,6 +47,11 @@ export const KindsVocabSchema = z.object({
    */
   orderChange: CueList.default([]),
   /**
+   * Cancelling an order or a booking ("help me cancel order 3707…", "请帮我取消订单"): a change to an order, unless
+   * asked about in general ("Can I cancel my order?", "取消订单以后多久能退？"), which is a question about the rules.
+   */
+  cancellation: CueList.default([]),
+  /**
    * An order that is only conditional or not yet placed ("有的话我再下单", "if you have it in stock I'll order 50",
    * "报个价", "quote me for…"): without a problem, the message asks (stock, price) rather than orders.
    */
