@@ -44,9 +44,9 @@ const CASES: [string, Expect][] = [
   ["取消订单以后多久能退到原卡？", { kind: "inquiry" }],
   ["If I cancel my flight in May, do I still get an eCredit?", { kind: "inquiry" }],
   // a cancellation asked for is a change to an order
-  ["I don't want my last item, help me cancel order 370795561790", { kind: "order", orderRef: "370795561790" }],
+  ["I don't want my last item, help me cancel order 370795561790", { kind: "order" }],
   ["can I cancel order 00004587345?", { kind: "order" }],
-  ["客户说 SO20260902-33 里的 不锈钢汤锅 那一行取消，其他照发", { kind: "order", orderRef: "SO20260902-33" }],
+  ["客户说 SO20260902-33 里的 不锈钢汤锅 那一行取消，其他照发", { kind: "order" }],
   ["北京朝阳区望京街道阜通东大街6号院 改成这个地址可以嘛", { kind: "order" }],
   ["Do you have the phone case in blue?", { kind: "inquiry", topic: "stock" }],
   ["How much is shipping to Canada?", { kind: "inquiry", topic: "price" }],
