@@ -159,12 +159,14 @@ export function scanNumbers(text: string): NumberToken[] {
       continue;
     }
     if (isChineseDigitAt(text, i) && (i === 0 || !text.startsWith("第", i - 1))) {
-      let end = i;
-      while (end < text.length && end - i < MAX_CHINESE && isChineseDigitAt(text, end) && !digitAfterDigit(text, i, end)) end++;
+      let run = i;
+      while (run < text.length && isChineseDigitAt(text, run)) run++;
+      // A run longer than any numeral is read once, from its start, and skipped whole: it keeps a text of numerals linear.
+      let end = Math.min(run, i + MAX_CHINESE);
+      if (run - i <= MAX_CHINESE) for (end = i + 1; end < run && !digitAfterDigit(text, i, end); end++);
       const value = parseChineseNumeral(text.slice(i, end));
       if (value !== undefined && value > 0) tokens.push({ value, start: i, end, chinese: true, glued: false });
-      if (end - i >= MAX_CHINESE) while (end < text.length && isChineseDigitAt(text, end)) end++;
-      i = end;
+      i = run - i > MAX_CHINESE ? run : end;
       continue;
     }
     i++;
