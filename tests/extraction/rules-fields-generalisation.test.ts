@@ -113,8 +113,10 @@ describe("field extraction generalises to new phrasings", () => {
   });
 
   it("does not count pieces in 块 where no price is per 块", () => {
-    const out = extractWithRules({ text: "太阳能板到货拆开看，有两块玻璃面板上有细裂纹", sentAt: WED });
+    const text = "太阳能板到货拆开看，有两块玻璃面板上有细裂纹";
+    const out = extractWithRules({ text, sentAt: WED });
     expect(out.kind).toBe("complaint");
+    expect(findItems(scanMessage(text, WED), []).items).toEqual([]);
   });
 
   it("keeps the new quantity of a changed order line", () => {

@@ -1,6 +1,6 @@
 import type { Currency, OrderItem } from "../schema.ts";
 import { CueMatcher, longestHits } from "./cues.ts";
-import { pricedPerBlock, type Money } from "./money.ts";
+import type { Money } from "./money.ts";
 import { clauseAround, isDigitAt, isLetterAt, isOneOfAt } from "./normalize.ts";
 import { CHINESE_DIGITS, type NumberToken } from "./numbers.ts";
 import type { Scan } from "./scan.ts";
@@ -518,7 +518,9 @@ function orderedAsCounted(lower: string, q: Quantity, previous: Quantity | undef
 }
 
 function withRank(q: Quantity, rank: number): Quantity {
-  return { value: q.value, start: q.start, end: q.end, unit: q.unit, rank, english: q.english, clause: q.clause };
+  const ranked = withClause(q, q.clause);
+  ranked.rank = rank;
+  return ranked;
 }
 
 /** "红酒 12支装 30箱": a pack size (a unit ending in 装) before the count of packs in its clause. */
@@ -583,7 +585,7 @@ export function findItems(scan: Scan, erase: string[]): ItemsReading {
     if (!known || known.end < hit.end) unitHits.set(hit.start, { end: hit.end, kind: hit.tag, unit: hit.cue });
   }
   // 块 is money as often as pieces; it is a unit only where the message prices per 块.
-  if (pricedPerBlock(lower)) {
+  if (scan.perBlock) {
     for (let at = lower.indexOf("块"); at >= 0; at = lower.indexOf("块", at + 1)) if (!unitHits.has(at)) unitHits.set(at, { end: at + 1, kind: "zhCount", unit: "块" });
   }
   const blocked = [...scan.dates];

@@ -40,9 +40,8 @@ export function findCurrencyMarks(lower: string): CueHit<CurrencyMark>[] {
  * Every number with a currency mark right before or after it. A number written with 万 (40 万) in a
  * Chinese message is money only when a currency or claim word is near, which the caller decides.
  */
-export function findMoney(lower: string, numbers: NumberToken[], marks: CueHit<CurrencyMark>[]): Money[] {
+export function findMoney(lower: string, numbers: NumberToken[], marks: CueHit<CurrencyMark>[], perBlock: boolean): Money[] {
   const found: Money[] = [];
-  const perBlock = pricedPerBlock(lower);
   let m = 0;
   for (const n of numbers) {
     if (n.glued) continue;

@@ -1,7 +1,7 @@
 import type { Currency } from "../schema.ts";
 import { primeSharedCues, type CueHit } from "./cues.ts";
 import { findDates, type DateMention } from "./dates.ts";
-import { findCurrencyMarks, findMoney, type Money } from "./money.ts";
+import { findCurrencyMarks, findMoney, pricedPerBlock, type Money } from "./money.ts";
 import { normalizeText } from "./normalize.ts";
 import { scanNumbers, type NumberToken } from "./numbers.ts";
 
@@ -18,6 +18,8 @@ export interface Scan {
   dates: DateMention[];
   /** The message is mostly Chinese: amounts without a currency are then CNY. */
   chinese: boolean;
+  /** The message prices its goods per 块 ("每块498元"): there 块 counts pieces, not yuan. */
+  perBlock: boolean;
 }
 
 function mostlyChinese(text: string): boolean {
@@ -37,15 +39,17 @@ export function scanMessage(raw: string, sentAt: string): Scan {
   primeSharedCues(lower);
   const numbers = scanNumbers(text);
   const currencyMarks = findCurrencyMarks(lower);
+  const perBlock = pricedPerBlock(lower);
   return {
     text,
     lower,
     ...(unfolded === undefined ? {} : { unfolded }),
     sentAt,
     numbers,
-    money: findMoney(lower, numbers, currencyMarks),
+    money: findMoney(lower, numbers, currencyMarks, perBlock),
     currencyMarks,
     dates: findDates(lower, sentAt),
     chinese: mostlyChinese(text),
+    perBlock,
   };
 }
