@@ -137,4 +137,16 @@ describe("chat spellings, abbreviations and month ends", () => {
     expect(first("周日还在加班，下周一送到仓库", SUNDAY)).toBe("2026-03-09");
     expect(first("下周一", SUNDAY)).toBe("2026-03-09");
   });
+
+  it("puts the day the goods must be there before the day of the event they are for", () => {
+    // 2026-03-04 is a Wednesday: the gig is on Saturday the 7th, the kit is needed by Friday the 6th.
+    expect(first("Can we book 16 moving heads for Saturday's gig? Need them at the venue by Friday 2pm", "2026-03-04T10:00:00+00:00")).toBe("2026-03-06");
+    expect(first("周六晚会租灯：光束灯24台，周五下午进场装台", WEDNESDAY)).toBe("2026-03-06");
+  });
+
+  it("reads the Nth of next month as that day of the next month, not of this one", () => {
+    expect(first("starting the 1st of next month", "2026-11-17T10:00:00+00:00")).toBe("2026-12-01");
+    expect(first("on the 25th of next month", "2026-11-17T10:00:00+00:00")).toBe("2026-12-25");
+    expect(first("the 3rd of next month", "2026-12-10T10:00:00+00:00")).toBe("2027-01-03");
+  });
 });

@@ -838,6 +838,22 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["reason-forms", "Unless the pumps are replaced this week our solicitors will be in touch", { kind: "escalation", escalationReasons: ["legal_threat"] }],
   ["reason-forms", "天天半夜装卸货吵得人睡不着，我已经打了市长热线", { kind: "escalation", escalationReasons: ["regulator_threat"] }],
   ["reason-forms", "I need a manager to contact me today about my account", { kind: "escalation", escalationReasons: ["customer_request"] }],
+  // something the customer tried did not go through: a complaint, though no category fits
+  ["failure", "My top-up failed, WHY?", { kind: "complaint", category: "other" }],
+  ["failure", "Why has my transfer not gone through yet", { kind: "complaint", category: "other" }],
+  ["failure", "昨天的充值失败了，钱扣了吗", { kind: "complaint" }],
+  ["failure", "My card suddenly quit working.", { kind: "complaint", category: "quality" }],
+  ["failure", "I got a fee for an ATM withdrawal.", { kind: "complaint", category: "billing" }],
+  ["failure", "Will I be charged a fee if I receive a transfer from abroad?", { kind: "inquiry", topic: "price" }],
+  // how the service works: a question about its rules, whatever the subject
+  ["rules-question", "Is there a limit for top-ups?", { kind: "inquiry", topic: "policy" }],
+  ["rules-question", "What steps must I follow to open a business account?", { kind: "inquiry", topic: "policy" }],
+  ["rules-question", "Am I able to hold more than one currency?", { kind: "inquiry", topic: "policy" }],
+  ["rules-question", "How old do you have to be to sign up?", { kind: "inquiry", topic: "policy" }],
+  ["rules-question", "Which cards are supported?", { kind: "inquiry", topic: "policy" }],
+  // 俩 and 仨 are two and three, measure word or not
+  ["colloquial-count", "整俩箱菜籽油，明天跟送菜的车一块拉过去", { kind: "order", quantity: 2 }],
+  ["colloquial-count", "再来仨箱可乐，下午送到店里", { kind: "order", quantity: 3 }],
 ];
 
 describe("the rules read families of support-chat phrasings", () => {

@@ -19,7 +19,7 @@ const K = vocabulary.kinds;
 const E = vocabulary.escalation;
 
 const kindMatcher = new CueMatcher<KindGroup>([
-  ...(["orderStrong", "orderWeak", "complaintStrong", "complaintWeak", "question", "inquiryIntent", "gratitude", "resolution", "chitchat", "challenge", "broadcast", "hypothetical", "policyQuestion", "happened", "dismiss", "askMark", "orderChange", "cancellation", "conditionalOrder", "maintenance", "whereIs", "ownFollowUp", "ownMistake"] as const).flatMap(
+  ...(["orderStrong", "orderWeak", "complaintStrong", "complaintWeak", "question", "inquiryIntent", "gratitude", "resolution", "chitchat", "challenge", "broadcast", "hypothetical", "policyQuestion", "happened", "dismiss", "askMark", "orderChange", "cancellation", "conditionalOrder", "maintenance", "whereIs", "ownFollowUp", "ownMistake", "failure"] as const).flatMap(
     (group) => K[group].map((cue) => [cue, group] as const),
   ),
   ...K.negators.map((cue) => [cue, "negator"] as const),
@@ -266,7 +266,7 @@ export function readSignals(lower: string): Signals {
 
   return {
     has: (group) => groups.has(group),
-    problem: problemHits.length > 0,
+    problem: problemHits.length > 0 || groups.has("failure"),
     category,
     reasons: new Set(longestHits(reasonMatcher.findAll(lower)).filter((h) => !negated(h)).map((h) => h.tag)),
     severityCues: new Set(

@@ -207,6 +207,14 @@ const RULES: Rule[] = [
     resolve: (m, today) => nextDayOfMonth(today, Number(m[1])),
   },
   {
+    regex: /\b(?:the\s)?(\d{1,2})(?:st|nd|rd|th)\sof\s(this|next|the\snext)\smonth\b/g,
+    resolve: (m, today) => {
+      const { year, month } = parts(today);
+      if (m[2] === "this") return dayOf(year, month, Number(m[1]));
+      return month === 12 ? dayOf(year + 1, 1, Number(m[1])) : dayOf(year, month + 1, Number(m[1]));
+    },
+  },
+  {
     regex: /\b(?:by|on|before|until|for)\s(?:the\s)?(\d{1,2})(?:st|nd|rd|th)\b(?!\s(?:of\s)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/g,
     resolve: (m, today) => nextDayOfMonth(today, Number(m[1])),
   },
@@ -307,9 +315,11 @@ export function findDates(lower: string, sentAt: string): DateMention[] {
 }
 
 /** Words right after a date that make it a delivery date: "下周一送到", "月底前交货", "by Friday, delivered". */
-const DELIVERY_AFTER = /^\s?(?:前|之前|以前|上午|下午|早上|晚上|中午)?\s?(?:送|到货|交货|交|发货|发|出货|配送|安排|deliver|ship|dispatch)/;
-/** Words right before a date that make it a delivery date: "Deliver Fri", "交货期 3月5日", "ship by". */
-const DELIVERY_BEFORE = /(?:(?:送|送货|交货|发货|到货|交期|deliver|delivery|delivered|ship|shipped|shipping|dispatch|arrive|arrival|eta)\s?(?:by|on|before|until|for|date|日期|时间)?|no later than|not later than|latest by|最迟|最晚|不晚于)\s?[:：]?\s?$/;
+const DELIVERY_AFTER = /^\s?(?:前|之前|以前|上午|下午|早上|晚上|中午)?\s?(?:送|到货|交货|交|发货|发|出货|配送|安排|进场|到场|进仓|入仓|deliver|ship|dispatch)/;
+/** Words right before a date that make it a delivery date: "Deliver Fri", "交货期 3月5日", "ship by"; a deadline ("need them by Friday") too. */
+const DELIVERY_BEFORE = /(?:(?:送|送货|交货|发货|到货|交期|deliver|delivery|delivered|ship|shipped|shipping|dispatch|arrive|arrival|eta)\s?(?:by|on|before|until|for|date|日期|时间)?|no later than|not later than|latest by|\bby|最迟|最晚|不晚于)\s?[:：]?\s?$/;
+/** A lead word a date's own match took in: "by Friday", "deliver Fri". */
+const DELIVERY_LEAD = /^(?:by|before|until|till|due|deliver|ship|arrive|arriving)\b/;
 /** Words right before a date that date a document, not a delivery: "your quotation dated 3 March", "合同签订于3月1日". */
 const DOCUMENT_BEFORE = /(?:dated|issued on|signed on|签订于|签于|开具于|日期为)\s?[:：]?\s?$/;
 /** Words around a date that make it a payment date; a payment or a document date ranks last. */
@@ -320,6 +330,6 @@ function mentionRank(lower: string, f: DateMention): number {
   const after = lower.slice(f.end, f.end + 12);
   const before = lower.slice(Math.max(0, f.start - 16), f.start);
   if (PAYMENT_AFTER.test(after) || PAYMENT_BEFORE.test(before) || DOCUMENT_BEFORE.test(before)) return 2;
-  if (DELIVERY_AFTER.test(after) || DELIVERY_BEFORE.test(before)) return 0;
+  if (DELIVERY_AFTER.test(after) || DELIVERY_BEFORE.test(before) || DELIVERY_LEAD.test(lower.slice(f.start, f.end))) return 0;
   return 1;
 }

@@ -75,6 +75,11 @@ export const KindsVocabSchema = z.object({
    * inside it ("错了"), so a customer correcting their own order makes no complaint.
    */
   ownMistake: CueList.default([]),
+  /**
+   * Something the customer tried did not go through ("my card was declined", "the top-up wasn't successful",
+   * "支付失败"): a problem that fits no category, so it makes a complaint whose category stays open.
+   */
+  failure: CueList.default([]),
 });
 
 export const CategoriesVocabSchema = z.object({
