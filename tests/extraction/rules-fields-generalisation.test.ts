@@ -102,6 +102,21 @@ describe("field extraction generalises to new phrasings", () => {
     ],
     ["a price in Chinese numerals before 一袋", "五常大米 三百袋，还是六十五一袋", [{ quantity: 300, unitPrice: 65 }]],
     ["a Taiwan dollar unit price", "下單 碟煞來令片 五百組，單價 NT$85", [{ quantity: 500, unitPrice: 85 }]],
+    [
+      "items joined by +, priced in a list after them",
+      "Need 80 lb live littleneck clams + 30 lb U10 sea scallops for Saturday. $6.20/lb clams, $28/lb scallops.",
+      [{ quantity: 80, product: "live littleneck clams", unitPrice: 6.2 }, { quantity: 30, product: "U10 sea scallops", unitPrice: 28 }],
+    ],
+    [
+      "bare counts listed with and, each priced per unit later",
+      "Can you print 500 tri-fold brochures and 1,000 business cards? Quote was $0.38 per brochure and $0.06 per card.",
+      [{ quantity: 500, product: "tri-fold brochures", unitPrice: 0.38 }, { quantity: 1000, product: "business cards", unitPrice: 0.06 }],
+    ],
+    [
+      "一 with a classifier before a sized product, and a second count joined by 加",
+      "要一辆4.2米厢货加3个师傅，全包1600",
+      [{ quantity: 1, unit: "辆", product: "4.2米厢货" }, { quantity: 3, product: "师傅" }],
+    ],
   ])("reads every item: %s", (_name, text, items) => {
     expect(findItems(scanMessage(text, WED), []).items).toMatchObject(items);
   });
@@ -117,6 +132,11 @@ describe("field extraction generalises to new phrasings", () => {
     const out = extractWithRules({ text, sentAt: WED });
     expect(out.kind).toBe("complaint");
     expect(findItems(scanMessage(text, WED), []).items).toEqual([]);
+  });
+
+  it("reads no count from a house number in the delivery address", () => {
+    const out = extractWithRules({ text: "Need 80 lb clams + 30 lb scallops. Deliver to The Salt Line, 1 Dock Sq, Boston MA by Sat 10am.", sentAt: WED });
+    expect(out.items?.map((i) => i.quantity)).toEqual([80, 30]);
   });
 
   it("keeps the new quantity of a changed order line", () => {

@@ -851,6 +851,15 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["rules-question", "Am I able to hold more than one currency?", { kind: "inquiry", topic: "policy" }],
   ["rules-question", "How old do you have to be to sign up?", { kind: "inquiry", topic: "policy" }],
   ["rules-question", "Which cards are supported?", { kind: "inquiry", topic: "policy" }],
+  // a law firm ordering threatens nothing; payment said the colloquial way
+  ["law-firm-order", "中联律师事务所要1.6米办公桌12张，单价1280，下周三送到", { kind: "order", quantity: 12 }],
+  ["payment-colloquial", "豆腐猫砂再来八十包，还是19.9一包，后天送到门店，货到了再付钱哈", { kind: "order", paymentTerms: "cod" }],
+  ["payment-colloquial", "CRM专业版70个席位，每席位每年1200，3月31日前开通，先款后开通", { paymentTerms: "prepaid" }],
+  // problems named the way staff and customers put them
+  ["plain-problem", "新来的客服问个事儿就回俩字“不知道”，也太敷衍了吧", { kind: "complaint", category: "service" }],
+  ["plain-problem", "The dog beds arrived but they reek of chemicals, like petrol.", { kind: "complaint", category: "quality" }],
+  ["plain-problem", "the lid doesn't close anymore on 3 of the 10 cooler boxes, can we get replacements?", { kind: "complaint", category: "quality" }],
+  ["plain-problem", "舞台桁架装台时塌了一节，砸到一个工人，头部出血，已经打了120", { kind: "escalation", category: "safety", severity: "critical" }],
   // 俩 and 仨 are two and three, measure word or not
   ["colloquial-count", "整俩箱菜籽油，明天跟送菜的车一块拉过去", { kind: "order", quantity: 2 }],
   ["colloquial-count", "再来仨箱可乐，下午送到店里", { kind: "order", quantity: 3 }],

@@ -87,8 +87,12 @@ function venueCategory(category: Category, lower: string, problemCategories: Set
   return venueMatcher.findAll(lower).length > 0 ? "service" : category;
 }
 
-const reasonMatcher = new CueMatcher<ReasonTag>(
-  (Object.entries(E.reasons) as [ReasonTag, string[]][]).flatMap(([reason, cues]) => cues.map((cue) => [cue, reason] as const)),
+const reasonMatcher = new CueMatcher<ReasonTag | "idiom">(
+  [
+    ...(Object.entries(E.reasons) as [ReasonTag, string[]][]).flatMap(([reason, cues]) => cues.map((cue) => [cue, reason] as const)),
+    // "中联律师事务所要办公桌12张": a law firm ordering desks threatens nothing; the idiom hides 律师.
+    ...vocabulary.categories.idioms.map((cue) => [cue, "idiom" as const] as const),
+  ],
   { shared: true },
 );
 
@@ -268,7 +272,11 @@ export function readSignals(lower: string): Signals {
     has: (group) => groups.has(group),
     problem: problemHits.length > 0 || groups.has("failure"),
     category,
-    reasons: new Set(longestHits(reasonMatcher.findAll(lower)).filter((h) => !negated(h)).map((h) => h.tag)),
+    reasons: new Set(
+      longestHits(reasonMatcher.findAll(lower))
+        .filter((h) => !negated(h))
+        .flatMap((h) => (h.tag === "idiom" ? [] : [h.tag])),
+    ),
     severityCues: new Set(
       longestHits(severityMatcher.findAll(lower))
         .filter((h) => !negated(h))

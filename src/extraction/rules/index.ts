@@ -99,9 +99,10 @@ interface OrderFields extends ItemsReading {
 }
 
 function readOrderFields(scan: Scan, erase: string[]): OrderFields {
-  const reading = findItems(scan, erase);
-  const deliveryDate = scan.dates[0]?.date;
   const deliveryAddress = findAddress(scan.text, scan.lower);
+  const at = deliveryAddress ? scan.text.indexOf(deliveryAddress) : -1;
+  const reading = findItems(scan, erase, at >= 0 ? { start: at, end: at + deliveryAddress!.length } : undefined);
+  const deliveryDate = scan.dates[0]?.date;
   const paymentTerms = findPaymentTerms(scan.lower);
   const filled =
     (reading.items.length > 0 ? 1 : 0) +

@@ -307,7 +307,8 @@ function moneyAround(money: Money[], n: NumberToken): Money | undefined {
   return undefined;
 }
 
-function findPrices(scan: Scan, quantities: Quantity[]): Price[] {
+/** `measured`: every number read with a unit, kept or not: "4.2米" after "一辆" is a size, never a price. */
+function findPrices(scan: Scan, quantities: Quantity[], measured: Quantity[]): Price[] {
   const { lower, numbers, money } = scan;
   const prices: Price[] = [];
   // Prices stand near their items: start at the first item's clause, and look at a bounded number.
@@ -318,7 +319,7 @@ function findPrices(scan: Scan, quantities: Quantity[]): Price[] {
     if (n.start < from) continue;
     if (++looked > MAX_PRICE_NUMBERS) break;
     if (n.glued || lower.startsWith("%", n.end)) continue;
-    if (startsQuantity(quantities, n.start)) continue;
+    if (startsQuantity(quantities, n.start) || startsQuantity(measured, n.start)) continue;
     const m = moneyAround(money, n);
     // "7块2" is one amount of two numbers: read it once.
     if (m !== undefined && m === lastMoney) continue;
@@ -342,10 +343,15 @@ function moneyEndsAt(money: Money[], at: number): boolean {
   return false;
 }
 
-/** "一箱 360" and "32一箱": a 一 + classifier next to a number is a per-unit marker, not a quantity of one. */
-function isPerUnitMarker(scan: Scan, n: NumberToken): boolean {
+/**
+ * "一箱 360" and "32一箱": a 一 + classifier next to a number is a per-unit marker, not a quantity of one. A number
+ * after it that has a unit of its own is the item's size: "一辆4.2米厢货" is one truck.
+ */
+function isPerUnitMarker(scan: Scan, n: NumberToken, unitHits: Map<number, unknown>): boolean {
   if (!n.chinese || n.value !== 1) return false;
   const afterUnit = skipSpaces(scan.lower, n.end + 1);
+  const sized = /^\d+(?:\.\d+)?\s?/.exec(scan.lower.slice(afterUnit, afterUnit + 12));
+  if (sized && unitHits.has(afterUnit + sized[0].length)) return false;
   // "一毛五一个", "两块一个": an amount in Chinese numerals or money words before it is the price.
   const prev = scan.text[n.start - 1] ?? "";
   const amountBefore = CHINESE_DIGITS.has(prev) || prev === "毛" || prev === "块" || prev === "元" || prev === "角";
@@ -371,7 +377,8 @@ function cleanProduct(s: string): string {
   const model = /^([\u3400-\u9fff]{2,})\s[A-Za-z]{1,4}-?\d[A-Za-z0-9-]{0,10}$/u.exec(out);
   if (model) out = model[1]!;
   out = out.replace(/^(of\s)?(the\s)?((more|extra|additional)\s)?/i, "").replace(/^的\s?/, "").trim();
-  return out;
+  // "80 lb clams + 30 lb scallops", "一辆厢货加3个师傅": the word joining the next item is not part of this one's name.
+  return out.replace(/(?:\s?(?:\+|&|\band|和|加|及|以及|还有))+$/i, "").trim();
 }
 
 /** True when a candidate is more than filler words (上次, 本周, the same …), refs or numbers. */
@@ -419,8 +426,13 @@ function productBefore(scan: Scan, clauseStart: number, q: Quantity, erase: stri
 /** Further than this after its count no product name runs; the bound keeps a clause of counts linear. */
 const MAX_PRODUCT_AFTER = 120;
 
-function productAfter(scan: Scan, q: Quantity, clauseEnd: number): string | undefined {
-  const end = Math.min(clauseEnd, q.end + MAX_PRODUCT_AFTER);
+/**
+ * The name after a count runs to the end of its clause, or to the next count with a unit or after a joining word
+ * ("80 lb clams + 30 lb scallops"); a bare number inside the name ("25k pcs 0603 10k resistors") does not end it.
+ */
+function productAfter(scan: Scan, q: Quantity, clauseEnd: number, next?: Quantity): string | undefined {
+  const listedNext = next && next.start > q.end && (next.unit !== undefined || LIST_JOINER.test(scan.lower.slice(q.end, next.start)));
+  const end = Math.min(clauseEnd, listedNext ? next.start : Infinity, q.end + MAX_PRODUCT_AFTER);
   const piece = cleanProduct(cutAtStops(blankDates(scan, q.end, end)).replace(/\s{2,}.*$/s, ""));
   return looksLikeProduct(piece) ? piece : undefined;
 }
@@ -575,7 +587,7 @@ export interface ItemsReading {
  * The items of an order. `erase` lists strings already read as other fields (customer, reference)
  * that must not end up inside a product name.
  */
-export function findItems(scan: Scan, erase: string[]): ItemsReading {
+export function findItems(scan: Scan, erase: string[], address?: { start: number; end: number }): ItemsReading {
   const { lower, text } = scan;
   const unitHits = new Map<number, { end: number; kind: UnitKind; unit: string }>();
   for (const hit of unitMatcher.findAll(lower)) {
@@ -594,7 +606,7 @@ export function findItems(scan: Scan, erase: string[]): ItemsReading {
   const numbers = words.length > 0 ? [...scan.numbers, ...words].sort((a, b) => a.start - b.start) : scan.numbers;
   for (const n of numbers) {
     if (quantities.length >= MAX_QUANTITIES) break;
-    if (overlaps(n, blocked) || isPerUnitMarker(scan, n)) continue;
+    if (overlaps(n, blocked) || isPerUnitMarker(scan, n, unitHits)) continue;
     if (overlaps(n, scan.money)) continue;
     if (!n.glued && !n.chinese && isLetterAt(lower, n.end) && !unitHits.has(n.end)) {
       const glued = gluedUnit(lower, n.end);
@@ -604,8 +616,11 @@ export function findItems(scan: Scan, erase: string[]): ItemsReading {
     if (!q) continue;
     const before = lower.slice(Math.max(0, n.start - 6), n.start);
     if (/(从|from\s?)$/.test(before)) continue;
+    // "Deliver to The Salt Line, 1 Dock Sq": a number without a unit inside the delivery address counts nothing.
+    if (q.unit === undefined && address && overlaps(q, [address])) continue;
     quantities.push(withClause(q, clauseAround(text, q.start)));
   }
+  const measured = quantities.filter((q) => q.unit !== undefined);
   // Old and per-item counts give way to the new value or the total; the product is named before them.
   const replaced: Quantity[] = [];
   quantities = quantities.filter((q) => {
@@ -617,10 +632,14 @@ export function findItems(scan: Scan, erase: string[]): ItemsReading {
   if (quantities.some((q) => q.rank < RANK.zhMeasure && q.english)) {
     // An ordered count keeps its place beside the best-ranked ones: a count with a unit, or else an "N x" one.
     const rank = quantities.some((q) => q.rank >= RANK.zhMeasure) ? RANK.enCount : RANK.times;
-    const attested = findPrices(scan, quantities);
-    quantities = quantities.map((q, k) =>
-      q.rank < rank && q.english && orderedAsCounted(lower, q, quantities[k - 1], quantities[k + 1], attested, quantities) ? withRank(q, rank) : q,
-    );
+    const attested = findPrices(scan, quantities, measured);
+    const ordered = quantities.map((q, k) => q.english && orderedAsCounted(lower, q, quantities[k - 1], quantities[k + 1], attested, quantities));
+    // "500 brochures and 1,000 business cards … $0.38 per brochure": a count listed with an ordered one is ordered too.
+    for (let k = quantities.length - 2; k >= 0; k--) {
+      const q = quantities[k]!;
+      if (!ordered[k] && ordered[k + 1] && q.english && LIST_JOINER.test(lower.slice(q.end, quantities[k + 1]!.start))) ordered[k] = true;
+    }
+    quantities = quantities.map((q, k) => (q.rank < rank && ordered[k] ? withRank(q, rank) : q));
   }
   const bestRank = Math.max(0, ...quantities.map((q) => q.rank));
   quantities = quantities.filter((q) => q.rank >= Math.min(bestRank, RANK.zhMeasure) || q.rank === bestRank);
@@ -628,7 +647,10 @@ export function findItems(scan: Scan, erase: string[]): ItemsReading {
   quantities = quantities.filter(
     (q) => !quantities.some((o) => o !== q && o.rank > q.rank && o.start >= q.clause.start && o.start < q.clause.end),
   );
-  const prices = findPrices(scan, quantities);
+  const prices = findPrices(scan, quantities, measured);
+  // "80 lb clams + 30 lb scallops. $6.20/lb clams, $28/lb scallops": one price per item, all after the last item.
+  const last = quantities[quantities.length - 1];
+  const listed = last !== undefined && quantities.length > 1 && prices.length === quantities.length && prices.every((p) => p.start >= last.end);
   const items: OrderItem[] = [];
   let currency: Currency | undefined;
   quantities.forEach((q, k) => {
@@ -636,14 +658,19 @@ export function findItems(scan: Scan, erase: string[]): ItemsReading {
     let end = q.start;
     for (const r of replaced) if (r.start >= clause.start && r.start < end && r.end <= q.start) end = r.start;
     const from = itemStart(quantities[k - 1], q, prices);
+    // A Chinese name stands before its count, unless that text already named the item before ("一辆厢货加3个师傅").
+    const before = q.english ? undefined : productBefore(scan, from, q, erase, end);
     const product = q.english
-      ? (productAfter(scan, q, clause.end) ?? productBefore(scan, from, q, erase, end))
-      : (productBefore(scan, from, q, erase, end) ?? productAfter(scan, q, clause.end));
+      ? (productAfter(scan, q, clause.end, quantities[k + 1]) ?? productBefore(scan, from, q, erase, end))
+      : before !== undefined && before !== items[k - 1]?.product
+        ? before
+        : (productAfter(scan, q, clause.end, quantities[k + 1]) ?? before);
     const nextStart = quantities[k + 1]?.start ?? text.length;
-    const price =
-      prices.find((p) => p.start >= q.end && p.start < nextStart) ??
-      prices.find((p) => p.start >= clause.start && p.start < q.start) ??
-      (quantities.length === 1 ? prices[0] : undefined);
+    const price = listed
+      ? prices[k]
+      : (prices.find((p) => p.start >= q.end && p.start < nextStart) ??
+        prices.find((p) => p.start >= clause.start && p.start < q.start) ??
+        (quantities.length === 1 ? prices[0] : undefined));
     currency ??= price?.currency;
     const item: OrderItem = { quantity: q.value };
     const name = product ?? (q.english ? undefined : productNearby(scan, clause, quantities));
