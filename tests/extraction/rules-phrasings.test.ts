@@ -860,6 +860,14 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["plain-problem", "The dog beds arrived but they reek of chemicals, like petrol.", { kind: "complaint", category: "quality" }],
   ["plain-problem", "the lid doesn't close anymore on 3 of the 10 cooler boxes, can we get replacements?", { kind: "complaint", category: "quality" }],
   ["plain-problem", "舞台桁架装台时塌了一节，砸到一个工人，头部出血，已经打了120", { kind: "escalation", category: "safety", severity: "critical" }],
+  // food-delivery reviews: the wait, the missing side, the portion; literal rubbish is no insult
+  ["delivery-review", "送餐送了两个小时！都凉了！", { kind: "complaint", category: "delay" }],
+  ["delivery-review", "等的时间有点久，味道很一般。", { kind: "complaint", category: "delay" }],
+  ["delivery-review", "送餐不错！只是送饺子怎么没送调料啊？", { kind: "complaint", category: "wrong_item" }],
+  ["delivery-review", "送餐少米饭，要了三盒来了两盒", { kind: "complaint", category: "wrong_item" }],
+  ["delivery-review", "菜没有盛满，米饭量稍微少些，男同志有的吃不饱", { kind: "complaint", category: "quality" }],
+  ["delivery-review", "送来时都坨了，没一点汤了", { kind: "complaint", category: "quality" }],
+  ["delivery-review", "配送小哥特别准时，还顺手帮我带了几个垃圾下楼，谢谢师傅", { kind: "other" }],
   // 俩 and 仨 are two and three, measure word or not
   ["colloquial-count", "整俩箱菜籽油，明天跟送菜的车一块拉过去", { kind: "order", quantity: 2 }],
   ["colloquial-count", "再来仨箱可乐，下午送到店里", { kind: "order", quantity: 3 }],

@@ -19,7 +19,7 @@ const K = vocabulary.kinds;
 const E = vocabulary.escalation;
 
 const kindMatcher = new CueMatcher<KindGroup>([
-  ...(["orderStrong", "orderWeak", "complaintStrong", "complaintWeak", "question", "inquiryIntent", "gratitude", "resolution", "chitchat", "challenge", "broadcast", "hypothetical", "policyQuestion", "happened", "dismiss", "askMark", "orderChange", "cancellation", "conditionalOrder", "maintenance", "whereIs", "ownFollowUp", "ownMistake", "failure"] as const).flatMap(
+  ...(["orderStrong", "orderWeak", "complaintStrong", "complaintWeak", "question", "inquiryIntent", "gratitude", "resolution", "chitchat", "challenge", "broadcast", "hypothetical", "policyQuestion", "happened", "dismiss", "askMark", "orderChange", "cancellation", "conditionalOrder", "maintenance", "whereIs", "ownFollowUp", "ownMistake", "failure", "literal"] as const).flatMap(
     (group) => K[group].map((cue) => [cue, group] as const),
   ),
   ...K.negators.map((cue) => [cue, "negator"] as const),

@@ -80,6 +80,11 @@ export const KindsVocabSchema = z.object({
    * "支付失败"): a problem that fits no category, so it makes a complaint whose category stays open.
    */
   failure: CueList.default([]),
+  /**
+   * Words that hold a complaint word and mean the thing itself ("倒垃圾", "垃圾袋"): as the longer match they hide it,
+   * and decide nothing.
+   */
+  literal: CueList.default([]),
 });
 
 export const CategoriesVocabSchema = z.object({
