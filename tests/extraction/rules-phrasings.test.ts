@@ -860,6 +860,15 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["plain-problem", "The dog beds arrived but they reek of chemicals, like petrol.", { kind: "complaint", category: "quality" }],
   ["plain-problem", "the lid doesn't close anymore on 3 of the 10 cooler boxes, can we get replacements?", { kind: "complaint", category: "quality" }],
   ["plain-problem", "舞台桁架装台时塌了一节，砸到一个工人，头部出血，已经打了120", { kind: "escalation", category: "safety", severity: "critical" }],
+  // an existing order changed or cancelled, however it is put; the refund that comes with a cancellation is no complaint
+  ["order-change-real", "我的货选错了，请帮我取消订单", { kind: "order" }],
+  ["order-change-real", "还有两个订单帮我取消退款", { kind: "order" }],
+  ["order-change-real", "麻烦给我取消一下儿童衣柜的订单!谢谢!", { kind: "order" }],
+  ["order-change-real", "地址选错了，能否改地址?", { kind: "order" }],
+  ["order-change-real", "可以帮我发百世汇通", { kind: "order" }],
+  ["order-change-real", "Trying to cancel a reservation for tomorrow but the website can't find it", { kind: "order" }],
+  ["order-change-real", "need help to add some items to order 3707955617", { kind: "order" }],
+  ["order-change-real", "请问只发顺丰吗，可以发德邦吗", { kind: "inquiry" }],
   // food-delivery reviews: the wait, the missing side, the portion; literal rubbish is no insult
   ["delivery-review", "送餐送了两个小时！都凉了！", { kind: "complaint", category: "delay" }],
   ["delivery-review", "等的时间有点久，味道很一般。", { kind: "complaint", category: "delay" }],

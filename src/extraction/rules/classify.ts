@@ -362,7 +362,9 @@ export function decideKind(signals: Signals, reasons: EscalationReason[], readOr
   if (trackingAsked && !escalates(reasons)) return "inquiry";
   // "Why is there a $35 fee?", "运费怎么收了85？": questioning a charge is a billing complaint.
   const disputedCharge = signals.has("challenge") && signals.hintCategories.has("billing");
-  if (!documentChase && !askedAbout && (problem || disputedCharge || (signals.has("complaintWeak") && !question))) {
+  // "还有两个订单帮我取消退款": the refund that comes with a cancellation is no complaint.
+  const refundWithCancellation = signals.has("cancellation") && !problem;
+  if (!documentChase && !askedAbout && (problem || disputedCharge || (signals.has("complaintWeak") && !question && !refundWithCancellation))) {
     const thankedOnly = !problem && signals.has("gratitude");
     // "周日也不消停…… 要垃圾袋1.5k卷，2块3一卷，下周一送到…，月结": a sigh with no problem named beside a full order is the order.
     if ((signals.has("orderStrong") || (!signals.problem && signals.has("orderWeak"))) && order().filled >= 3) return "order";
