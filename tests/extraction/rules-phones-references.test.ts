@@ -64,6 +64,8 @@ describe("order references", () => {
     ["on order 55-1209 and", "55-1209"],
     ["Order #558120.", "558120"],
     ["工单号 T-20260505-031", "T-20260505-031"],
+    ["you charged me $94 for fuel on rental RA-730219", "RA-730219"],
+    ["a VAT invoice for the March rental (agreement CR-22091)?", "CR-22091"],
     ["ticket #4411 still open", "4411"],
     ["ＰＯ７７８１ 的货", "PO7781"],
     ["订舱 BKG2611-0042 两个40尺柜", "BKG2611-0042"],

@@ -860,6 +860,17 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["plain-problem", "The dog beds arrived but they reek of chemicals, like petrol.", { kind: "complaint", category: "quality" }],
   ["plain-problem", "the lid doesn't close anymore on 3 of the 10 cooler boxes, can we get replacements?", { kind: "complaint", category: "quality" }],
   ["plain-problem", "舞台桁架装台时塌了一节，砸到一个工人，头部出血，已经打了120", { kind: "escalation", category: "safety", severity: "critical" }],
+  // payment, dates and counts in Cantonese, Taiwanese and group-buy wording
+  ["regional-wording", "老細，要機油格 W712 五十個，照舊廿八蚊一個，聽日送到，貨到俾錢", { kind: "order", paymentTerms: "cod" }],
+  ["regional-wording", "想訂 41吋民謠吉他 15把，一把 NT$3,200，這禮拜五前寄到，我們匯款後再出貨就好", { kind: "order", paymentTerms: "prepaid" }],
+  ["regional-wording", "三鲜水饺 一百二十袋，二十三块五一袋，大后天下午送到冷库，到了扫码付", { kind: "order", paymentTerms: "cod" }],
+  ["regional-wording", "frozen 虾饺 400 packs @HK$32，後日送到葵涌冷仓，COD", { kind: "order", deliveryDate: "2026-07-16" }],
+  ["regional-wording", "红玫瑰三百五十枝，一块八一枝；尤加利叶20扎，每扎15，情人节前送到", { kind: "order", quantity: 350 }],
+  // incidents and problems named in trade words
+  ["trade-problem", "整柜钢琴在码头被叉车撞翻，初步估计损失约62万，客户要求今天给方案", { kind: "escalation", category: "damage" }],
+  ["trade-problem", "Customer called from the highway: brake warning light came on and the pedal went soft on the rental we handed her this morning", { kind: "escalation", category: "safety" }],
+  ["trade-problem", "总部这个月派费结算少算了1,430票，pls check", { kind: "complaint", category: "billing" }],
+  ["trade-problem", "Half the case of Bordeaux you sold me is corked.", { kind: "complaint", category: "quality" }],
   // an existing order changed or cancelled, however it is put; the refund that comes with a cancellation is no complaint
   ["order-change-real", "我的货选错了，请帮我取消订单", { kind: "order" }],
   ["order-change-real", "还有两个订单帮我取消退款", { kind: "order" }],

@@ -171,9 +171,9 @@ const RULES: Rule[] = [
     },
   },
   {
-    // 听日/听朝 are Cantonese (聽日 folded to simplified) for tomorrow.
-    regex: /大后天|后天|明天|明日|明早|明晚|明儿|听日|听朝|今天|今日|今晚|今早|当天/g,
-    resolve: (m, today) => addDays(today, { 大后天: 3, 后天: 2, 明天: 1, 明日: 1, 明早: 1, 明晚: 1, 明儿: 1, 听日: 1, 听朝: 1 }[m[0]] ?? 0),
+    // 听日/听朝 are Cantonese (聽日 folded to simplified) for tomorrow, 后日 (後日) for the day after.
+    regex: /大后天|后天|后日|明天|明日|明早|明晚|明儿|听日|听朝|今天|今日|今晚|今早|当天/g,
+    resolve: (m, today) => addDays(today, { 大后天: 3, 后天: 2, 后日: 2, 明天: 1, 明日: 1, 明早: 1, 明晚: 1, 明儿: 1, 听日: 1, 听朝: 1 }[m[0]] ?? 0),
   },
   {
     regex: new RegExp(`(${ZH_NUM})\\s?个?(工作日|天|日)(?:之内|以内|内|后|之后)`, "g"),
