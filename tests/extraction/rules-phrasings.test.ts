@@ -866,6 +866,12 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["regional-wording", "三鲜水饺 一百二十袋，二十三块五一袋，大后天下午送到冷库，到了扫码付", { kind: "order", paymentTerms: "cod" }],
   ["regional-wording", "frozen 虾饺 400 packs @HK$32，後日送到葵涌冷仓，COD", { kind: "order", deliveryDate: "2026-07-16" }],
   ["regional-wording", "红玫瑰三百五十枝，一块八一枝；尤加利叶20扎，每扎15，情人节前送到", { kind: "order", quantity: 350 }],
+  // the customer's own loss is no complaint; a rejected card is; 严重迟到 is a severe incident
+  ["own-loss", "I think I lost my card. Can you see if someone else has used it?", { kind: "inquiry" }],
+  ["failure", "My disposable virtual card was rejected by the merchant, please help?", { kind: "complaint" }],
+  ["failure", "I wasn't charged the correct amount for an item I purchased, how can I fix this?", { kind: "complaint", category: "billing" }],
+  ["severe-delay", "送餐严重迟到，饮料没有吸管，煎饼已经凉了", { kind: "escalation", category: "delay", escalationReasons: ["severe_incident"] }],
+  ["invoice-challenge", "为何没有发票,为何不开发票", { kind: "complaint", category: "billing" }],
   // incidents and problems named in trade words
   ["trade-problem", "整柜钢琴在码头被叉车撞翻，初步估计损失约62万，客户要求今天给方案", { kind: "escalation", category: "damage" }],
   ["trade-problem", "Customer called from the highway: brake warning light came on and the pedal went soft on the rental we handed her this morning", { kind: "escalation", category: "safety" }],
