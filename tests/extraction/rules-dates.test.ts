@@ -144,9 +144,17 @@ describe("chat spellings, abbreviations and month ends", () => {
     expect(first("周六晚会租灯：光束灯24台，周五下午进场装台", WEDNESDAY)).toBe("2026-03-06");
   });
 
+  it("puts no deadline for something else before the delivery date", () => {
+    expect(first("Please confirm by Monday, deliver on the 25th", "2026-11-17T10:00:00+00:00")).toBe("2026-11-25");
+    expect(first("Quote by Friday; delivered Dec 20", "2026-11-17T10:00:00+00:00")).toBe("2026-12-20");
+    expect(first("the invoice is due friday; deliver on the 25th", "2026-11-17T10:00:00+00:00")).toBe("2026-11-25");
+  });
+
   it("reads the Nth of next month as that day of the next month, not of this one", () => {
     expect(first("starting the 1st of next month", "2026-11-17T10:00:00+00:00")).toBe("2026-12-01");
     expect(first("on the 25th of next month", "2026-11-17T10:00:00+00:00")).toBe("2026-12-25");
     expect(first("the 3rd of next month", "2026-12-10T10:00:00+00:00")).toBe("2027-01-03");
+    // A day next month lacks is that month's last day.
+    expect(first("ship on the 31st of next month", "2026-01-10T10:00:00+00:00")).toBe("2026-02-28");
   });
 });

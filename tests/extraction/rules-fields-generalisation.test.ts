@@ -108,6 +108,21 @@ describe("field extraction generalises to new phrasings", () => {
       [{ quantity: 80, product: "live littleneck clams", unitPrice: 6.2 }, { quantity: 30, product: "U10 sea scallops", unitPrice: 28 }],
     ],
     [
+      "prices listed in another order than the items, each labelled by its item",
+      "Please send 20 boxes of pens and 10 boxes of copy paper. Paper is $5/box, pens $3/box.",
+      [{ quantity: 20, product: "pens", unitPrice: 3 }, { quantity: 10, unitPrice: 5 }],
+    ],
+    [
+      "prices listed after the items, in reverse order",
+      "Need 80 lb littleneck clams + 30 lb sea scallops for Saturday. $28/lb scallops, $6.20/lb clams.",
+      [{ quantity: 80, unitPrice: 6.2 }, { quantity: 30, unitPrice: 28 }],
+    ],
+    [
+      "a pack spec (一箱24瓶) is no item of one box",
+      "可乐一箱12罐，要30箱",
+      [{ quantity: 12 }, { quantity: 30, unit: "箱" }],
+    ],
+    [
       "bare counts listed with and, each priced per unit later",
       "Can you print 500 tri-fold brochures and 1,000 business cards? Quote was $0.38 per brochure and $0.06 per card.",
       [{ quantity: 500, product: "tri-fold brochures", unitPrice: 0.38 }, { quantity: 1000, product: "business cards", unitPrice: 0.06 }],
@@ -136,7 +151,10 @@ describe("field extraction generalises to new phrasings", () => {
 
   it("reads no count from a house number in the delivery address", () => {
     const out = extractWithRules({ text: "Need 80 lb clams + 30 lb scallops. Deliver to The Salt Line, 1 Dock Sq, Boston MA by Sat 10am.", sentAt: WED });
-    expect(out.items?.map((i) => i.quantity)).toEqual([80, 30]);
+    expect(out.items).toEqual([
+      { quantity: 80, product: "clams", unit: "lb" },
+      { quantity: 30, product: "scallops", unit: "lb" },
+    ]);
   });
 
   it("keeps the new quantity of a changed order line", () => {

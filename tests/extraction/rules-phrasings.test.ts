@@ -839,9 +839,10 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["reason-forms", "天天半夜装卸货吵得人睡不着，我已经打了市长热线", { kind: "escalation", escalationReasons: ["regulator_threat"] }],
   ["reason-forms", "I need a manager to contact me today about my account", { kind: "escalation", escalationReasons: ["customer_request"] }],
   // something the customer tried did not go through: a complaint, though no category fits
-  ["failure", "My top-up failed, WHY?", { kind: "complaint", category: "other" }],
-  ["failure", "Why has my transfer not gone through yet", { kind: "complaint", category: "other" }],
-  ["failure", "昨天的充值失败了，钱扣了吗", { kind: "complaint" }],
+  ["failure", "On my last transaction it seems my top-up was not successful.", { kind: "complaint" }],
+  ["failure", "My disposable virtual card was rejected by the merchant", { kind: "complaint" }],
+  ["failure", "Is there a problem with my order?", { kind: "inquiry" }],
+  ["failure", "It doesn't show the price, how much is it?", { kind: "inquiry" }],
   ["failure", "My card suddenly quit working.", { kind: "complaint", category: "quality" }],
   ["failure", "I got a fee for an ATM withdrawal.", { kind: "complaint", category: "billing" }],
   ["failure", "Will I be charged a fee if I receive a transfer from abroad?", { kind: "inquiry", topic: "price" }],
@@ -860,6 +861,11 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["plain-problem", "The dog beds arrived but they reek of chemicals, like petrol.", { kind: "complaint", category: "quality" }],
   ["plain-problem", "the lid doesn't close anymore on 3 of the 10 cooler boxes, can we get replacements?", { kind: "complaint", category: "quality" }],
   ["plain-problem", "舞台桁架装台时塌了一节，砸到一个工人，头部出血，已经打了120", { kind: "escalation", category: "safety", severity: "critical" }],
+  // words that only look like those incidents
+  ["not-an-incident", "流血价清仓，要矿泉水100箱，明天送到", { kind: "order" }],
+  ["not-an-incident", "要矿泉水20箱，两个小时内送到", { kind: "order" }],
+  ["not-an-incident", "我已经找了律师事务所，你们等着", { kind: "escalation", escalationReasons: ["legal_threat"] }],
+  ["not-an-incident", "这个价格还行吧，要50箱，明天送", { kind: "order" }],
   // payment, dates and counts in Cantonese, Taiwanese and group-buy wording
   ["regional-wording", "老細，要機油格 W712 五十個，照舊廿八蚊一個，聽日送到，貨到俾錢", { kind: "order", paymentTerms: "cod" }],
   ["regional-wording", "想訂 41吋民謠吉他 15把，一把 NT$3,200，這禮拜五前寄到，我們匯款後再出貨就好", { kind: "order", paymentTerms: "prepaid" }],
@@ -880,12 +886,12 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   // an existing order changed or cancelled, however it is put; the refund that comes with a cancellation is no complaint
   ["order-change-real", "我的货选错了，请帮我取消订单", { kind: "order" }],
   ["order-change-real", "还有两个订单帮我取消退款", { kind: "order" }],
+  ["order-change-real", "取消订单，我要求赔偿", { kind: "complaint" }],
   ["order-change-real", "麻烦给我取消一下儿童衣柜的订单!谢谢!", { kind: "order" }],
   ["order-change-real", "地址选错了，能否改地址?", { kind: "order" }],
   ["order-change-real", "可以帮我发百世汇通", { kind: "order" }],
   ["order-change-real", "Trying to cancel a reservation for tomorrow but the website can't find it", { kind: "order" }],
   ["order-change-real", "need help to add some items to order 3707955617", { kind: "order" }],
-  ["order-change-real", "请问只发顺丰吗，可以发德邦吗", { kind: "inquiry" }],
   // food-delivery reviews: the wait, the missing side, the portion; literal rubbish is no insult
   ["delivery-review", "送餐送了两个小时！都凉了！", { kind: "complaint", category: "delay" }],
   ["delivery-review", "等的时间有点久，味道很一般。", { kind: "complaint", category: "delay" }],

@@ -19,7 +19,7 @@ const K = vocabulary.kinds;
 const E = vocabulary.escalation;
 
 const kindMatcher = new CueMatcher<KindGroup>([
-  ...(["orderStrong", "orderWeak", "complaintStrong", "complaintWeak", "question", "inquiryIntent", "gratitude", "resolution", "chitchat", "challenge", "broadcast", "hypothetical", "policyQuestion", "happened", "dismiss", "askMark", "orderChange", "cancellation", "conditionalOrder", "maintenance", "whereIs", "ownFollowUp", "ownMistake", "failure", "literal"] as const).flatMap(
+  ...(["orderStrong", "orderWeak", "complaintStrong", "complaintWeak", "refund", "question", "inquiryIntent", "gratitude", "resolution", "chitchat", "challenge", "broadcast", "hypothetical", "policyQuestion", "happened", "dismiss", "askMark", "orderChange", "cancellation", "conditionalOrder", "maintenance", "whereIs", "ownFollowUp", "ownMistake", "failure", "literal"] as const).flatMap(
     (group) => K[group].map((cue) => [cue, group] as const),
   ),
   ...K.negators.map((cue) => [cue, "negator"] as const),
@@ -362,9 +362,9 @@ export function decideKind(signals: Signals, reasons: EscalationReason[], readOr
   if (trackingAsked && !escalates(reasons)) return "inquiry";
   // "Why is there a $35 fee?", "运费怎么收了85？": questioning a charge is a billing complaint.
   const disputedCharge = signals.has("challenge") && signals.hintCategories.has("billing");
-  // "还有两个订单帮我取消退款": the refund that comes with a cancellation is no complaint.
-  const refundWithCancellation = signals.has("cancellation") && !problem;
-  if (!documentChase && !askedAbout && (problem || disputedCharge || (signals.has("complaintWeak") && !question && !refundWithCancellation))) {
+  // "还有两个订单帮我取消退款": the refund that comes with a cancellation is no complaint; a demand for compensation is.
+  const remedyAsked = signals.has("complaintWeak") || (signals.has("refund") && !signals.has("cancellation"));
+  if (!documentChase && !askedAbout && (problem || disputedCharge || (remedyAsked && !question))) {
     const thankedOnly = !problem && signals.has("gratitude");
     // "周日也不消停…… 要垃圾袋1.5k卷，2块3一卷，下周一送到…，月结": a sigh with no problem named beside a full order is the order.
     if ((signals.has("orderStrong") || (!signals.problem && signals.has("orderWeak"))) && order().filled >= 3) return "order";

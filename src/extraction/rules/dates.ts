@@ -129,6 +129,9 @@ interface Rule {
 
 const ZH_NUM = "[0-9一二两三四五六七八九十]{1,3}";
 const EN_WEEKDAY = "(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|weds|wed|thurs|thur|thu|fri|sat|sun)";
+/** Words the weekday rule takes into its match ("next Fri", "by Friday", "deliver Fri"). */
+const WEEKDAY_LEADS = "this|next|coming|last|by|on|before|until|till|due|deliver|ship|arrive|arriving";
+const WEEKDAY_LEAD = new RegExp(`^(?:${WEEKDAY_LEADS})\\s`);
 const EN_MONTH = "(jan|feb|mar|apr|may|jun|jul|aug|sept|sep|oct|nov|dec)[a-z]{0,6}";
 
 function zhWeekChoice(prefix: string | undefined): WeekChoice {
@@ -210,8 +213,9 @@ const RULES: Rule[] = [
     regex: /\b(?:the\s)?(\d{1,2})(?:st|nd|rd|th)\sof\s(this|next|the\snext)\smonth\b/g,
     resolve: (m, today) => {
       const { year, month } = parts(today);
-      if (m[2] === "this") return dayOf(year, month, Number(m[1]));
-      return month === 12 ? dayOf(year + 1, 1, Number(m[1])) : dayOf(year, month + 1, Number(m[1]));
+      const [y, mo] = m[2] === "this" ? [year, month] : month === 12 ? [year + 1, 1] : [year, month + 1];
+      // "the 31st of next month" said in January is February's last day, not a day of January.
+      return dayOf(y, mo, Math.min(Number(m[1]), parts(lastDayOfMonth(y, mo)).day));
     },
   },
   {
@@ -241,7 +245,7 @@ const RULES: Rule[] = [
   },
   {
     // The lookahead, not \\b, ends the match, so that "Deliver Fri." keeps its dot at the end of the text.
-    regex: new RegExp(`\\b(this|next|coming|last|by|on|before|until|till|due|deliver|ship|arrive|arriving)?\\s?${EN_WEEKDAY}(?:\\.|\\b)(?:\\s(this|next)\\sweek)?(?![a-z])`, "g"),
+    regex: new RegExp(`\\b(${WEEKDAY_LEADS})?\\s?${EN_WEEKDAY}(?:\\.|\\b)(?:\\s(this|next)\\sweek)?(?![a-z])`, "g"),
     resolve: (m, today) => {
       const lead = m[1];
       const trail = m[3];
@@ -316,10 +320,10 @@ export function findDates(lower: string, sentAt: string): DateMention[] {
 
 /** Words right after a date that make it a delivery date: "下周一送到", "月底前交货", "by Friday, delivered". */
 const DELIVERY_AFTER = /^\s?(?:前|之前|以前|上午|下午|早上|晚上|中午)?\s?(?:送|到货|交货|交|发货|发|出货|配送|安排|进场|到场|进仓|入仓|deliver|ship|dispatch)/;
-/** Words right before a date that make it a delivery date: "Deliver Fri", "交货期 3月5日", "ship by"; a deadline ("need them by Friday") too. */
-const DELIVERY_BEFORE = /(?:(?:送|送货|交货|发货|到货|交期|deliver|delivery|delivered|ship|shipped|shipping|dispatch|arrive|arrival|eta)\s?(?:by|on|before|until|for|date|日期|时间)?|no later than|not later than|latest by|\bby|最迟|最晚|不晚于)\s?[:：]?\s?$/;
-/** A lead word a date's own match took in: "by Friday", "deliver Fri". */
-const DELIVERY_LEAD = /^(?:by|before|until|till|due|deliver|ship|arrive|arriving)\b/;
+/** Words right before a date that make it a delivery date: "Deliver Fri", "交货期 3月5日", "ship by". */
+const DELIVERY_BEFORE = /(?:(?:送|送货|交货|发货|到货|交期|deliver|delivery|delivered|ship|shipped|shipping|dispatch|arrive|arrival|eta)\s?(?:by|on|before|until|for|date|日期|时间)?|no later than|not later than|latest by|最迟|最晚|不晚于)\s?[:：]?\s?$/;
+/** The goods wanted or sent by a deadline: "need them at the venue by Friday", "send to … by this Thurs". */
+const WANTED_BEFORE = /\b(?:need|needs|needed|want|wants|wanted|get|have|send|bring)\b[^?!;。？！；\n]{0,48}$/;
 /** Words right before a date that date a document, not a delivery: "your quotation dated 3 March", "合同签订于3月1日". */
 const DOCUMENT_BEFORE = /(?:dated|issued on|signed on|签订于|签于|开具于|日期为)\s?[:：]?\s?$/;
 /** Words around a date that make it a payment date; a payment or a document date ranks last. */
@@ -330,6 +334,9 @@ function mentionRank(lower: string, f: DateMention): number {
   const after = lower.slice(f.end, f.end + 12);
   const before = lower.slice(Math.max(0, f.start - 16), f.start);
   if (PAYMENT_AFTER.test(after) || PAYMENT_BEFORE.test(before) || DOCUMENT_BEFORE.test(before)) return 2;
-  if (DELIVERY_AFTER.test(after) || DELIVERY_BEFORE.test(before) || DELIVERY_LEAD.test(lower.slice(f.start, f.end))) return 0;
-  return 1;
+  // The weekday rule takes a lead word into its match ("by Friday", "deliver Fri"): it counts as the text before.
+  const lead = WEEKDAY_LEAD.exec(lower.slice(f.start, f.end))?.[0] ?? "";
+  if (DELIVERY_AFTER.test(after) || DELIVERY_BEFORE.test(before + lead.trimEnd())) return 0;
+  const deadline = lead === "by " || lead === "before " || /\b(?:by|before)\s$/.test(before);
+  return deadline && WANTED_BEFORE.test(lower.slice(Math.max(0, f.start - 64), f.start)) ? 0 : 1;
 }

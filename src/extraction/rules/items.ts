@@ -71,6 +71,8 @@ const CHANGE_AFTER = /^\s?(?:改成|改为|变成|调整为|调整到|改到|加
 const PACK_SIZE_AFTER_X = /^\d{1,4}(?:\.\d{1,2})?\s?(?:l|ml|kg|g|lb|oz|litre|liter)\s[a-z]/;
 
 const LIST_JOINER = /还有|以及|另外|加上|同埋|和|跟|及|、|\band\b|\+/;
+/** A joining word left at the end of a name cut at the next item; 加 joins items only there ("厢货加3个师傅"). */
+const TRAILING_JOINER = /(?:\s?(?:还有|以及|加上|同埋|和|跟|及|加|、|\band|\+|&))+$/i;
 
 /** "共一百二十件", "合计 120", "120 in total": a total after per-item counts. */
 const TOTAL_BEFORE = /(?:共|一共|总共|合计|共计|总计|total(?:\sof)?|in\sall)\s?[:：]?\s?$/;
@@ -245,7 +247,11 @@ function labelList(labels: string[]): LabelList {
 
 function labelBefore(lower: string, windowStart: number, end: number, { labels, lastCodes }: LabelList): boolean {
   if (lastCodes && !lastCodes.has(lower.charCodeAt(end - 1))) return false;
-  for (const l of labels) if (end - l.length >= windowStart && lower.startsWith(l, end - l.length)) return true;
+  for (const l of labels) {
+    const at = end - l.length;
+    // An English label is a whole word: "at 12" labels a price, "Sat 10am" does not.
+    if (at >= windowStart && lower.startsWith(l, at) && !(isLetterAt(lower, at) && isLetterAt(lower, at - 1))) return true;
+  }
   return false;
 }
 
@@ -344,14 +350,15 @@ function moneyEndsAt(money: Money[], at: number): boolean {
 }
 
 /**
- * "一箱 360" and "32一箱": a 一 + classifier next to a number is a per-unit marker, not a quantity of one. A number
- * after it that has a unit of its own is the item's size: "一辆4.2米厢货" is one truck.
+ * "一箱 360" and "32一箱": a 一 + classifier next to a number is a per-unit marker, not a quantity of one.
  */
-function isPerUnitMarker(scan: Scan, n: NumberToken, unitHits: Map<number, unknown>): boolean {
+function isPerUnitMarker(scan: Scan, n: NumberToken, unitHits: Map<number, { kind: UnitKind }>): boolean {
   if (!n.chinese || n.value !== 1) return false;
   const afterUnit = skipSpaces(scan.lower, n.end + 1);
+  // A measure after it sizes the item ("一辆4.2米厢货"); a count after it packs it ("一箱24瓶").
   const sized = /^\d+(?:\.\d+)?\s?/.exec(scan.lower.slice(afterUnit, afterUnit + 12));
-  if (sized && unitHits.has(afterUnit + sized[0].length)) return false;
+  const sizeKind = sized ? unitHits.get(afterUnit + sized[0].length)?.kind : undefined;
+  if (sizeKind === "zhMeasure" || sizeKind === "enMeasure") return false;
   // "一毛五一个", "两块一个": an amount in Chinese numerals or money words before it is the price.
   const prev = scan.text[n.start - 1] ?? "";
   const amountBefore = CHINESE_DIGITS.has(prev) || prev === "毛" || prev === "块" || prev === "元" || prev === "角";
@@ -377,8 +384,7 @@ function cleanProduct(s: string): string {
   const model = /^([\u3400-\u9fff]{2,})\s[A-Za-z]{1,4}-?\d[A-Za-z0-9-]{0,10}$/u.exec(out);
   if (model) out = model[1]!;
   out = out.replace(/^(of\s)?(the\s)?((more|extra|additional)\s)?/i, "").replace(/^的\s?/, "").trim();
-  // "80 lb clams + 30 lb scallops", "一辆厢货加3个师傅": the word joining the next item is not part of this one's name.
-  return out.replace(/(?:\s?(?:\+|&|\band|和|加|及|以及|还有))+$/i, "").trim();
+  return out;
 }
 
 /** True when a candidate is more than filler words (上次, 本周, the same …), refs or numbers. */
@@ -433,7 +439,9 @@ const MAX_PRODUCT_AFTER = 120;
 function productAfter(scan: Scan, q: Quantity, clauseEnd: number, next?: Quantity): string | undefined {
   const listedNext = next && next.start > q.end && (next.unit !== undefined || LIST_JOINER.test(scan.lower.slice(q.end, next.start)));
   const end = Math.min(clauseEnd, listedNext ? next.start : Infinity, q.end + MAX_PRODUCT_AFTER);
-  const piece = cleanProduct(cutAtStops(blankDates(scan, q.end, end)).replace(/\s{2,}.*$/s, ""));
+  let piece = cleanProduct(cutAtStops(blankDates(scan, q.end, end)).replace(/\s{2,}.*$/s, ""));
+  // "80 lb clams + 30 lb scallops", "一辆厢货加3个师傅": the word joining the next item is not part of this one's name.
+  if (listedNext) piece = piece.replace(TRAILING_JOINER, "").trim();
   return looksLikeProduct(piece) ? piece : undefined;
 }
 
@@ -576,6 +584,36 @@ function itemStart(previous: Quantity | undefined, q: Quantity, prices: Price[])
   return from;
 }
 
+/** How far before or after a listed price the words naming its item are looked for. */
+const LABEL_REACH = 16;
+const PER_UNIT_AFTER_PRICE = /^\s?(?:\/\s?[a-z\u3400-\u9fff]+|per\s[a-z]+|an?\s[a-z]+|each|ea)?/;
+const LABEL_END = /[,;.，；。、\n]/;
+
+/**
+ * The price of the k-th item when the prices are listed after all the items: the one its name labels, right after
+ * the price ("$6.20/lb clams, $28/lb scallops") or else right before it ("paper is $5/box, pens $3/box"); failing
+ * that, the k-th, as people list prices in the order of the items.
+ */
+function listedPrice(lower: string, prices: Price[], k: number, product: string | undefined): Price | undefined {
+  // Its English words without a plural ending, or the last two characters of a Chinese name.
+  const words = (product?.toLowerCase().match(/[a-z]{3,}|[\u3400-\u9fff]{1,2}$/g) ?? []).slice(-4).map((w) => w.replace(/e?s$/, ""));
+  if (words.length === 0) return prices[k];
+  const labelledBy = (label: (p: Price, j: number) => string) =>
+    prices.filter((p, j) => {
+      const text = label(p, j);
+      return words.some((w) => text.includes(w));
+    });
+  // After a price its per-unit word names its item too ("$0.38 per brochure"); before one, that word is the last price's.
+  const after = labelledBy((p, j) => lower.slice(p.end, Math.min(prices[j + 1]?.start ?? lower.length, p.end + LABEL_REACH + 8)).split(LABEL_END)[0]!);
+  if (after.length === 1) return after[0];
+  const before = labelledBy((p, j) => {
+    const previous = prices[j - 1]?.end ?? 0;
+    const lead = lower.slice(previous, p.start).replace(PER_UNIT_AFTER_PRICE, "").slice(-LABEL_REACH);
+    return lead.split(LABEL_END).pop()!;
+  });
+  return before.length === 1 ? before[0] : prices[k];
+}
+
 export interface ItemsReading {
   items: OrderItem[];
   currency?: Currency;
@@ -667,7 +705,7 @@ export function findItems(scan: Scan, erase: string[], address?: { start: number
         : (productAfter(scan, q, clause.end, quantities[k + 1]) ?? before);
     const nextStart = quantities[k + 1]?.start ?? text.length;
     const price = listed
-      ? prices[k]
+      ? listedPrice(lower, prices, k, product)
       : (prices.find((p) => p.start >= q.end && p.start < nextStart) ??
         prices.find((p) => p.start >= clause.start && p.start < q.start) ??
         (quantities.length === 1 ? prices[0] : undefined));

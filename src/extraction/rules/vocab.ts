@@ -18,6 +18,8 @@ export const KindsVocabSchema = z.object({
   orderWeak: CueList,
   complaintStrong: CueList,
   complaintWeak: CueList,
+  /** Asking for the money back ("退款", "refund"): a complaint, unless it comes with cancelling an order. */
+  refund: CueList.default([]),
   question: CueList,
   inquiryIntent: CueList,
   gratitude: CueList,
