@@ -845,6 +845,9 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["failure", "It doesn't show the price, how much is it?", { kind: "inquiry" }],
   ["failure", "My card suddenly quit working.", { kind: "complaint", category: "quality" }],
   ["failure", "I got a fee for an ATM withdrawal.", { kind: "complaint", category: "billing" }],
+  // the same, where only the failure or fee cue decides (the examples alone read these as a delay and a price question)
+  ["failure", "My top-up was not successful.", { kind: "complaint", category: "other" }],
+  ["failure", "I got a fee for using an ATM abroad.", { kind: "complaint", category: "billing" }],
   ["failure", "Will I be charged a fee if I receive a transfer from abroad?", { kind: "inquiry", topic: "price" }],
   // how the service works: a question about its rules, whatever the subject
   ["rules-question", "Is there a limit for top-ups?", { kind: "inquiry", topic: "policy" }],

@@ -70,9 +70,11 @@ const CHANGE_AFTER = /^\s?(?:改成|改为|变成|调整为|调整到|改到|加
 /** "200l drums", "20 kg bags": a pack size between "N x" and the unit counted. */
 const PACK_SIZE_AFTER_X = /^\d{1,4}(?:\.\d{1,2})?\s?(?:l|ml|kg|g|lb|oz|litre|liter)\s[a-z]/;
 
-const LIST_JOINER = /还有|以及|另外|加上|同埋|和|跟|及|、|\band\b|\+/;
+/** Words that join one item of a list to the next. */
+const JOINERS = ["还有", "以及", "另外", "加上", "同埋", "和", "跟", "及", "、", "\\band\\b", "\\+", "&"];
+const LIST_JOINER = new RegExp(JOINERS.join("|"));
 /** A joining word left at the end of a name cut at the next item; 加 joins items only there ("厢货加3个师傅"). */
-const TRAILING_JOINER = /(?:\s?(?:还有|以及|加上|同埋|和|跟|及|加|、|\band|\+|&))+$/i;
+const TRAILING_JOINER = new RegExp(`(?:\\s?(?:${[...JOINERS, "加"].join("|")}))+$`, "i");
 
 /** "共一百二十件", "合计 120", "120 in total": a total after per-item counts. */
 const TOTAL_BEFORE = /(?:共|一共|总共|合计|共计|总计|total(?:\sof)?|in\sall)\s?[:：]?\s?$/;
