@@ -5,7 +5,7 @@ import { normalizeText } from "../../src/extraction/rules/normalize.ts";
 
 const address = (s: string) => {
   const { text, lower } = normalizeText(s);
-  return findAddress(text, lower);
+  return findAddress(text, lower)?.value;
 };
 
 describe("a Chinese address without a cue", () => {

@@ -157,6 +157,12 @@ describe("field extraction generalises to new phrasings", () => {
     ]);
   });
 
+  it("reads no count from the delivery address given twice", () => {
+    const out = extractWithRules({ text: "30 oysters to 1 Dock Sq. Deliver to The Salt Line, 1 Dock Sq", sentAt: WED });
+    expect(out).toMatchObject({ items: [{ quantity: 30, product: "oysters" }], deliveryAddress: "1 Dock Sq" });
+    expect(out.items).toHaveLength(1);
+  });
+
   it("keeps the new quantity of a changed order line", () => {
     const reading = findItems(scanMessage("改单：不锈钢板由20张改为35张，价格不变", WED), []);
     expect(reading.items[0]).toMatchObject({ quantity: 35 });

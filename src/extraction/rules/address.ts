@@ -71,7 +71,20 @@ function fromBrackets(s: string): string | undefined {
   return m && hasMarker(m[1]!) ? clean(m[1]!) : undefined;
 }
 
-export function findAddress(text: string, lower: string): string | undefined {
+/** The address and where it stands in the text, so the counts inside it are known to be no quantities. */
+export interface Address {
+  value: string;
+  start: number;
+  end: number;
+}
+
+/** Where `value` stands in the text between `from` and `end`; the whole span when cleaning changed it. */
+function located(value: string, text: string, from: number, end: number): Address {
+  const at = text.indexOf(value, from);
+  return at >= 0 && at < end ? { value, start: at, end: at + value.length } : { value, start: from, end };
+}
+
+export function findAddress(text: string, lower: string): Address | undefined {
   const hits = longestHits(cues.findAll(lower));
   for (const [k, hit] of hits.entries()) {
     const from = hit.end;
@@ -81,7 +94,7 @@ export function findAddress(text: string, lower: string): string | undefined {
     if (later && later.start >= from && later.end < end && hasMarker(text.slice(later.end, end))) continue;
     const raw = text.slice(from, end);
     const bracketed = fromBrackets(raw);
-    if (bracketed) return bracketed;
+    if (bracketed) return located(bracketed, text, from, end);
     let candidate = clean(raw.replace(/\([^()]{0,40}\)/g, ""));
     // "送 50 桶机油到 宁波市…": after a bare 送/寄, the goods come first and the place after 到.
     const arrive = hit.end - hit.start === 1 ? candidate.indexOf("到") : -1;
@@ -89,7 +102,7 @@ export function findAddress(text: string, lower: string): string | undefined {
     // "our yard at 18 Mill St" / "Bayside Electric, 220 Harbor Way": the address starts at the number.
     const at = /^(?:[A-Za-z' ]{1,40}?\sat\s|[A-Z][A-Za-z&' ]{1,40},\s)(?=\d)/.exec(candidate);
     if (at) candidate = candidate.slice(at[0].length);
-    if (candidate.length >= 4 && hasMarker(candidate) && !/^(?:be|the|you|us|me|him|her|them)\b/i.test(candidate)) return candidate;
+    if (candidate.length >= 4 && hasMarker(candidate) && !/^(?:be|the|you|us|me|him|her|them)\b/i.test(candidate)) return located(candidate, text, from, end);
   }
   return unlabelledChineseAddress(text, lower);
 }
@@ -100,11 +113,11 @@ export function findAddress(text: string, lower: string): string | undefined {
  */
 const CHINESE_ADDRESS = /(?<=^|[,;:!?\s，；：。！？])(?:[\u4e00-\u9fff]{2,4}[省市])?[\u4e00-\u9fff]{1,4}[区區县縣][\u4e00-\u9fffA-Za-z]{1,16}?(?:路|道|街)[0-9]{1,5}[号號]/g;
 
-function unlabelledChineseAddress(text: string, lower: string): string | undefined {
+function unlabelledChineseAddress(text: string, lower: string): Address | undefined {
   CHINESE_ADDRESS.lastIndex = 0;
   const m = CHINESE_ADDRESS.exec(text);
   if (!m) return undefined;
   const end = addressEnd(text, lower, m.index);
   const candidate = clean(text.slice(m.index, Math.max(end, m.index + m[0].length)));
-  return candidate.length >= 6 ? candidate : undefined;
+  return candidate.length >= 6 ? located(candidate, text, m.index, end) : undefined;
 }

@@ -627,7 +627,8 @@ export interface ItemsReading {
  * The items of an order. `erase` lists strings already read as other fields (customer, reference)
  * that must not end up inside a product name.
  */
-export function findItems(scan: Scan, erase: string[], address?: { start: number; end: number }): ItemsReading {
+/** `addresses`: where the delivery address stands, each time the message gives it. */
+export function findItems(scan: Scan, erase: string[], addresses: { start: number; end: number }[] = []): ItemsReading {
   const { lower, text } = scan;
   const unitHits = new Map<number, { end: number; kind: UnitKind; unit: string }>();
   for (const hit of unitMatcher.findAll(lower)) {
@@ -657,7 +658,7 @@ export function findItems(scan: Scan, erase: string[], address?: { start: number
     const before = lower.slice(Math.max(0, n.start - 6), n.start);
     if (/(从|from\s?)$/.test(before)) continue;
     // "Deliver to The Salt Line, 1 Dock Sq": a number without a unit inside the delivery address counts nothing.
-    if (q.unit === undefined && address && overlaps(q, [address])) continue;
+    if (q.unit === undefined && overlaps(q, addresses)) continue;
     quantities.push(withClause(q, clauseAround(text, q.start)));
   }
   const measured = quantities.filter((q) => q.unit !== undefined);
@@ -672,6 +673,8 @@ export function findItems(scan: Scan, erase: string[], address?: { start: number
   if (quantities.some((q) => q.rank < RANK.zhMeasure && q.english)) {
     // An ordered count keeps its place beside the best-ranked ones: a count with a unit, or else an "N x" one.
     const rank = quantities.some((q) => q.rank >= RANK.zhMeasure) ? RANK.enCount : RANK.times;
+    // Read against every candidate count; the prices are read again once the counts are settled, since a number
+    // that stops being a count may then be a price.
     const attested = findPrices(scan, quantities, measured);
     const ordered = quantities.map((q, k) => q.english && orderedAsCounted(lower, q, quantities[k - 1], quantities[k + 1], attested, quantities));
     // "500 brochures and 1,000 business cards … $0.38 per brochure": a count listed with an ordered one is ordered too.
