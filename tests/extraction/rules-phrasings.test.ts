@@ -903,6 +903,37 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["delivery-review", "菜没有盛满，米饭量稍微少些，男同志有的吃不饱", { kind: "complaint", category: "quality" }],
   ["delivery-review", "送来时都坨了，没一点汤了", { kind: "complaint", category: "quality" }],
   ["delivery-review", "配送小哥特别准时，还顺手帮我带了几个垃圾下楼，谢谢师傅", { kind: "other" }],
+  // a review that praises first and grumbles softly after is a happy customer's; damage is never a niggle
+  ["praise-niggle", "味道很好，就是分量有点少", { kind: "other" }],
+  ["praise-niggle", "送餐很快，就是饭稍微凉了一点", { kind: "other" }],
+  ["praise-niggle", "包装不错，就是杯子碎了一个", { kind: "complaint", category: "damage" }],
+  ["praise-niggle", "很好吃，但是等了两个小时，太慢了", { kind: "complaint", category: "delay" }],
+  // food gone wrong in the words eaters use
+  ["food-sensory", "米饭硬得很，吃完肚子不舒服", { kind: "complaint", category: "quality" }],
+  ["food-sensory", "汤都是凉的", { kind: "complaint", category: "quality" }],
+  ["food-sensory", "面条没什么味道", { kind: "complaint", category: "quality" }],
+  // the sender says it is no complaint: a question about a delay asks where the goods are
+  ["disclaimed", "不是投诉哈，就想问下 YT5012345678 这单三天没动了，正常吗", { kind: "inquiry", topic: "tracking" }],
+  ["disclaimed", "Not complaining, just curious: my parcel hasn't moved in three days, is that normal?", { kind: "inquiry", topic: "tracking" }],
+  ["disclaimed", "不是第一次了，又晚了三天，你们到底怎么回事？", { kind: "complaint", category: "delay" }],
+  ["where-signed", "帮我看看 SF1234567890 签收了没有，客户说还没拿到", { kind: "inquiry", topic: "tracking" }],
+  // goods counted in 块 where the unit price is given apart
+  ["block-count", "订 大理石台面 八块，单价1800，月结", { kind: "order", quantity: 8, paymentTerms: "credit" }],
+  // the problem named in other words
+  ["other-words", "Someone has been using my account without my agreement", { kind: "complaint", category: "billing" }],
+  ["other-words", "The butter tastes rancid", { kind: "complaint", category: "quality" }],
+  ["other-words", "Two of the lids are misaligned and leak", { kind: "complaint", category: "quality" }],
+  ["other-words", "The app doesn't seem to work since the update", { kind: "complaint", category: "quality" }],
+  ["other-words", "I requested a refund two weeks ago and nothing has happened since", { kind: "complaint", category: "billing" }],
+  // questions asked without the usual words
+  ["indirect-question", "What would you charge for 500 tote bags?", { kind: "inquiry", topic: "price" }],
+  ["indirect-question", "Can you beat $3.10 a unit?", { kind: "inquiry", topic: "price" }],
+  ["indirect-question", "Are the oak shelves back in yet?", { kind: "inquiry", topic: "stock" }],
+  ["indirect-question", "Do you guys deliver to Sha Tin at weekends?", { kind: "inquiry", topic: "policy" }],
+  ["indirect-question", "你们一般几点送货？", { kind: "inquiry", topic: "policy" }],
+  ["order-change-real", "SO-5521 交期从周五提前到明天，其他不变", { kind: "order" }],
+  ["escalation-request", "Gold account: the customer demands to speak to management about the missing cartons", { kind: "escalation", escalationReasons: ["customer_request", "vip"] }],
+  ["status-note", "已回电王女士，说明了延误原因，她表示可以接受，不再追究", { kind: "other" }],
   // 俩 and 仨 are two and three, measure word or not
   ["colloquial-count", "整俩箱菜籽油，明天跟送菜的车一块拉过去", { kind: "order", quantity: 2 }],
   ["colloquial-count", "再来仨箱可乐，下午送到店里", { kind: "order", quantity: 3 }],

@@ -192,6 +192,8 @@ export interface Signals {
   problemCategories: Set<ProblemCategory>;
   /** Categories with only hints (billing words such as "fee", "发票"). */
   hintCategories: Set<ProblemCategory>;
+  /** The sender says it is no complaint ("不是投诉，只是问一下", "not complaining, just wondering"). */
+  disclaimed: boolean;
   /** A request to change the account's own details ("update the phone number on our account"): it asks, question mark or not. */
   accountChange: boolean;
 }
@@ -234,6 +236,27 @@ function highestScoring<T extends string, F extends string>(scores: Map<T, numbe
   return best;
 }
 
+/** The problems a review may mention in passing: the taste, the amount, the wait, the manner. */
+const NIGGLES = new Set<ProblemCategory>(["quality", "delay", "service"]);
+
+/**
+ * "很好吃，就是量少了一点", "Great food, the fries were a bit cold": praise first and a softened grumble after it is a
+ * happy customer's review, no complaint. Damage, losses, wrong goods, charges and hazards are never a niggle.
+ */
+function niggleAfterPraise(
+  praise: CueHit<CategoryTag>[],
+  problems: CueHit<CategoryTag>[],
+  severity: CueHit<SeverityTag | "idiom">[],
+  complaintWord: boolean,
+): boolean {
+  if (complaintWord || praise.length === 0 || problems.length === 0) return false;
+  const firstProblem = Math.min(...problems.map((h) => h.start));
+  const firstPraise = Math.min(...praise.map((h) => h.start));
+  if (firstPraise > firstProblem) return false;
+  if (!problems.every((h) => typeof h.tag === "object" && NIGGLES.has(h.tag.category))) return false;
+  return severity.some((h) => h.tag === "mild" && h.start > firstPraise);
+}
+
 export function readSignals(lower: string): Signals {
   const kindHits = longestHits(kindMatcher.findAll(lower).filter((h) => !midClauseParticle(h, lower)));
   const negators = kindHits.filter((h) => h.tag === "negator");
@@ -261,9 +284,14 @@ export function readSignals(lower: string): Signals {
   // that may. A condition covers only the problems named after it.
   if (problemHits.length > 0 && !live.some((h) => h.tag === "hypothetical" && h.start <= lastProblem)) groups.delete("hypothetical");
   const problemCategories = new Set(problemHits.flatMap((h) => (h.tag === "praise" || h.tag === "idiom" ? [] : [h.tag.category])));
-  const resolved = praise.some((h) => h.start > lastProblem) || (praise.length > 0 && groups.has("gratitude"));
+  const severityHits = longestHits(severityMatcher.findAll(lower)).filter((h) => !negated(h));
+  const resolved =
+    praise.some((h) => h.start > lastProblem) ||
+    (praise.length > 0 && groups.has("gratitude")) ||
+    niggleAfterPraise(praise, problemHits, severityHits, groups.has("complaintStrong"));
 
   const topicHits = longestHits(topicMatcher.findAll(lower)).filter((h) => !negated(h));
+  const topic = readTopic(topicHits);
   const billingHits = categoryHits.filter((h) => typeof h.tag === "object" && h.tag.category === "billing");
   const disputed = chargeChallenged(lower, live.filter((h) => h.tag === "challenge"), billingHits);
   const category = disputed ? "billing" : venueCategory(bestCategory(categoryHits), lower, problemCategories);
@@ -277,12 +305,10 @@ export function readSignals(lower: string): Signals {
         .filter((h) => !negated(h))
         .flatMap((h) => (h.tag === "idiom" ? [] : [h.tag])),
     ),
-    severityCues: new Set(
-      longestHits(severityMatcher.findAll(lower))
-        .filter((h) => !negated(h))
-        .flatMap((h) => (h.tag === "idiom" ? [] : [h.tag])),
-    ),
-    topic: readTopic(topicHits),
+    severityCues: new Set(severityHits.flatMap((h) => (h.tag === "idiom" ? [] : [h.tag]))),
+    // "…两天没更新了，正常吗？", "签收了没有": a calm question about a delay, or where the goods are, asks for tracking.
+    topic: topic === "other" && ((problemCategories.size === 1 && problemCategories.has("delay")) || groups.has("whereIs")) ? "tracking" : topic,
+    disclaimed: kindHits.some((h) => h.tag === "complaintStrong" && negated(h)),
     accountChange: topicHits.some((h) => h.tag === "accountChange"),
     resolved,
     wordy: /[a-z\u3400-\u9fff]/.test(lower),
@@ -332,7 +358,7 @@ export function decideKind(signals: Signals, reasons: EscalationReason[], readOr
     !(signals.has("ownFollowUp") && !signals.has("askMark"));
   // "如果…破损怎么办？" asks about a problem; so does "坏了是寄修还是上门？" unless the problem has happened ("用了三天就坏了，保修吗").
   const conditional = signals.has("hypothetical") || (signals.has("policyQuestion") && !signals.has("happened"));
-  const askedAbout = question && conditional && !signals.has("complaintStrong");
+  const askedAbout = question && (conditional || signals.disclaimed) && !signals.has("complaintStrong");
   const problem = !askedAbout && (signals.problem || signals.has("complaintStrong"));
   // "发错群了，请忽略": a message taken back says nothing.
   if (signals.has("dismiss")) return "other";

@@ -637,9 +637,14 @@ export function findItems(scan: Scan, erase: string[], addresses: { start: numbe
     const known = unitHits.get(hit.start);
     if (!known || known.end < hit.end) unitHits.set(hit.start, { end: hit.end, kind: hit.tag, unit: hit.cue });
   }
-  // 块 is money as often as pieces; it is a unit only where the message prices per 块.
-  if (scan.perBlock) {
-    for (let at = lower.indexOf("块"); at >= 0; at = lower.indexOf("块", at + 1)) if (!unitHits.has(at)) unitHits.set(at, { end: at + 1, kind: "zhCount", unit: "块" });
+  // 块 is money as often as pieces; it is a unit only where the message prices per 块, or after a count in Chinese
+  // numerals where the price is given apart ("模具钢 十二块，单价2350").
+  const pricedApart = !scan.perBlock && lower.includes("单价");
+  if (scan.perBlock || pricedApart) {
+    for (let at = lower.indexOf("块"); at >= 0; at = lower.indexOf("块", at + 1)) {
+      if (pricedApart && !CHINESE_DIGITS.has(lower[at - 1] ?? "")) continue;
+      if (!unitHits.has(at)) unitHits.set(at, { end: at + 1, kind: "zhCount", unit: "块" });
+    }
   }
   const blocked = [...scan.dates];
   let quantities: Quantity[] = [];
