@@ -41,3 +41,37 @@ describe("an address changed on an order", () => {
     expect(r).toMatchObject({ kind: "order", deliveryAddress: "杭州市西湖区文三路88号" });
   });
 });
+
+describe("an address after its cue", () => {
+  it("is not cut short by a cue word inside it", () => {
+    // The 送 of 配送中心 is no second cue.
+    expect(address("明天送到萧山区建设一路518号配送中心，账期45天")).toBe("萧山区建设一路518号配送中心");
+    expect(address("下月5号前到萧山区建设一路518号配送中心")).toBe("萧山区建设一路518号配送中心");
+  });
+
+  it("leaves out the 去 of 送去 and what follows a dash", () => {
+    expect(address("下星期三送去葵涌貨櫃碼頭路88號永得利廣場12樓，貨到俾支票")).toBe(normalizeText("葵涌貨櫃碼頭路88號永得利廣場12樓").text);
+    expect(address("Ship to Fenwick Electronics, 90 Waverly Pl, Newark NJ 07102 – we need it in 3 days")).toBe("90 Waverly Pl, Newark NJ 07102");
+  });
+});
+
+describe("an English street address without a cue", () => {
+  it.each([
+    ["Tomorrow morning if possible, 2218 Elm St, Atlanta GA 30303. We'll pay the driver by card.", "2218 Elm St, Atlanta GA 30303"],
+    ["By Friday please – 415 Maple Ave, Suite 200, Evanston IL. Charge it to our account.", "415 Maple Ave, Suite 200, Evanston IL"],
+    ["same price as before, $420 each. apt 5B, 1420 N Milwaukee Ave, Chicago. i'll pay when they drop them off", "apt 5B, 1420 N Milwaukee Ave, Chicago"],
+  ])("%s → %s", (text, expected) => {
+    expect(address(text)).toBe(expected);
+  });
+
+  it("needs a house number, a capitalised name and a street word", () => {
+    expect(address("We need 40 maple chairs by Friday")).toBeUndefined();
+    expect(address("Room 12 was cold all night")).toBeUndefined();
+  });
+
+  it("counts no item from its house number", () => {
+    const r = extractWithRules({ text: "Need 30 folding tables by Friday please – 415 Maple Ave, Evanston IL.", sentAt: "2026-05-05T11:15:00-05:00" });
+    expect(r.items).toEqual([{ quantity: 30, product: "folding tables" }]);
+    expect(r.deliveryAddress).toBe("415 Maple Ave, Evanston IL");
+  });
+});

@@ -150,6 +150,12 @@ describe("chat spellings, abbreviations and month ends", () => {
     expect(first("the invoice is due friday; deliver on the 25th", "2026-11-17T10:00:00+00:00")).toBe("2026-11-25");
   });
 
+  it("puts the new date of a change before the old one", () => {
+    expect(first("SO-3310 交期从3月20日提前到后天，数量不变", WEDNESDAY)).toBe("2026-03-06");
+    expect(first("原定3月10日的那批，推迟到3月16日送", WEDNESDAY)).toBe("2026-03-16");
+    expect(first("Please move the delivery from Friday to next Monday", "2026-03-04T10:00:00+00:00")).toBe("2026-03-09");
+  });
+
   it("reads the Nth of next month as that day of the next month, not of this one", () => {
     expect(first("starting the 1st of next month", "2026-11-17T10:00:00+00:00")).toBe("2026-12-01");
     expect(first("on the 25th of next month", "2026-11-17T10:00:00+00:00")).toBe("2026-12-25");

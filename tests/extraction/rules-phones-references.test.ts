@@ -25,6 +25,7 @@ describe("phones", () => {
     ["13917263548 200箱", "13917263548"],
     ["陳生要兩百個飯盒，電話 9123 4567", "91234567"],
     ["Tel: 6123 4567, ask for Mr Lim", "61234567"],
+    ["再唔處理我就去消委會投訴！—— 黃太 9123 4567", "91234567"],
   ])("%s → %s", (text, digits) => {
     expect(phone(text)).toBe(digits);
   });
@@ -37,6 +38,10 @@ describe("phones", () => {
     expect(phone("order 55-1209")).toBeUndefined();
     // Eight digits are a Hong Kong or Singapore line only after a phone label.
     expect(phone("订单 91234567 已发货")).toBeUndefined();
+    // Written in two groups of four they are a phone, but not two years, nor the groups of a waybill or a bill of lading.
+    expect(phone("我们 2025 2026 两年都在你们这订")).toBeUndefined();
+    expect(phone("YT 6623 0198 4471 这票说好周二到")).toBeUndefined();
+    expect(phone("the brackets on BOL 7781-0045 never arrived")).toBeUndefined();
   });
 
   it("does not read the digit groups that end a grouped carrier or container number as a phone", () => {

@@ -934,6 +934,12 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["order-change-real", "SO-5521 交期从周五提前到明天，其他不变", { kind: "order" }],
   ["escalation-request", "Gold account: the customer demands to speak to management about the missing cartons", { kind: "escalation", escalationReasons: ["customer_request", "vip"] }],
   ["status-note", "已回电王女士，说明了延误原因，她表示可以接受，不再追究", { kind: "other" }],
+  ["order-imperative", "Deliver 20 chairs on Friday", { kind: "order", quantity: 20 }],
+  ["order-imperative", "You didn't deliver the 20 chairs on Friday", { kind: "complaint", category: "delay" }],
+  ["order-change-real", "Please move the delivery from Friday to next Monday, PO 5512", { kind: "order" }],
+  ["repeat-call", "第三次打电话了，说好上门取件到现在都没人来，再拖我就打12345", { kind: "escalation", escalationReasons: ["regulator_threat", "repeat_complaint"] }],
+  ["repeat-call", "I've called about this twice already and the fee is still on my bill. Sort it or I go to the ombudsman.", { kind: "escalation", escalationReasons: ["regulator_threat", "repeat_complaint"] }],
+  ["seal-swapped", "客户的柜子到港发现封条被换，少了6托货", { kind: "escalation", escalationReasons: ["severe_incident"] }],
   // 俩 and 仨 are two and three, measure word or not
   ["colloquial-count", "整俩箱菜籽油，明天跟送菜的车一块拉过去", { kind: "order", quantity: 2 }],
   ["colloquial-count", "再来仨箱可乐，下午送到店里", { kind: "order", quantity: 3 }],

@@ -91,7 +91,9 @@ export function findAddress(text: string, lower: string): Address | undefined {
     const end = addressEnd(text, lower, from);
     // "送 50 桶机油到 宁波市…": a later cue inside this one's span starts the real address.
     const later = hits[k + 1];
-    if (later && later.start >= from && later.end < end && hasMarker(text.slice(later.end, end))) continue;
+    // Only a later address of some length counts: the 送 of "…号配送中心" leaves just "中心" after it.
+    const laterAddress = later && later.start >= from && later.end < end ? clean(text.slice(later.end, end)) : "";
+    if (laterAddress.length >= 4 && hasMarker(laterAddress)) continue;
     const raw = text.slice(from, end);
     const bracketed = fromBrackets(raw);
     if (bracketed) return located(bracketed, text, from, end);
@@ -104,7 +106,22 @@ export function findAddress(text: string, lower: string): Address | undefined {
     if (at) candidate = candidate.slice(at[0].length);
     if (candidate.length >= 4 && hasMarker(candidate) && !/^(?:be|the|you|us|me|him|her|them)\b/i.test(candidate)) return located(candidate, text, from, end);
   }
-  return unlabelledChineseAddress(text, lower);
+  return unlabelledChineseAddress(text, lower) ?? unlabelledEnglishAddress(text, lower);
+}
+
+/**
+ * A street address with no cue before it, standing as its own clause: "By Friday please – 415 Maple Ave, Suite 200,
+ * Evanston IL". Only the full shape counts: a house number, a capitalised street name and a street word.
+ */
+const ENGLISH_ADDRESS =
+  /(?<=^|[,;:!?–—]\s|\.\s)(?:(?:[Aa]pt|[Aa]partment|[Ss]uite|[Ss]te|[Uu]nit|[Ff]lat)\.?\s#?[0-9A-Za-z]{1,5},?\s)?\d{1,5}\s(?:[NSEW]\.?\s)?(?:[A-Z][a-z]+\s){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Dr|Drive|Ln|Lane|Pl|Place|Way|Ct|Court|Pkwy|Parkway|Hwy|Highway|Ter|Terrace|Sq|Square)\b/g;
+
+function unlabelledEnglishAddress(text: string, lower: string): Address | undefined {
+  ENGLISH_ADDRESS.lastIndex = 0;
+  const m = ENGLISH_ADDRESS.exec(text);
+  if (!m) return undefined;
+  const end = addressEnd(text, lower, m.index);
+  return located(clean(text.slice(m.index, Math.max(end, m.index + m[0].length))), text, m.index, end);
 }
 
 /**

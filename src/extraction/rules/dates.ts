@@ -330,9 +330,15 @@ const DOCUMENT_BEFORE = /(?:dated|issued on|signed on|签订于|签于|开具于
 const PAYMENT_AFTER = /^\s?(?:之内|以内|内)?\s?(?:付清|付款|结清|支付|付|回款|结算|paid|pay\b|payment)/;
 const PAYMENT_BEFORE = /(?:paid|deposit|payment|pay|付款|支付|付清|定金|订金)\s?(?:by|on|of)?\s?$/;
 
+/** Words right before a date that make it the new date of a change: "交期从10月20日提前到后天", "pushed to Monday". */
+const NEW_DATE_BEFORE = /(?:改到|改成|改为|改為|提前到|推迟到|推遲到|延后到|延期到|顺延到|挪到|换到|(?:moved|move it|changed|change it|pushed|push it|postponed|rescheduled|reschedule it|brought forward|pulled forward)\s(?:to|until))\s?$/;
+/** "from Friday to next Monday": the date after "to" replaces the one after "from". */
+const FROM_BEFORE = /\bfrom\s[^,.;!?]{1,24}\sto\s$/;
+
 function mentionRank(lower: string, f: DateMention): number {
   const after = lower.slice(f.end, f.end + 12);
   const before = lower.slice(Math.max(0, f.start - 16), f.start);
+  if (NEW_DATE_BEFORE.test(before) || FROM_BEFORE.test(lower.slice(Math.max(0, f.start - 40), f.start))) return -1;
   if (PAYMENT_AFTER.test(after) || PAYMENT_BEFORE.test(before) || DOCUMENT_BEFORE.test(before)) return 2;
   // The weekday rule takes a lead word into its match ("by Friday", "deliver Fri"): it counts as the text before.
   const lead = WEEKDAY_LEAD.exec(lower.slice(f.start, f.end))?.[0] ?? "";

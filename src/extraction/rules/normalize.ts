@@ -215,9 +215,18 @@ export function isClauseBreakAt(text: string, i: number): boolean {
 /** A sentence break: stricter than a clause break, used to bound free-text fields. */
 export function isSentenceBreak(text: string, i: number): boolean {
   if (isOneOfAt(text, i, "。!?\n;")) return true;
-  // "Dr." or "St." inside an address is not the end of a sentence; ". " before a capital is.
-  return isOneOfAt(text, i, ".") && (i + 1 >= text.length || (text[i + 1] === " " && /[A-Z\u3400-\u9fff]/.test(text[i + 2] ?? "")));
+  // "Dr." or "St." inside an address is not the end of a sentence; ". " before a capital is, and in casual
+  // lower-case chat so is ". " after a whole word ("…Ave, Chicago. i'll pay when…").
+  if (!isOneOfAt(text, i, ".")) return false;
+  if (i + 1 >= text.length) return true;
+  if (text[i + 1] !== " ") return false;
+  const next = text[i + 2] ?? "";
+  if (/[A-Z\u3400-\u9fff]/.test(next)) return true;
+  return /[a-z]/.test(next) && WHOLE_WORD_BEFORE.test(text.slice(Math.max(0, i - 12), i));
 }
+
+/** A word of four or more letters, or any word but the abbreviations addresses and names use, before the dot. */
+const WHOLE_WORD_BEFORE = /(?:^|[^A-Za-z])(?!(?:st|dr|rd|ave|blvd|ln|ct|pl|no|mr|mrs|ms|jr|sr|co|inc|ltd|ste|apt|hwy|pkwy|mt|ft|vs|etc|e\.g|i\.e)$)[A-Za-z]{2,}$/i;
 
 /** The clause around `pos`: from after the previous clause break to before the next one. */
 export function clauseAround(text: string, pos: number): { start: number; end: number } {

@@ -82,8 +82,10 @@ function asPhone(run: Run, prefixLength: number, labelled: boolean): string | un
   // Written 3-3-4 the exchange may even start with 0 or 1 (555-123-4567 in examples and tests).
   if (NANP.test(digits) && groups.length >= 3) return digits;
   if (/^[2-9]\d{9}$/.test(digits) && groups.length === 3 && groups[0]!.length === 3 && groups[1]!.length === 3) return digits;
-  // Eight digits with no country code are a Hong Kong, Macau or Singapore line only where a label says it is a phone.
-  if (labelled && LOCAL_EIGHT.test(digits)) return digits;
+  // Eight digits with no country code are a Hong Kong, Macau or Singapore line only where a label says it is a
+  // phone, or written the way those numbers are written, in two groups of four ("黃太 9123 4567").
+  const fourFour = run.groups.length === 2 && groups.length === 2 && groups[0]!.length === 4 && groups[1]!.length === 4 && !groups.every((g) => /^(?:19|20)\d\d$/.test(g));
+  if ((labelled || fourFour) && LOCAL_EIGHT.test(digits)) return digits;
   return undefined;
 }
 
@@ -97,7 +99,7 @@ function labelledPhone(text: string, start: number): boolean {
 }
 
 /** Labels that make the digits after them a reference, not a phone: "AWB 176-22849031", "单号 1380013…". */
-const NOT_PHONE_BEFORE = /(?:awb|waybill|tracking|order|po|ref|invoice|inv|account|acct|a\/c|sku|lot|batch|serial|单号|订单|运单|发票|账号|卡号|批号|编号|工单|合同)\s?(?:no\.?|number|#|号|号码)?\s?[:：#]?\s?$/;
+const NOT_PHONE_BEFORE = /(?:awb|waybill|tracking|order|po|ref|invoice|inv|account|acct|a\/c|sku|lot|batch|serial|bol|b\/l|booking|ticket|case|container|单号|订单|运单|发票|账号|卡号|批号|编号|工单|合同|提单|柜号)\s?(?:no\.?|number|#|号|号码)?\s?[:：#]?\s?$/;
 
 function labelledNotPhone(text: string, start: number): boolean {
   return NOT_PHONE_BEFORE.test(text.slice(Math.max(0, start - 16), start).toLowerCase());
