@@ -940,6 +940,28 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["repeat-call", "第三次打电话了，说好上门取件到现在都没人来，再拖我就打12345", { kind: "escalation", escalationReasons: ["regulator_threat", "repeat_complaint"] }],
   ["repeat-call", "I've called about this twice already and the fee is still on my bill. Sort it or I go to the ombudsman.", { kind: "escalation", escalationReasons: ["regulator_threat", "repeat_complaint"] }],
   ["seal-swapped", "客户的柜子到港发现封条被换，少了6托货", { kind: "escalation", escalationReasons: ["severe_incident"] }],
+  // a question about how things work or what may be done asks about the rules; a topic word still decides first
+  ["how-it-works", "Is there a way to freeze my card from the app?", { kind: "inquiry", topic: "policy" }],
+  ["how-it-works", "How many virtual cards can I have at once?", { kind: "inquiry", topic: "policy" }],
+  ["how-it-works", "Do you have a joint account option?", { kind: "inquiry", topic: "policy" }],
+  ["how-it-works", "这个APP在国外能用吗？", { kind: "inquiry", topic: "policy" }],
+  ["how-it-works", "How do I get a quote for 300 mugs?", { kind: "inquiry", topic: "price" }],
+  ["how-it-works", "你们能不能做定制logo？", { kind: "inquiry", topic: "other" }],
+  // chat drops the apostrophe of a negation
+  ["no-apostrophe", "my new kettle doesnt work", { kind: "complaint", category: "quality" }],
+  // something the customer tried failed, however it is put
+  ["failure", "I'm having trouble adding money to my account", { kind: "complaint" }],
+  ["failure", "The ATM on Queen St swallowed my card this morning!", { kind: "complaint" }],
+  ["failure", "Why didn't the machine give me my money?", { kind: "complaint" }],
+  ["abuse", "什么破店，操你大爷", { kind: "complaint" }],
+  // 别 inside a word (特别, 别人) negates nothing
+  ["inside-word", "特别感谢师傅，这么晚了还送上来", { kind: "other" }],
+  // praise after a problem nothing put right leaves it standing; a fix reported after it settles it
+  ["mixed-review", "面条太咸了，不过老板人很好", { kind: "complaint", category: "quality" }],
+  ["mixed-review", "漏送了一个菜，商家马上补送了，很好", { kind: "other" }],
+  ["mixed-review", "质量我还是挺满意的，下次再来", { kind: "other" }],
+  ["mixed-review", "很快，味道一般", { kind: "other" }],
+  ["account-help", "I forgot my PIN", { kind: "inquiry", topic: "other" }],
   // 俩 and 仨 are two and three, measure word or not
   ["colloquial-count", "整俩箱菜籽油，明天跟送菜的车一块拉过去", { kind: "order", quantity: 2 }],
   ["colloquial-count", "再来仨箱可乐，下午送到店里", { kind: "order", quantity: 3 }],

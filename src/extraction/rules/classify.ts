@@ -1,6 +1,6 @@
 import type { Category, EscalationReason, RecordKind, Severity, Topic } from "../schema.ts";
 import { CueMatcher, longestHits, type CueHit } from "./cues.ts";
-import { isClauseBreak, isCjk } from "./normalize.ts";
+import { clauseAround, isClauseBreak, isCjk } from "./normalize.ts";
 import { vocabulary } from "./vocab.ts";
 
 /**
@@ -19,7 +19,7 @@ const K = vocabulary.kinds;
 const E = vocabulary.escalation;
 
 const kindMatcher = new CueMatcher<KindGroup>([
-  ...(["orderStrong", "orderWeak", "complaintStrong", "complaintWeak", "refund", "question", "inquiryIntent", "gratitude", "resolution", "chitchat", "challenge", "broadcast", "hypothetical", "policyQuestion", "happened", "dismiss", "askMark", "orderChange", "cancellation", "conditionalOrder", "maintenance", "whereIs", "ownFollowUp", "ownMistake", "failure", "literal"] as const).flatMap(
+  ...(["orderStrong", "orderWeak", "complaintStrong", "complaintWeak", "refund", "question", "inquiryIntent", "gratitude", "resolution", "compliment", "chitchat", "challenge", "broadcast", "hypothetical", "policyQuestion", "happened", "dismiss", "askMark", "orderChange", "cancellation", "conditionalOrder", "maintenance", "whereIs", "ownFollowUp", "ownMistake", "failure", "literal"] as const).flatMap(
     (group) => K[group].map((cue) => [cue, group] as const),
   ),
   ...K.negators.map((cue) => [cue, "negator"] as const),
@@ -36,7 +36,7 @@ const categoryMatcher = new CueMatcher<CategoryTag>([
     ],
   ),
   // Praise ("态度很好") contains problem words ("态度"); as the longer match it hides them.
-  ...K.resolution.map((cue) => [cue, "praise" as const] as const),
+  ...[...K.resolution, ...K.compliment].map((cue) => [cue, "praise" as const] as const),
   // Idioms ("if anything's on fire", "爆单了") hide the problem words inside them the same way, and count for nothing.
   ...vocabulary.categories.idioms.map((cue) => [cue, "idiom" as const] as const),
   // So does the sender's own slip ("I put the wrong postcode"): the wrong thing is theirs, not ours.
@@ -102,10 +102,11 @@ const severityMatcher = new CueMatcher<SeverityTag | "idiom">([
   ...vocabulary.categories.idioms.map((cue) => [cue, "idiom" as const] as const),
 ], { shared: true });
 
-const topicMatcher = new CueMatcher<KnownTopic | "accountChange">(
+const topicMatcher = new CueMatcher<KnownTopic | "accountChange" | "howItWorks">(
   [
     ...(Object.entries(vocabulary.topics.cues) as [KnownTopic, string[]][]).flatMap(([topic, cues]) => cues.map((cue) => [cue, topic] as const)),
     ...vocabulary.topics.accountChange.map((cue) => [cue, "accountChange" as const] as const),
+    ...vocabulary.topics.howItWorks.map((cue) => [cue, "howItWorks" as const] as const),
   ],
   { shared: true },
 );
@@ -114,9 +115,11 @@ const topicMatcher = new CueMatcher<KnownTopic | "accountChange">(
  * The topic: the most cues, ties by priority. A request to change the account's own details ("is it possible to
  * change the address on our account") asks no policy, however it is put: then only another topic than policy stands.
  */
-function readTopic(hits: CueHit<KnownTopic | "accountChange">[]): Topic {
+function readTopic(hits: CueHit<KnownTopic | "accountChange" | "howItWorks">[]): Topic {
   const accountChange = hits.some((h) => h.tag === "accountChange");
-  const topical = hits.filter((h): h is CueHit<KnownTopic> => h.tag !== "accountChange" && !(accountChange && h.tag === "policy"));
+  const topical = hits.filter(
+    (h): h is CueHit<KnownTopic> => h.tag !== "accountChange" && h.tag !== "howItWorks" && !(accountChange && h.tag === "policy"),
+  );
   return bestTopic(topical);
 }
 
@@ -192,6 +195,11 @@ export interface Signals {
   problemCategories: Set<ProblemCategory>;
   /** Categories with only hints (billing words such as "fee", "发票"). */
   hintCategories: Set<ProblemCategory>;
+  /**
+   * The question asks how things work or what may be done ("Can this be used to receive my salary?", "Is there a way
+   * to top up on certain days?"): an inquiry with no topic cue is then about the rules.
+   */
+  howItWorks: boolean;
   /** The sender says it is no complaint ("不是投诉，只是问一下", "not complaining, just wondering"). */
   disclaimed: boolean;
   /** A request to change the account's own details ("update the phone number on our account"): it asks, question mark or not. */
@@ -236,6 +244,15 @@ function highestScoring<T extends string, F extends string>(scores: Map<T, numbe
   return best;
 }
 
+const COMPLIMENTS = new Set(K.compliment);
+const ASPECTS = new Set(vocabulary.categories.aspects);
+
+/** A compliment follows the hit in its clause: "质量我还是挺满意的". */
+function praisedInClause(lower: string, hit: CueHit<CategoryTag>, hits: CueHit<CategoryTag>[]): boolean {
+  const clause = clauseAround(lower, hit.start);
+  return hits.some((h) => h.tag === "praise" && COMPLIMENTS.has(h.cue) && h.start >= hit.end && h.start < clause.end);
+}
+
 /** The problems a review may mention in passing: the taste, the amount, the wait, the manner. */
 const NIGGLES = new Set<ProblemCategory>(["quality", "delay", "service"]);
 
@@ -273,7 +290,9 @@ export function readSignals(lower: string): Signals {
     ...longestHits(categoryMatcher.findAll(lower)).filter((h) => h.tag !== "idiom" && !negated(h) && !readByRule(h)),
     ...together.hits,
   ];
-  const problemHits = categoryHits.filter((h) => h.tag !== "praise" && h.tag !== "idiom" && h.tag.trigger);
+  const problemHits = categoryHits.filter(
+    (h) => h.tag !== "praise" && h.tag !== "idiom" && h.tag.trigger && !(ASPECTS.has(h.cue) && praisedInClause(lower, h, categoryHits)),
+  );
   // Praise inside a complaint phrase ("满意" in "不满意") is no praise.
   const complaintSpans = live.filter((h) => h.tag === "complaintStrong");
   const praise = categoryHits.filter(
@@ -285,8 +304,10 @@ export function readSignals(lower: string): Signals {
   if (problemHits.length > 0 && !live.some((h) => h.tag === "hypothetical" && h.start <= lastProblem)) groups.delete("hypothetical");
   const problemCategories = new Set(problemHits.flatMap((h) => (h.tag === "praise" || h.tag === "idiom" ? [] : [h.tag.category])));
   const severityHits = longestHits(severityMatcher.findAll(lower)).filter((h) => !negated(h));
+  // "已补发，很好" reports the fix; "菜不怎么好吃，就是包装盒子挺好看" praises something else and the problem stands.
+  const fixedAfter = praise.some((h) => h.start > lastProblem && (problemHits.length === 0 || !COMPLIMENTS.has(h.cue)));
   const resolved =
-    praise.some((h) => h.start > lastProblem) ||
+    fixedAfter ||
     (praise.length > 0 && groups.has("gratitude")) ||
     niggleAfterPraise(praise, problemHits, severityHits, groups.has("complaintStrong"));
 
@@ -309,6 +330,7 @@ export function readSignals(lower: string): Signals {
     // "…两天没更新了，正常吗？", "签收了没有": a calm question about a delay, or where the goods are, asks for tracking.
     topic: topic === "other" && ((problemCategories.size === 1 && problemCategories.has("delay")) || groups.has("whereIs")) ? "tracking" : topic,
     disclaimed: kindHits.some((h) => h.tag === "complaintStrong" && negated(h)),
+    howItWorks: topicHits.some((h) => h.tag === "howItWorks") && !topicHits.some((h) => h.tag === "accountChange"),
     accountChange: topicHits.some((h) => h.tag === "accountChange"),
     resolved,
     wordy: /[a-z\u3400-\u9fff]/.test(lower),

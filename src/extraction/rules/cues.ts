@@ -30,6 +30,18 @@ export interface CueHit<T> {
   end: number;
 }
 
+/**
+ * Chat drops the apostrophe of a negation ("it didnt work", "cant pay", "im stuck"): each cue with one is also
+ * matched without it. Only n't, I'm and I've: without theirs, "we'll" and "we're" would be other words.
+ */
+function* withoutApostrophes<T>(entries: Iterable<readonly [cue: string, tag: T]>): Iterable<readonly [cue: string, tag: T]> {
+  for (const entry of entries) {
+    yield entry;
+    const bare = entry[0].replace(/n['’]t\b/gi, "nt").replace(/\bi['’](m|ve)\b/gi, "i$1");
+    if (bare !== entry[0]) yield [bare, entry[1]] as const;
+  }
+}
+
 function tokenize(cue: string): Token[] {
   const tokens: Token[] = [];
   let literal = "";
@@ -290,7 +302,7 @@ export class CueMatcher<T> {
 
   /** `shared`: the matcher always reads whole messages, and scans them together with the other shared matchers. */
   constructor(entries: Iterable<readonly [cue: string, tag: T]>, options: { shared?: boolean } = {}) {
-    for (const [cue, tag] of entries) {
+    for (const [cue, tag] of withoutApostrophes(entries)) {
       const tokens = tokenize(cue);
       const first = tokens[0];
       if (!first || first.kind === "gap") continue;

@@ -71,7 +71,7 @@ export function extractWithRules(input: ExtractionInput): Extraction {
     }
     if (kind === "escalation") record.escalationReasons = reasons.length > 0 ? reasons : ["severe_incident"];
   } else if (kind === "inquiry") {
-    record.topic = signals.topic === "other" && kindFromExamples ? topicByExample(lower) : signals.topic;
+    record.topic = signals.topic !== "other" ? signals.topic : signals.howItWorks ? "policy" : kindFromExamples ? topicByExample(lower) : "other";
   }
   if (scan.unfolded !== undefined) asWritten(record, scan.text, scan.unfolded);
   return record;

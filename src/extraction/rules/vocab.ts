@@ -23,7 +23,13 @@ export const KindsVocabSchema = z.object({
   question: CueList,
   inquiryIntent: CueList,
   gratitude: CueList,
+  /** A problem put right ("已补发", "退款收到了", "replacement shipped"): after the problem, the message reports the fix. */
   resolution: CueList,
+  /**
+   * Praise ("很好", "不错", "好吃", "great service"): a message of praise alone, or praise first and a soft grumble
+   * after, is a happy customer's; praise after a problem that nothing put right leaves the problem standing.
+   */
+  compliment: CueList.default([]),
   negators: CueList,
   chitchat: CueList,
   /** Words that challenge a charge or a state of affairs ("why is there a fee", "怎么收了"): with a billing cue, a complaint. */
@@ -116,6 +122,11 @@ export const CategoriesVocabSchema = z.object({
    * complaint about the product, not a safety incident, so no escalation of its own.
    */
   hazards: CueList.default([]),
+  /**
+   * Problem cues that only name what is judged ("质量", "态度", "quality"): praised later in their clause
+   * ("质量我还是挺满意的"), they name no problem.
+   */
+  aspects: CueList.default([]),
 });
 
 export const TopicsVocabSchema = z.object({
@@ -126,6 +137,11 @@ export const TopicsVocabSchema = z.object({
    * no policy asked, so their topic is `other` however the request is put ("is it possible to…").
    */
   accountChange: CueList.default([]),
+  /**
+   * How a question asks how things work or what may be done ("can I…", "is there a way to…", "how many…"): with no
+   * topic cue, such a question is about the rules (`policy`).
+   */
+  howItWorks: CueList.default([]),
 });
 
 export const EscalationVocabSchema = z.object({
