@@ -150,6 +150,18 @@ describe("chat spellings, abbreviations and month ends", () => {
     expect(first("the invoice is due friday; deliver on the 25th", "2026-11-17T10:00:00+00:00")).toBe("2026-11-25");
   });
 
+  it("reads a month only from its name or abbreviation, not from a longer word", () => {
+    expect(first("Delivery to 12 Marine Pde, Coolangatta", WEDNESDAY)).toBeUndefined();
+    expect(first("deliver on 12 March", WEDNESDAY)).toBe("2026-03-12");
+    expect(first("ship Sept 14", WEDNESDAY)).toBe("2026-09-14");
+  });
+
+  it("counts days from now, and reads 'Saturday the 20th' as the 20th", () => {
+    expect(first("Delivery 2 days from now to the inn", WEDNESDAY)).toBe("2026-03-06");
+    expect(first("three working days from today", WEDNESDAY)).toBe("2026-03-09");
+    expect(first("Setup Saturday the 21st at the barn", WEDNESDAY)).toBe("2026-03-21");
+  });
+
   it("puts the new date of a change before the old one", () => {
     expect(first("SO-3310 交期从3月20日提前到后天，数量不变", WEDNESDAY)).toBe("2026-03-06");
     expect(first("原定3月10日的那批，推迟到3月16日送", WEDNESDAY)).toBe("2026-03-16");

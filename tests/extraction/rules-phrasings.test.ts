@@ -962,6 +962,19 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["mixed-review", "质量我还是挺满意的，下次再来", { kind: "other" }],
   ["mixed-review", "很快，味道一般", { kind: "other" }],
   ["account-help", "I forgot my PIN", { kind: "inquiry", topic: "other" }],
+  // payment words from other trades
+  ["payment-terms", "200 programmes at £1.20, they'll collect from the shop and pay on collection", { kind: "order", paymentTerms: "cod" }],
+  ["payment-terms", "作业本３０００本，单价1.2，周一前送到，货到验收后付款", { kind: "order", paymentTerms: "cod" }],
+  ["payment-terms", "60 curtain rods @ 9.75, deliver Friday. Pay by EFT before dispatch.", { kind: "order", paymentTerms: "prepaid" }],
+  // counts in dozens, and a measure of a named thing beside a count
+  ["dozens", "pls send 2 dozen bath robes and 150 hand towels @ $6.20 ea", { kind: "order", quantity: 24 }],
+  ["dozens", "half a dozen art easels at $54 and forty packs of paper @ $3.25", { kind: "order", quantity: 6 }],
+  ["measure-of", "12 tonnes of bark mulch at $95/t and 30 rolls of weed mat at $40/roll, deliver Thursday", { kind: "order", quantity: 12 }],
+  // problems in the words of other trades
+  ["trade-problem", "今天到的桃子有5箱压烂了", { kind: "complaint", category: "damage" }],
+  ["trade-problem", "The menus came back misprinted, the prices are wrong on every page", { kind: "complaint", category: "quality" }],
+  ["trade-problem", "发来的灯管型号错了", { kind: "complaint", category: "wrong_item" }],
+  ["after-fix", "司机晚了一个小时，还好货没问题，客户有点不爽", { kind: "complaint", category: "delay" }],
   // 俩 and 仨 are two and three, measure word or not
   ["colloquial-count", "整俩箱菜籽油，明天跟送菜的车一块拉过去", { kind: "order", quantity: 2 }],
   ["colloquial-count", "再来仨箱可乐，下午送到店里", { kind: "order", quantity: 3 }],

@@ -305,7 +305,9 @@ export function readSignals(lower: string): Signals {
   const problemCategories = new Set(problemHits.flatMap((h) => (h.tag === "praise" || h.tag === "idiom" ? [] : [h.tag.category])));
   const severityHits = longestHits(severityMatcher.findAll(lower)).filter((h) => !negated(h));
   // "已补发，很好" reports the fix; "菜不怎么好吃，就是包装盒子挺好看" praises something else and the problem stands.
-  const fixedAfter = praise.some((h) => h.start > lastProblem && (problemHits.length === 0 || !COMPLIMENTS.has(h.cue)));
+  // A complaint word after the fix ("还好货温没问题，客户有点不爽") keeps the complaint.
+  const lastGrievance = Math.max(lastProblem, ...complaintSpans.map((h) => h.start));
+  const fixedAfter = praise.some((h) => h.start > lastGrievance && (problemHits.length === 0 || !COMPLIMENTS.has(h.cue)));
   const resolved =
     fixedAfter ||
     (praise.length > 0 && groups.has("gratitude")) ||

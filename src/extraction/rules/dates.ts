@@ -132,7 +132,8 @@ const EN_WEEKDAY = "(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mo
 /** Words the weekday rule takes into its match ("next Fri", "by Friday", "deliver Fri"). */
 const WEEKDAY_LEADS = "this|next|coming|last|by|on|before|until|till|due|deliver|ship|arrive|arriving";
 const WEEKDAY_LEAD = new RegExp(`^(?:${WEEKDAY_LEADS})\\s`);
-const EN_MONTH = "(jan|feb|mar|apr|may|jun|jul|aug|sept|sep|oct|nov|dec)[a-z]{0,6}";
+/** A month's name or its abbreviation, and nothing longer: "12 Marine Pde" is no 12 March. */
+const EN_MONTH = "(jan|feb|mar|apr|may|jun|jul|aug|sept|sep|oct|nov|dec)(?:uary|ruary|ch|il|e|y|ust|ember|ober)?";
 
 function zhWeekChoice(prefix: string | undefined): WeekChoice {
   if (!prefix) return "coming";
@@ -219,20 +220,23 @@ const RULES: Rule[] = [
     },
   },
   {
-    regex: /\b(?:by|on|before|until|for)\s(?:the\s)?(\d{1,2})(?:st|nd|rd|th)\b(?!\s(?:of\s)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/g,
+    // "on the 25th", and "Saturday the 20th", where the day of the month is the more exact of the two.
+    regex: /\b(?:by|on|before|until|for|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)\s(?:the\s)?(\d{1,2})(?:st|nd|rd|th)\b(?!\s(?:of\s)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/g,
     resolve: (m, today) => nextDayOfMonth(today, Number(m[1])),
   },
   {
     // Chat spellings of tomorrow: tmrw, tmr, tmoro, 2moro, 2morrow, tomoz.
-    regex: /\b(the day after tomorrow|day after tomorrow|tomorrow|tmrw|tmr|tmoro|tomoz|today|tonight|end of day|eod)\b|(?<![0-9a-z])(2moro|2morrow|2mrw)\b/g,
+    // "3 days from today" is read by the rule for counted days.
+    regex: /\b(?<!days?\sfrom\s)(the day after tomorrow|day after tomorrow|tomorrow|tmrw|tmr|tmoro|tomoz|today|tonight|end of day|eod)\b|(?<![0-9a-z])(2moro|2morrow|2mrw)\b/g,
     resolve: (m, today) => addDays(today, m[2] ? 1 : m[1]!.includes("after") ? 2 : m[1] === "today" || m[1] === "tonight" || m[1] === "end of day" || m[1] === "eod" ? 0 : 1),
   },
   {
-    regex: /\b(?:in|within)\s(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|a)\s(business\s|working\s)?days?\b/g,
+    // "in 3 days", "within 2 working days", "2 days from now".
+    regex: /\b(?:(?:in|within)\s(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|a)\s(business\s|working\s)?days?|(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|a)\s(business\s|working\s)?days?\sfrom\s(?:now|today))\b/g,
     resolve: (m, today) => {
-      const n = smallNumber(m[1]!);
+      const n = smallNumber(m[1] ?? m[3]!);
       if (n === undefined) return undefined;
-      return m[2] ? addWorkingDays(today, n) : addDays(today, n);
+      return (m[2] ?? m[4]) ? addWorkingDays(today, n) : addDays(today, n);
     },
   },
   {

@@ -575,6 +575,29 @@ function englishCounts(lower: string): NumberToken[] {
   return out;
 }
 
+const DOZEN = /\bdozens?\b/g;
+const DOZEN_AFTER = /^\s?dozens?\b/;
+const DOZEN_WORDS = /\b(half\s)?an?\s(?=dozen\b)/g;
+
+/**
+ * "2 dozen", "two dozen", "a dozen", "half a dozen": counts of twelve, read as the number of pieces, with "dozen"
+ * as their counting word so the item's name is read after it.
+ */
+function inDozens(lower: string, numbers: NumberToken[], unitHits: Map<number, { end: number; kind: UnitKind; unit: string }>): NumberToken[] {
+  if (!lower.includes("dozen")) return numbers;
+  DOZEN.lastIndex = 0;
+  for (let m = DOZEN.exec(lower); m !== null; m = DOZEN.exec(lower)) unitHits.set(m.index, { end: m.index + m[0].length, kind: "enCount", unit: m[0] });
+  const out = numbers.map((n) => (!n.glued && DOZEN_AFTER.test(lower.slice(n.end, n.end + 8)) ? { ...n, value: n.value * 12, chinese: false } : n));
+  DOZEN_WORDS.lastIndex = 0;
+  for (let m = DOZEN_WORDS.exec(lower); m !== null; m = DOZEN_WORDS.exec(lower)) {
+    out.push({ value: m[1] ? 6 : 12, start: m.index, end: m.index + m[0].length - 1, chinese: false, glued: false });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** The counting word of a dozen, which the quantity (in pieces) leaves behind. */
+const DOZEN_UNIT = /^dozens?$/i;
+
 /**
  * Where the text naming an item can begin: its clause, or after the item before it in the same clause and that
  * item's price ("包装纸 80卷@12 丝带 30卷@4.5" names 丝带, not "包装纸 80卷@12 丝带").
@@ -625,9 +648,9 @@ export interface ItemsReading {
 
 /**
  * The items of an order. `erase` lists strings already read as other fields (customer, reference)
- * that must not end up inside a product name.
+ * that must not end up inside a product name; `addresses`, where the delivery address stands, each time the
+ * message gives it.
  */
-/** `addresses`: where the delivery address stands, each time the message gives it. */
 export function findItems(scan: Scan, erase: string[], addresses: { start: number; end: number }[] = []): ItemsReading {
   const { lower, text } = scan;
   const unitHits = new Map<number, { end: number; kind: UnitKind; unit: string }>();
@@ -649,7 +672,7 @@ export function findItems(scan: Scan, erase: string[], addresses: { start: numbe
   const blocked = [...scan.dates];
   let quantities: Quantity[] = [];
   const words = englishCounts(lower);
-  const numbers = words.length > 0 ? [...scan.numbers, ...words].sort((a, b) => a.start - b.start) : scan.numbers;
+  const numbers = inDozens(lower, words.length > 0 ? [...scan.numbers, ...words].sort((a, b) => a.start - b.start) : scan.numbers, unitHits);
   for (const n of numbers) {
     if (quantities.length >= MAX_QUANTITIES) break;
     if (overlaps(n, blocked) || isPerUnitMarker(scan, n, unitHits)) continue;
@@ -691,9 +714,12 @@ export function findItems(scan: Scan, erase: string[], addresses: { start: numbe
   }
   const bestRank = Math.max(0, ...quantities.map((q) => q.rank));
   quantities = quantities.filter((q) => q.rank >= Math.min(bestRank, RANK.zhMeasure) || q.rank === bestRank);
-  // In one clause a count beats a measure: "数据线 1m 5000条" orders 5000, not 1 metre.
+  // In one clause a count beats a measure: "数据线 1m 5000条" orders 5000, not 1 metre; but a measure of a named
+  // thing is an item of its own ("18 tonnes of potting mix … and 40 rolls of shade cloth").
   quantities = quantities.filter(
-    (q) => !quantities.some((o) => o !== q && o.rank > q.rank && o.start >= q.clause.start && o.start < q.clause.end),
+    (q) =>
+      /^\s?of\s/.test(lower.slice(q.end, q.end + 4)) ||
+      !quantities.some((o) => o !== q && o.rank > q.rank && o.start >= q.clause.start && o.start < q.clause.end),
   );
   const prices = findPrices(scan, quantities, measured);
   // "80 lb clams + 30 lb scallops. $6.20/lb clams, $28/lb scallops": one price per item, all after the last item.
@@ -723,7 +749,7 @@ export function findItems(scan: Scan, erase: string[], addresses: { start: numbe
     const item: OrderItem = { quantity: q.value };
     const name = product ?? (q.english ? undefined : productNearby(scan, clause, quantities));
     if (name) item.product = name;
-    if (q.unit) item.unit = q.unit;
+    if (q.unit && !DOZEN_UNIT.test(q.unit)) item.unit = q.unit;
     if (price) item.unitPrice = price.value;
     items.push(item);
   });
