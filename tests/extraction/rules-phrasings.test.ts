@@ -944,7 +944,7 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["how-it-works", "Is there a way to freeze my card from the app?", { kind: "inquiry", topic: "policy" }],
   ["how-it-works", "How many virtual cards can I have at once?", { kind: "inquiry", topic: "policy" }],
   ["how-it-works", "Do you have a joint account option?", { kind: "inquiry", topic: "policy" }],
-  ["how-it-works", "这个APP在国外能用吗？", { kind: "inquiry", topic: "policy" }],
+  ["how-it-works", "这个卡在国外能用吗？", { kind: "inquiry", topic: "policy" }],
   ["how-it-works", "How do I get a quote for 300 mugs?", { kind: "inquiry", topic: "price" }],
   ["how-it-works", "你们能不能做定制logo？", { kind: "inquiry", topic: "other" }],
   // chat drops the apostrophe of a negation

@@ -185,7 +185,7 @@ export interface Signals {
   reasons: Set<ReasonTag>;
   severityCues: Set<SeverityTag>;
   topic: Topic;
-  /** The message reports a problem already put right ("已补发", "处理好了", "很好"). */
+  /** The message reports a problem put right ("已补发", "处理好了"), or is praise alone ("很好") or praise with a soft grumble. */
   resolved: boolean;
   /** The message has words at all, not only digits, punctuation or emoji. */
   wordy: boolean;
