@@ -157,6 +157,11 @@ describe("field extraction generalises to new phrasings", () => {
     ]);
   });
 
+  it("reads a price written without its leading zero", () => {
+    const out = extractWithRules({ text: "1,500 lbs roma tomatoes @ .92/lb, deliver tmr", sentAt: WED });
+    expect(out.items).toEqual([{ quantity: 1500, product: "roma tomatoes", unit: "lbs", unitPrice: 0.92 }]);
+  });
+
   it("reads no count from the delivery address given twice", () => {
     const out = extractWithRules({ text: "30 oysters to 1 Dock Sq. Deliver to The Salt Line, 1 Dock Sq", sentAt: WED });
     expect(out).toMatchObject({ items: [{ quantity: 30, product: "oysters" }], deliveryAddress: "1 Dock Sq" });

@@ -975,6 +975,12 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["trade-problem", "The menus came back misprinted, the prices are wrong on every page", { kind: "complaint", category: "quality" }],
   ["trade-problem", "发来的灯管型号错了", { kind: "complaint", category: "wrong_item" }],
   ["after-fix", "司机晚了一个小时，还好货没问题，客户有点不爽", { kind: "complaint", category: "delay" }],
+  // banking: a payment that has not arrived, a system that fails, a transfer to cancel, a card the customer lost
+  ["banking", "I sent money to my brother on Monday and he hasn't received it. What's the hold up?", { kind: "complaint", category: "delay" }],
+  ["banking", "Is the system down? I've tried 4 times to send money and I'm getting nowhere", { kind: "complaint" }],
+  ["banking", "I want to cancel the payment I made this morning", { kind: "inquiry", topic: "other" }],
+  ["banking", "lost my card, what do I do?", { kind: "inquiry" }],
+  ["food-review", "这家店太坑爹了，再也不来了", { kind: "complaint" }],
   // 俩 and 仨 are two and three, measure word or not
   ["colloquial-count", "整俩箱菜籽油，明天跟送菜的车一块拉过去", { kind: "order", quantity: 2 }],
   ["colloquial-count", "再来仨箱可乐，下午送到店里", { kind: "order", quantity: 3 }],
