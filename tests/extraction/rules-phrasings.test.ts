@@ -981,6 +981,22 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["banking", "I want to cancel the payment I made this morning", { kind: "inquiry", topic: "other" }],
   ["banking", "lost my card, what do I do?", { kind: "inquiry" }],
   ["food-review", "这家店太坑爹了，再也不来了", { kind: "complaint" }],
+  // incidents told by what happened, not by their name
+  ["incident", "仓库的货架横梁弯了，已经拉了警戒线，请安全主管过来", { kind: "escalation", category: "safety" }],
+  ["incident", "搬运工被钢带弹到手上，缝了三针", { kind: "escalation", category: "safety" }],
+  ["incident", "Our picker got the cleaner on his hand and is at urgent care now", { kind: "escalation", category: "safety" }],
+  ["incident", "发票抬头上周就跟你们说了，这次寄来的还是错的", { kind: "escalation", escalationReasons: ["repeat_complaint"] }],
+  ["incident", "监控看到司机把易碎的箱子直接往下扔", { kind: "escalation", escalationReasons: ["severe_incident"] }],
+  ["incident", "The crew has been sitting idle since 7 because the steel didn't show", { kind: "escalation", category: "delay" }],
+  ["returned-goods", "这批T恤洗一次就缩水，客人已经退了二十件回来", { kind: "complaint", category: "quality" }],
+  ["is-it-normal", "上次的木地板有一块颜色深一点，这种算正常色差吗？", { kind: "inquiry", topic: "policy" }],
+  // topics asked in trade words
+  ["trade-topic", "五十万根的话还能再往下走一点吗？", { kind: "inquiry", topic: "price" }],
+  ["trade-topic", "仓里现在凑得出六百个吗？", { kind: "inquiry", topic: "stock" }],
+  ["trade-topic", "国庆那几天还出车吗？", { kind: "inquiry", topic: "policy" }],
+  ["trade-topic", "上个月那张票作废了没有？", { kind: "inquiry", topic: "invoice" }],
+  ["trade-topic", "What would 500 of these run us?", { kind: "inquiry", topic: "price" }],
+  ["trade-topic", "Has the rest of the order left your dock yet?", { kind: "inquiry", topic: "tracking" }],
   // 俩 and 仨 are two and three, measure word or not
   ["colloquial-count", "整俩箱菜籽油，明天跟送菜的车一块拉过去", { kind: "order", quantity: 2 }],
   ["colloquial-count", "再来仨箱可乐，下午送到店里", { kind: "order", quantity: 3 }],
