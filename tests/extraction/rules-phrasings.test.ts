@@ -997,6 +997,14 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["trade-topic", "上个月那张票作废了没有？", { kind: "inquiry", topic: "invoice" }],
   ["trade-topic", "What would 500 of these run us?", { kind: "inquiry", topic: "price" }],
   ["trade-topic", "Has the rest of the order left your dock yet?", { kind: "inquiry", topic: "tracking" }],
+  // an English question by its word order, question mark or not; failures a negation is part of
+  ["word-order-question", "Is my region supported", { kind: "inquiry", topic: "policy" }],
+  ["word-order-question", "Can this card be used abroad", { kind: "inquiry", topic: "policy" }],
+  ["word-order-question", "What is the highest amount I can send in one day?", { kind: "inquiry", topic: "policy" }],
+  ["banking", "Why didn't the machine at the station give me my money?", { kind: "complaint" }],
+  ["banking", "How come I can't seem to log in to the app?", { kind: "complaint" }],
+  ["banking", "I don't want the payment to go through any more, please stop the payment", { kind: "inquiry", topic: "other" }],
+  ["food-review", "汤太少", { kind: "complaint", category: "quality" }],
   // 俩 and 仨 are two and three, measure word or not
   ["colloquial-count", "整俩箱菜籽油，明天跟送菜的车一块拉过去", { kind: "order", quantity: 2 }],
   ["colloquial-count", "再来仨箱可乐，下午送到店里", { kind: "order", quantity: 3 }],

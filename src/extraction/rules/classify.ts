@@ -244,6 +244,8 @@ function highestScoring<T extends string, F extends string>(scores: Map<T, numbe
   return best;
 }
 
+const INVERTED_QUESTION = /^\s*(?:is|are|can|could|do|does|did|will|would|should|may|am|has|have)\s(?:i|we|you|my|our|your|it|this|that|these|those|there|the|a|an|he|she|they)\b/;
+
 const COMPLIMENTS = new Set(K.compliment);
 const ASPECTS = new Set(vocabulary.categories.aspects);
 
@@ -280,6 +282,8 @@ export function readSignals(lower: string): Signals {
   const negated = negatedBy(lower, negators);
   const live = kindHits.filter((h) => h.tag !== "negator" && !negated(h));
   const groups = new Set(live.map((h) => h.tag));
+  // "Is my country supported", "can you resend it": an English question by its word order, question mark or not.
+  if (INVERTED_QUESTION.test(lower)) groups.add("question");
 
   const together = togetherHits(lower, negated);
   const readByRule = (h: CueHit<CategoryTag>) => {
