@@ -64,9 +64,11 @@ describe("an English street address without a cue", () => {
     expect(address(text)).toBe(expected);
   });
 
-  it("needs a house number, a capitalised name and a street word", () => {
-    expect(address("We need 40 maple chairs by Friday")).toBeUndefined();
-    expect(address("Room 12 was cold all night")).toBeUndefined();
+  it("needs a house number, a capitalised name and a street word, and stops where the address does", () => {
+    expect(address("Need 30 tables by Friday, 415 Maple Grove")).toBeUndefined();
+    expect(address("Need 30 tables by Friday, 415 maple ave")).toBeUndefined();
+    const r = extractWithRules({ text: "Hi team, 30 Park Lane Hotel needs 40 chairs Friday", sentAt: "2026-05-05T11:15:00-05:00" });
+    expect(r).toMatchObject({ kind: "order", items: [{ quantity: 40, product: "chairs" }] });
   });
 
   it("counts no item from its house number", () => {

@@ -152,6 +152,7 @@ describe("chat spellings, abbreviations and month ends", () => {
 
   it("reads a month only from its name or abbreviation, not from a longer word", () => {
     expect(first("Delivery to 12 Marine Pde, Coolangatta", WEDNESDAY)).toBeUndefined();
+    expect(first("Deliver 30 boxes to 12 Mary St on Friday", WEDNESDAY)).toBe("2026-03-06");
     expect(first("deliver on 12 March", WEDNESDAY)).toBe("2026-03-12");
     expect(first("ship Sept 14", WEDNESDAY)).toBe("2026-09-14");
   });
@@ -166,6 +167,8 @@ describe("chat spellings, abbreviations and month ends", () => {
     expect(first("SO-3310 交期从3月20日提前到后天，数量不变", WEDNESDAY)).toBe("2026-03-06");
     expect(first("原定3月10日的那批，推迟到3月16日送", WEDNESDAY)).toBe("2026-03-16");
     expect(first("Please move the delivery from Friday to next Monday", "2026-03-04T10:00:00+00:00")).toBe("2026-03-09");
+    // A range with no change in it keeps its own order.
+    expect(first("We're closed from Dec 24 to Jan 2, deliver on the 20th", "2026-12-10T10:00:00+00:00")).not.toBe("2027-01-02");
   });
 
   it("reads the Nth of next month as that day of the next month, not of this one", () => {

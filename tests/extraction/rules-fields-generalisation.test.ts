@@ -160,6 +160,28 @@ describe("field extraction generalises to new phrasings", () => {
   it("reads a price written without its leading zero", () => {
     const out = extractWithRules({ text: "1,500 lbs roma tomatoes @ .92/lb, deliver tmr", sentAt: WED });
     expect(out.items).toEqual([{ quantity: 1500, product: "roma tomatoes", unit: "lbs", unitPrice: 0.92 }]);
+    expect(extractWithRules({ text: "20 boxes of limes @ .92, deliver tmr", sentAt: WED }).items?.[0]?.unitPrice).toBe(0.92);
+  });
+
+  it("counts dozens in pieces and prices them per piece", () => {
+    expect(extractWithRules({ text: "pls send 2 dozen roses @ $30 a dozen", sentAt: WED }).items).toEqual([{ quantity: 24, product: "roses", unitPrice: 2.5 }]);
+    expect(extractWithRules({ text: "half a dozen art easels at $54 and forty packs of paper @ $3.25", sentAt: WED }).items).toEqual([
+      { quantity: 6, product: "art easels", unitPrice: 54 },
+      { quantity: 40, product: "paper", unit: "packs", unitPrice: 3.25 },
+    ]);
+  });
+
+  it("keeps a measure of a named thing as its own item beside a count", () => {
+    const out = extractWithRules({ text: "12 tonnes of bark mulch at $95/t and 30 rolls of weed mat at $40/roll, deliver Thursday", sentAt: WED });
+    expect(out.items).toEqual([
+      { quantity: 12, product: "bark mulch", unit: "tonnes", unitPrice: 95 },
+      { quantity: 30, product: "weed mat", unit: "rolls", unitPrice: 40 },
+    ]);
+  });
+
+  it("counts goods in 块 only where the number is no price", () => {
+    expect(extractWithRules({ text: "订 大理石台面 八块，单价1800，月结", sentAt: WED }).items).toEqual([{ quantity: 8, product: "大理石台面", unit: "块", unitPrice: 1800 }]);
+    expect(extractWithRules({ text: "A4纸50箱，单价二十块，周五送", sentAt: WED }).items).toEqual([{ quantity: 50, product: "A4纸", unit: "箱", unitPrice: 20 }]);
   });
 
   it("reads no count from the delivery address given twice", () => {

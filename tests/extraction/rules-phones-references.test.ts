@@ -26,6 +26,8 @@ describe("phones", () => {
     ["陳生要兩百個飯盒，電話 9123 4567", "91234567"],
     ["Tel: 6123 4567, ask for Mr Lim", "61234567"],
     ["再唔處理我就去消委會投訴！—— 黃太 9123 4567", "91234567"],
+    ["聯絡人 陳小姐 (03)322-1234", "033221234"],
+    ["Regards, Suresh Patil, 98200 11223", "9820011223"],
   ])("%s → %s", (text, digits) => {
     expect(phone(text)).toBe(digits);
   });
@@ -41,6 +43,8 @@ describe("phones", () => {
     // Written in two groups of four they are a phone, but not two years, nor the groups of a waybill or a bill of lading.
     expect(phone("我们 2025 2026 两年都在你们这订")).toBeUndefined();
     expect(phone("YT 6623 0198 4471 这票说好周二到")).toBeUndefined();
+    expect(phone("尺寸 2400 3600 mm 的板")).toBeUndefined();
+    expect(phone("Qty 5000 8000 for the two SKUs")).toBeUndefined();
     expect(phone("the brackets on BOL 7781-0045 never arrived")).toBeUndefined();
   });
 

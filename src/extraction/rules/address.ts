@@ -106,7 +106,7 @@ export function findAddress(text: string, lower: string): Address | undefined {
     if (at) candidate = candidate.slice(at[0].length);
     if (candidate.length >= 4 && hasMarker(candidate) && !/^(?:be|the|you|us|me|him|her|them)\b/i.test(candidate)) return located(candidate, text, from, end);
   }
-  return unlabelledChineseAddress(text, lower) ?? unlabelledEnglishAddress(text, lower);
+  return unlabelledChineseAddress(text, lower) ?? unlabelledEnglishAddress(text);
 }
 
 /**
@@ -116,12 +116,21 @@ export function findAddress(text: string, lower: string): Address | undefined {
 const ENGLISH_ADDRESS =
   /(?<=^|[,;:!?–—]\s|\.\s)(?:(?:[Aa]pt|[Aa]partment|[Ss]uite|[Ss]te|[Uu]nit|[Ff]lat)\.?\s#?[0-9A-Za-z]{1,5},?\s)?\d{1,5}\s(?:[NSEW]\.?\s)?(?:[A-Z][a-z]+\s){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Dr|Drive|Ln|Lane|Pl|Place|Way|Ct|Court|Pkwy|Parkway|Hwy|Highway|Ter|Terrace|Sq|Square)\b/g;
 
-function unlabelledEnglishAddress(text: string, lower: string): Address | undefined {
+/** What may follow the street, each after a comma: a suite, a town, a state, a postcode ("…, Suite 200, Evanston IL 60201"). */
+const ADDRESS_TAIL = /^,\s(?:(?:[Ss]uite|[Ss]te|[Uu]nit|[Ff]loor|[Aa]pt)\.?\s#?[0-9A-Za-z]{1,5}|[A-Z][A-Za-z'-]*(?:\s[A-Z][A-Za-z'-]*){0,3}(?:\s[A-Z]{2,3})?(?:\s\d{4,5}(?:-\d{4})?|\s[A-Z]\d[A-Z]\s?\d[A-Z]\d)?|\d{5}(?:-\d{4})?)/;
+
+function unlabelledEnglishAddress(text: string): Address | undefined {
   ENGLISH_ADDRESS.lastIndex = 0;
   const m = ENGLISH_ADDRESS.exec(text);
   if (!m) return undefined;
-  const end = addressEnd(text, lower, m.index);
-  return located(clean(text.slice(m.index, Math.max(end, m.index + m[0].length))), text, m.index, end);
+  // The street and the parts that follow it after commas; not the rest of the clause ("30 Park Lane Hotel needs…").
+  let end = m.index + m[0].length;
+  for (let parts = 0; parts < 4; parts++) {
+    const tail = ADDRESS_TAIL.exec(text.slice(end, end + 48));
+    if (!tail) break;
+    end += tail[0].length;
+  }
+  return { value: text.slice(m.index, end), start: m.index, end };
 }
 
 /**

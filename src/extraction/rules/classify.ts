@@ -19,9 +19,12 @@ const K = vocabulary.kinds;
 const E = vocabulary.escalation;
 
 const kindMatcher = new CueMatcher<KindGroup>([
-  ...(["orderStrong", "orderWeak", "complaintStrong", "complaintWeak", "refund", "question", "inquiryIntent", "gratitude", "resolution", "compliment", "chitchat", "challenge", "broadcast", "hypothetical", "policyQuestion", "happened", "dismiss", "askMark", "orderChange", "cancellation", "conditionalOrder", "maintenance", "whereIs", "ownFollowUp", "ownMistake", "failure", "literal"] as const).flatMap(
+  ...(["orderStrong", "orderWeak", "complaintStrong", "complaintWeak", "refund", "question", "inquiryIntent", "gratitude", "resolution", "compliment", "chitchat", "challenge", "broadcast", "hypothetical", "policyQuestion", "happened", "dismiss", "askMark", "orderChange", "cancellation", "conditionalOrder", "maintenance", "whereIs", "ownFollowUp", "ownMistake", "failure", "literal", "disclaimer"] as const).flatMap(
     (group) => K[group].map((cue) => [cue, group] as const),
   ),
+  // A request about the account's own details ("cancel the payment", "forgot my PIN") is no order and no problem:
+  // as the longer match it hides the order and problem words inside it.
+  ...vocabulary.topics.accountChange.map((cue) => [cue, "literal"] as const),
   ...K.negators.map((cue) => [cue, "negator"] as const),
   ...E.escalationKind.map((cue) => [cue, "escalationKind"] as const),
   ...E.wholeLoad.map((cue) => [cue, "wholeLoad"] as const),
@@ -39,8 +42,9 @@ const categoryMatcher = new CueMatcher<CategoryTag>([
   ...[...K.resolution, ...K.compliment].map((cue) => [cue, "praise" as const] as const),
   // Idioms ("if anything's on fire", "爆单了") hide the problem words inside them the same way, and count for nothing.
   ...vocabulary.categories.idioms.map((cue) => [cue, "idiom" as const] as const),
-  // So does the sender's own slip ("I put the wrong postcode"): the wrong thing is theirs, not ours.
-  ...K.ownMistake.map((cue) => [cue, "idiom" as const] as const),
+  // So does the sender's own slip ("I put the wrong postcode"): the wrong thing is theirs, not ours; and a request
+  // about the account's own details.
+  ...[...K.ownMistake, ...vocabulary.topics.accountChange].map((cue) => [cue, "idiom" as const] as const),
   // A hazard ("fire hazard") names safety as the problem, but no incident: as the longer match it hides "fire".
   ...vocabulary.categories.hazards.map((cue) => [cue, { category: "safety" as const, weight: 2, trigger: true, hazard: true }] as const),
 ], { shared: true });
@@ -244,7 +248,9 @@ function highestScoring<T extends string, F extends string>(scores: Map<T, numbe
   return best;
 }
 
-const INVERTED_QUESTION = /^\s*(?:is|are|can|could|do|does|did|will|would|should|may|am|has|have)\s(?:i|we|you|my|our|your|it|this|that|these|those|there|the|a|an|he|she|they)\b/;
+// "Do the 3 pallets first", "Have the boxes ready": after do and have, only a pronoun makes a question.
+const INVERTED_QUESTION =
+  /^\s*(?:(?:is|are|can|could|does|did|will|would|should|may|am|has)\s(?:i|we|you|my|our|your|it|this|that|these|those|there|the|a|an|he|she|they)|(?:do|have)\s(?:i|we|you|it|they))\b/;
 
 const COMPLIMENTS = new Set(K.compliment);
 const ASPECTS = new Set(vocabulary.categories.aspects);
@@ -311,11 +317,12 @@ export function readSignals(lower: string): Signals {
   // "已补发，很好" reports the fix; "菜不怎么好吃，就是包装盒子挺好看" praises something else and the problem stands.
   // A complaint word after the fix ("还好货温没问题，客户有点不爽") keeps the complaint.
   const lastGrievance = Math.max(lastProblem, ...complaintSpans.map((h) => h.start));
-  const fixedAfter = praise.some((h) => h.start > lastGrievance && (problemHits.length === 0 || !COMPLIMENTS.has(h.cue)));
-  const resolved =
-    fixedAfter ||
-    (praise.length > 0 && groups.has("gratitude")) ||
-    niggleAfterPraise(praise, problemHits, severityHits, groups.has("complaintStrong"));
+  const grievance = lastGrievance >= 0;
+  const fixes = praise.filter((h) => !COMPLIMENTS.has(h.cue));
+  const fixedAfter = praise.some((h) => h.start > lastGrievance && (!grievance || !COMPLIMENTS.has(h.cue)));
+  // Thanks with praise close a matter only when nothing is wrong or the fix is reported.
+  const thankedForFix = praise.length > 0 && groups.has("gratitude") && (!grievance || fixes.length > 0);
+  const resolved = fixedAfter || thankedForFix || niggleAfterPraise(praise, problemHits, severityHits, groups.has("complaintStrong"));
 
   const topicHits = longestHits(topicMatcher.findAll(lower)).filter((h) => !negated(h));
   const topic = readTopic(topicHits);
@@ -333,9 +340,9 @@ export function readSignals(lower: string): Signals {
         .flatMap((h) => (h.tag === "idiom" ? [] : [h.tag])),
     ),
     severityCues: new Set(severityHits.flatMap((h) => (h.tag === "idiom" ? [] : [h.tag]))),
-    // "…两天没更新了，正常吗？", "签收了没有": a calm question about a delay, or where the goods are, asks for tracking.
+    // "…两天没更新了，正常吗？", "签收了没有": a question that names only a delay, or asks where the goods are, is about tracking.
     topic: topic === "other" && ((problemCategories.size === 1 && problemCategories.has("delay")) || groups.has("whereIs")) ? "tracking" : topic,
-    disclaimed: kindHits.some((h) => h.tag === "complaintStrong" && negated(h)),
+    disclaimed: groups.has("disclaimer"),
     howItWorks: topicHits.some((h) => h.tag === "howItWorks") && !topicHits.some((h) => h.tag === "accountChange"),
     accountChange: topicHits.some((h) => h.tag === "accountChange"),
     resolved,

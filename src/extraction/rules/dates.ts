@@ -133,7 +133,8 @@ const EN_WEEKDAY = "(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mo
 const WEEKDAY_LEADS = "this|next|coming|last|by|on|before|until|till|due|deliver|ship|arrive|arriving";
 const WEEKDAY_LEAD = new RegExp(`^(?:${WEEKDAY_LEADS})\\s`);
 /** A month's name or its abbreviation, and nothing longer: "12 Marine Pde" is no 12 March. */
-const EN_MONTH = "(jan|feb|mar|apr|may|jun|jul|aug|sept|sep|oct|nov|dec)(?:uary|ruary|ch|il|e|y|ust|ember|ober)?";
+const EN_MONTH =
+  "(jan|feb|mar|apr|may|jun|jul|aug|sept|sep|oct|nov|dec)(?:(?<=jan)uary|(?<=feb)ruary|(?<=mar)ch|(?<=apr)il|(?<=jun)e|(?<=jul)y|(?<=aug)ust|(?<=sept)ember|(?<=sep)tember|(?<=oct)ober|(?<=nov)ember|(?<=dec)ember)?";
 
 function zhWeekChoice(prefix: string | undefined): WeekChoice {
   if (!prefix) return "coming";
@@ -160,7 +161,7 @@ const RULES: Rule[] = [
     },
   },
   {
-    regex: /月底|月末/g,
+    regex: /月底|月末|月尾/g,
     resolve: (_m, today) => {
       const { year, month } = parts(today);
       return lastDayOfMonth(year, month);
@@ -176,8 +177,10 @@ const RULES: Rule[] = [
   },
   {
     // 听日/听朝 are Cantonese (聽日 folded to simplified) for tomorrow, 后日 (後日) for the day after.
-    regex: /大后天|后天|后日|明天|明日|明早|明晚|明儿|听日|听朝|今天|今日|今晚|今早|当天/g,
-    resolve: (m, today) => addDays(today, { 大后天: 3, 后天: 2, 后日: 2, 明天: 1, 明日: 1, 明早: 1, 明晚: 1, 明儿: 1, 听日: 1, 听朝: 1 }[m[0]] ?? 0),
+    // 后儿个/明儿个 are northern speech.
+    regex: /大后天|后天|后日|后儿个|后儿|明天|明日|明早|明晚|明儿个|明儿|听日|听朝|今天|今日|今晚|今早|当天/g,
+    resolve: (m, today) =>
+      addDays(today, { 大后天: 3, 后天: 2, 后日: 2, 后儿个: 2, 后儿: 2, 明天: 1, 明日: 1, 明早: 1, 明晚: 1, 明儿个: 1, 明儿: 1, 听日: 1, 听朝: 1 }[m[0]] ?? 0),
   },
   {
     regex: new RegExp(`(${ZH_NUM})\\s?个?(工作日|天|日)(?:之内|以内|内|后|之后)`, "g"),
@@ -336,13 +339,13 @@ const PAYMENT_BEFORE = /(?:paid|deposit|payment|pay|付款|支付|付清|定金|
 
 /** Words right before a date that make it the new date of a change: "交期从10月20日提前到后天", "pushed to Monday". */
 const NEW_DATE_BEFORE = /(?:改到|改成|改为|改為|提前到|推迟到|推遲到|延后到|延期到|顺延到|挪到|换到|(?:moved|move it|changed|change it|pushed|push it|postponed|rescheduled|reschedule it|brought forward|pulled forward)\s(?:to|until))\s?$/;
-/** "from Friday to next Monday": the date after "to" replaces the one after "from". */
-const FROM_BEFORE = /\bfrom\s[^,.;!?]{1,24}\sto\s$/;
+/** "move the delivery from Friday to next Monday": after a change verb, the date after "to" replaces the one after "from". */
+const FROM_BEFORE = /\b(?:move|moved|push|pushed|change|changed|reschedule|rescheduled|shift|shifted|bring|brought)\b[^,.;!?]{0,30}\bfrom\s[^,.;!?]{1,24}\sto\s$/;
 
 function mentionRank(lower: string, f: DateMention): number {
   const after = lower.slice(f.end, f.end + 12);
   const before = lower.slice(Math.max(0, f.start - 16), f.start);
-  if (NEW_DATE_BEFORE.test(before) || FROM_BEFORE.test(lower.slice(Math.max(0, f.start - 40), f.start))) return -1;
+  if (NEW_DATE_BEFORE.test(before) || FROM_BEFORE.test(lower.slice(Math.max(0, f.start - 72), f.start))) return -1;
   if (PAYMENT_AFTER.test(after) || PAYMENT_BEFORE.test(before) || DOCUMENT_BEFORE.test(before)) return 2;
   // The weekday rule takes a lead word into its match ("by Friday", "deliver Fri"): it counts as the text before.
   const lead = WEEKDAY_LEAD.exec(lower.slice(f.start, f.end))?.[0] ?? "";

@@ -590,10 +590,14 @@ function inDozens(lower: string, numbers: NumberToken[], unitHits: Map<number, {
   const out = numbers.map((n) => (!n.glued && DOZEN_AFTER.test(lower.slice(n.end, n.end + 8)) ? { ...n, value: n.value * 12, chinese: false } : n));
   DOZEN_WORDS.lastIndex = 0;
   for (let m = DOZEN_WORDS.exec(lower); m !== null; m = DOZEN_WORDS.exec(lower)) {
+    // "$30 a dozen" prices a dozen; it counts none.
+    if (/\d\s?$/.test(lower.slice(Math.max(0, m.index - 3), m.index))) continue;
     out.push({ value: m[1] ? 6 : 12, start: m.index, end: m.index + m[0].length - 1, chinese: false, glued: false });
   }
   return out.sort((a, b) => a.start - b.start);
 }
+
+const PER_DOZEN = /^\s?(?:a|per|\/)\s?dozen\b/;
 
 /** The counting word of a dozen, which the quantity (in pieces) leaves behind. */
 const DOZEN_UNIT = /^dozens?$/i;
@@ -665,7 +669,8 @@ export function findItems(scan: Scan, erase: string[], addresses: { start: numbe
   const pricedApart = !scan.perBlock && lower.includes("单价");
   if (scan.perBlock || pricedApart) {
     for (let at = lower.indexOf("块"); at >= 0; at = lower.indexOf("块", at + 1)) {
-      if (pricedApart && !CHINESE_DIGITS.has(lower[at - 1] ?? "")) continue;
+      // "单价二十块" is the price itself.
+      if (pricedApart && (!CHINESE_DIGITS.has(lower[at - 1] ?? "") || /(?:单价|价格|价钱|@)\s?[\u3400-\u9fff]{1,4}$/.test(lower.slice(Math.max(0, at - 8), at)))) continue;
       if (!unitHits.has(at)) unitHits.set(at, { end: at + 1, kind: "zhCount", unit: "块" });
     }
   }
@@ -673,10 +678,14 @@ export function findItems(scan: Scan, erase: string[], addresses: { start: numbe
   let quantities: Quantity[] = [];
   const words = englishCounts(lower);
   const numbers = inDozens(lower, words.length > 0 ? [...scan.numbers, ...words].sort((a, b) => a.start - b.start) : scan.numbers, unitHits);
+  // Both lists run in text order: one pass over the amounts finds the one a number may stand in.
+  let moneyAt = 0;
   for (const n of numbers) {
     if (quantities.length >= MAX_QUANTITIES) break;
+    while (moneyAt < scan.money.length && scan.money[moneyAt]!.end <= n.start) moneyAt++;
+    const money = scan.money[moneyAt];
+    if (money !== undefined && money.start < n.end) continue;
     if (overlaps(n, blocked) || isPerUnitMarker(scan, n, unitHits)) continue;
-    if (overlaps(n, scan.money)) continue;
     if (!n.glued && !n.chinese && isLetterAt(lower, n.end) && !unitHits.has(n.end)) {
       const glued = gluedUnit(lower, n.end);
       if (glued) unitHits.set(n.end, glued);
@@ -750,7 +759,8 @@ export function findItems(scan: Scan, erase: string[], addresses: { start: numbe
     const name = product ?? (q.english ? undefined : productNearby(scan, clause, quantities));
     if (name) item.product = name;
     if (q.unit && !DOZEN_UNIT.test(q.unit)) item.unit = q.unit;
-    if (price) item.unitPrice = price.value;
+    // The count is in pieces: a price per dozen is a twelfth of it per piece.
+    if (price) item.unitPrice = PER_DOZEN.test(lower.slice(price.end, price.end + 12)) ? Math.round((price.value / 12) * 10_000) / 10_000 : price.value;
     items.push(item);
   });
   return { items, currency, counted: quantities.some((q) => q.rank >= RANK.times) };

@@ -225,8 +225,8 @@ export function isSentenceBreak(text: string, i: number): boolean {
   return /[a-z]/.test(next) && WHOLE_WORD_BEFORE.test(text.slice(Math.max(0, i - 12), i));
 }
 
-/** A word of four or more letters, or any word but the abbreviations addresses and names use, before the dot. */
-const WHOLE_WORD_BEFORE = /(?:^|[^A-Za-z])(?!(?:st|dr|rd|ave|blvd|ln|ct|pl|no|mr|mrs|ms|jr|sr|co|inc|ltd|ste|apt|hwy|pkwy|mt|ft|vs|etc|e\.g|i\.e)$)[A-Za-z]{2,}$/i;
+/** A word of two or more letters before the dot that is not one of the abbreviations addresses and names use. */
+const WHOLE_WORD_BEFORE = /(?:^|[^A-Za-z])(?!(?:st|dr|rd|ave|blvd|ln|ct|pl|sq|ter|pde|no|mr|mrs|ms|jr|sr|co|inc|ltd|ste|apt|hwy|pkwy|mt|ft|vs|etc)$)[A-Za-z]{2,}$/i;
 
 /** The clause around `pos`: from after the previous clause break to before the next one. */
 export function clauseAround(text: string, pos: number): { start: number; end: number } {

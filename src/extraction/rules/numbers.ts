@@ -143,7 +143,7 @@ export function scanNumbers(text: string): NumberToken[] {
   while (i < text.length) {
     // "@ .92/lb": a price written without its leading zero.
     if (text[i] === "." && isDigitAt(text, i + 1) && /[\s@$£€¥(]/.test(text[i - 1] ?? " ")) {
-      const fraction = /^\.(\d{1,4})(?![\d.,])/.exec(text.slice(i, i + 7));
+      const fraction = /^\.(\d{1,4})(?!\d|[.,]\d)/.exec(text.slice(i, i + 7));
       if (fraction) {
         tokens.push({ value: Number(`0.${fraction[1]}`), start: i, end: i + fraction[0].length, chinese: false, glued: false });
         i += fraction[0].length;

@@ -69,7 +69,7 @@ function international(digits: string): string | undefined {
   return undefined;
 }
 
-function asPhone(run: Run, prefixLength: number, labelled: boolean): string | undefined {
+function asPhone(run: Run, prefixLength: number, labelled: boolean, measured: boolean): string | undefined {
   const groups = run.groups.slice(0, prefixLength);
   const digits = groups.join("");
   if (run.plus || (digits.startsWith("00") && digits.length > 10)) {
@@ -82,9 +82,14 @@ function asPhone(run: Run, prefixLength: number, labelled: boolean): string | un
   // Written 3-3-4 the exchange may even start with 0 or 1 (555-123-4567 in examples and tests).
   if (NANP.test(digits) && groups.length >= 3) return digits;
   if (/^[2-9]\d{9}$/.test(digits) && groups.length === 3 && groups[0]!.length === 3 && groups[1]!.length === 3) return digits;
+  // "(03)322-1234", "02 9876 5432": a shorter trunk-0 landline, only when written with its area code apart.
+  if (/^0[1-9]\d{7,8}$/.test(digits) && groups.length >= 2 && groups[0]!.length >= 2 && groups[0]!.length <= 4) return digits;
+  // "98200 11223": an Indian mobile, written in two groups of five.
+  if (/^[6-9]\d{9}$/.test(digits) && groups.length === 2 && groups[0]!.length === 5) return digits;
   // Eight digits with no country code are a Hong Kong, Macau or Singapore line only where a label says it is a
   // phone, or written the way those numbers are written, in two groups of four ("黃太 9123 4567").
-  const fourFour = run.groups.length === 2 && groups.length === 2 && groups[0]!.length === 4 && groups[1]!.length === 4 && !groups.every((g) => /^(?:19|20)\d\d$/.test(g));
+  const fourFour =
+    !measured && run.groups.length === 2 && groups.length === 2 && groups[0]!.length === 4 && groups[1]!.length === 4 && !groups.every((g) => /^(?:19|20)\d\d$/.test(g));
   if ((labelled || fourFour) && LOCAL_EIGHT.test(digits)) return digits;
   return undefined;
 }
@@ -96,6 +101,14 @@ const PHONE_BEFORE = /(?:电话|電話|手机|手機|联系方式|聯絡|tel|pho
 
 function labelledPhone(text: string, start: number): boolean {
   return PHONE_BEFORE.test(text.slice(Math.max(0, start - 16), start).toLowerCase());
+}
+
+/** "尺寸 2400 3600 mm", "Qty 5000 8000": numbers that are sizes or counts, by a label before them or a unit after. */
+const MEASURE_BEFORE = /(?:qty|quantity|size|sizes|dimensions?|数量|尺寸|规格)\s?[:：]?\s?$/;
+const UNIT_AFTER = /^\s?(?:mm|cm|m|km|kg|g|t|pcs|pc|units?|boxes|个|件|箱|米|毫米|厘米|公斤|吨|张|套|只|条)(?![a-z])/;
+
+function measuredAround(text: string, start: number, end: number): boolean {
+  return MEASURE_BEFORE.test(text.slice(Math.max(0, start - 14), start).toLowerCase()) || UNIT_AFTER.test(text.slice(end, end + 4).toLowerCase());
 }
 
 /** Labels that make the digits after them a reference, not a phone: "AWB 176-22849031", "单号 1380013…". */
@@ -135,8 +148,9 @@ export function findPhone(text: string): string | undefined {
     const digits = run.groups.reduce((n, g) => n + g.length, 0);
     if (digits >= MIN_DIGITS && !isAsciiAlnum(text[end]) && !labelledNotPhone(text, i) && !(run.groups.length > 1 && continuesGroupedCode(text, i))) {
       const labelled = labelledPhone(text, i);
+      const measured = measuredAround(text, i, end);
       for (let k = run.groups.length; k > 0; k--) {
-        const phone = asPhone(run, k, labelled);
+        const phone = asPhone(run, k, labelled, measured);
         if (phone) return phone;
       }
     }

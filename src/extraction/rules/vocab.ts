@@ -88,6 +88,8 @@ export const KindsVocabSchema = z.object({
    * "支付失败"): a problem that fits no category, so it makes a complaint whose category stays open.
    */
   failure: CueList.default([]),
+  /** The sender says the message is no complaint ("不是投诉，只是问一下", "not complaining, just wondering"). */
+  disclaimer: CueList.default([]),
   /**
    * Words that hold a complaint word and mean the thing itself ("倒垃圾", "垃圾袋"): as the longer match they hide it,
    * and decide nothing.
@@ -134,7 +136,8 @@ export const TopicsVocabSchema = z.object({
   cues: z.record(z.enum(knownTopics as [string, ...string[]]), CueList),
   /**
    * Requests to change an account's own details ("change the default address on our account", "改一下账户的手机号"):
-   * no policy asked, so their topic is `other` however the request is put ("is it possible to…").
+   * no policy asked, so their topic is `other` however the request is put ("is it possible to…"); as the longer match
+   * they hide the order and problem words inside them ("cancel the payment", "forgot my PIN").
    */
   accountChange: CueList.default([]),
   /**
