@@ -906,6 +906,8 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   // a review that praises first and grumbles softly after is a happy customer's; damage is never a niggle
   ["praise-niggle", "味道很好，就是分量有点少", { kind: "other" }],
   ["praise-niggle", "送餐很快，就是饭稍微凉了一点", { kind: "other" }],
+  ["praise-niggle", "很好吃，就是量少了一点", { kind: "other" }],
+  ["praise-niggle", "货少了一点，只有48箱", { kind: "complaint", category: "wrong_item" }],
   ["praise-niggle", "包装不错，就是杯子碎了一个", { kind: "complaint", category: "damage" }],
   ["praise-niggle", "很好吃，但是等了两个小时，太慢了", { kind: "complaint", category: "delay" }],
   // food gone wrong in the words eaters use
