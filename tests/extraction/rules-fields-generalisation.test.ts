@@ -163,6 +163,16 @@ describe("field extraction generalises to new phrasings", () => {
     expect(extractWithRules({ text: "20 boxes of limes @ .92, deliver tmr", sentAt: WED }).items?.[0]?.unitPrice).toBe(0.92);
   });
 
+  it("keeps an order word inside a product's name ('洗发水', '加湿器') in the name", () => {
+    expect(extractWithRules({ text: "补货：洗发水30ml 四千瓶，沐浴露30ml 四千瓶，本周五送", sentAt: WED }).items?.[0]?.product).toBe("洗发水30ml");
+    expect(extractWithRules({ text: "要加湿器 20台", sentAt: WED }).items).toEqual([{ quantity: 20, product: "加湿器", unit: "台" }]);
+  });
+
+  it("reads hair as a foreign object only where it is found in something", () => {
+    expect(extractWithRules({ text: "头发夹 500个，单价2元", sentAt: WED })).toMatchObject({ kind: "order", items: [{ quantity: 500, product: "头发夹" }] });
+    expect(extractWithRules({ text: "汤里发现头发，恶心", sentAt: WED })).toMatchObject({ kind: "complaint", category: "quality", severity: "high" });
+  });
+
   it("counts dozens in pieces and prices them per piece", () => {
     expect(extractWithRules({ text: "pls send 2 dozen roses @ $30 a dozen", sentAt: WED }).items).toEqual([{ quantity: 24, product: "roses", unitPrice: 2.5 }]);
     expect(extractWithRules({ text: "half a dozen art easels at $54 and forty packs of paper @ $3.25", sentAt: WED }).items).toEqual([

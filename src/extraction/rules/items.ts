@@ -1,5 +1,5 @@
 import type { Currency, OrderItem } from "../schema.ts";
-import { CueMatcher, longestHits } from "./cues.ts";
+import { CueMatcher, longestHits, type CueHit } from "./cues.ts";
 import type { Money } from "./money.ts";
 import { clauseAround, isDigitAt, isLetterAt, isOneOfAt } from "./normalize.ts";
 import { CHINESE_DIGITS, type NumberToken } from "./numbers.ts";
@@ -18,7 +18,15 @@ const unitMatcher = new CueMatcher<UnitKind>(
   (Object.keys(units) as UnitKind[]).flatMap((kind) => units[kind].map((u) => [u, kind] as const)),
   { shared: true },
 );
-const leadWords = new CueMatcher<true>(itemsVocab.leadWords.map((w) => [w, true] as const));
+// Words that hold an order word and name a thing (洗发水, 加湿器, 沙发) hide it as the longer match.
+const leadWords = new CueMatcher<boolean>([
+  ...itemsVocab.leadWords.map((w) => [w, true] as const),
+  ...itemsVocab.wordsHoldingLeads.map((w) => [w, false] as const),
+]);
+
+function leadHits(lower: string): CueHit<boolean>[] {
+  return longestHits(leadWords.findAll(lower)).filter((h) => h.tag);
+}
 /** Last characters of Chinese order words (要, 订, 购 …): a number right after one is the order's count. */
 const leadEnds = new Set(itemsVocab.leadWords.filter((w) => /[\u3400-\u9fff]$/.test(w)).map((w) => w[w.length - 1]!));
 const priceLabels = labelList([...itemsVocab.priceLabels].map((l) => l.toLowerCase()).sort((a, b) => b.length - a.length));
@@ -422,7 +430,7 @@ function productBefore(scan: Scan, clauseStart: number, q: Quantity, erase: stri
   let segment = blankDates(scan, clauseStart, end).replace(/(?:由|从|各|每款|每样|每种|from|each of)\s?$/i, "");
   for (const e of erase) if (e) segment = segment.split(e).join(" ");
   const lowerSegment = segment.toLowerCase();
-  const hits = longestHits(leadWords.findAll(lowerSegment));
+  const hits = leadHits(lowerSegment);
   const bounds = [0, ...hits.flatMap((h) => [h.start, h.end]), segment.length];
   for (let k = bounds.length - 2; k >= 0; k -= 2) {
     const piece = cleanProduct(afterLastDe(segment.slice(bounds[k]!, bounds[k + 1]!)));
@@ -456,7 +464,7 @@ function productNearby(scan: Scan, clause: { start: number; end: number }, quant
   for (const n of neighbours) {
     if (quantities.some((q) => q.start >= n.start && q.start < n.end)) continue;
     const raw = text.slice(n.start, n.end);
-    const hits = longestHits(leadWords.findAll(raw.toLowerCase()));
+    const hits = leadHits(raw.toLowerCase());
     const tail = hits.length > 0 ? raw.slice(hits[hits.length - 1]!.end) : raw;
     const piece = cleanProduct(afterLastDe(cutAtStops(tail)));
     if (looksLikeProduct(piece)) return piece;
@@ -534,7 +542,7 @@ function orderedAsCounted(lower: string, q: Quantity, previous: Quantity | undef
   if (previous && /^\s?(?:of\s)?$/.test(lower.slice(previous.end, q.start))) return false;
   if (insideCountedItem(lower, q, all, true)) return false;
   const before = lower.slice(Math.max(0, q.start - 16), q.start);
-  if (q.rank === RANK.bare && before.endsWith(" ") && longestHits(leadWords.findAll(before)).some((h) => h.end === before.length - 1)) return true;
+  if (q.rank === RANK.bare && before.endsWith(" ") && leadHits(before).some((h) => h.end === before.length - 1)) return true;
   const until = Math.min(next?.start ?? Infinity, q.end + PRICE_REACH);
   return prices.some((p) => p.start >= q.end && p.start < until);
 }

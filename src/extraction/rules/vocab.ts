@@ -221,6 +221,8 @@ export const AddressVocabSchema = z.object({ cues: CueList, markers: CueList, st
 
 export const ItemsVocabSchema = z.object({
   leadWords: CueList,
+  /** Product words that hold an order word (洗发水 holds 发, 加湿器 加): the order word inside them starts no name. */
+  wordsHoldingLeads: CueList.default([]),
   priceLabels: CueList,
   notPriceLabels: CueList,
   perUnitWords: CueList,
