@@ -168,6 +168,14 @@ describe("field extraction generalises to new phrasings", () => {
     expect(extractWithRules({ text: "要加湿器 20台", sentAt: WED }).items).toEqual([{ quantity: 20, product: "加湿器", unit: "台" }]);
   });
 
+  it("reads a bare decimal right after a Chinese count as its price, but not a size", () => {
+    expect(extractWithRules({ text: "补货： 洗发水30ml 四千瓶 0.65 一次性拖鞋 三千双 1.2 本周五送，账期60天", sentAt: WED }).items).toEqual([
+      { quantity: 4000, product: "洗发水30ml", unit: "瓶", unitPrice: 0.65 },
+      { quantity: 3000, product: "一次性拖鞋", unit: "双", unitPrice: 1.2 },
+    ]);
+    expect(extractWithRules({ text: "订钢板 20张 3.5 厚，明天送", sentAt: WED }).items?.[0]?.unitPrice).toBeUndefined();
+  });
+
   it("reads hair as a foreign object only where it is found in something", () => {
     expect(extractWithRules({ text: "头发夹 500个，单价2元", sentAt: WED })).toMatchObject({ kind: "order", items: [{ quantity: 500, product: "头发夹" }] });
     expect(extractWithRules({ text: "汤里发现头发，恶心", sentAt: WED })).toMatchObject({ kind: "complaint", category: "quality", severity: "high" });

@@ -323,6 +323,18 @@ function moneyAround(money: Money[], n: NumberToken): Money | undefined {
   return undefined;
 }
 
+/**
+ * "洗发水30ml 四千瓶 0.65": a decimal right after a Chinese count with its unit, standing alone, is the price of
+ * one; a unit, a percent or a further number after it makes it something else.
+ */
+function decimalAfterCount(lower: string, quantities: Quantity[], n: NumberToken): boolean {
+  if (n.chinese || !lower.slice(n.start, n.end).includes(".")) return false;
+  if (!/^(?:\s|$|[,，;；。])/.test(lower.slice(n.end, n.end + 1))) return false;
+  if (/^\s?(?:厚|宽|长|高|寸|米|厘|毫|公|克|斤|升|吨|mm|cm|m\b|kg|g\b|l\b|ml|%)/.test(lower.slice(n.end, n.end + 4))) return false;
+  for (const q of quantities) if (!q.english && q.unit !== undefined && /^\s{1,2}$/.test(lower.slice(q.end, n.start))) return true;
+  return false;
+}
+
 /** `measured`: every number read with a unit, kept or not: "4.2米" after "一辆" is a size, never a price. */
 function findPrices(scan: Scan, quantities: Quantity[], measured: Quantity[]): Price[] {
   const { lower, numbers, money } = scan;
@@ -349,7 +361,9 @@ function findPrices(scan: Scan, quantities: Quantity[], measured: Quantity[]): P
     const priceLabel = labelBefore(lower, windowStart, labelAt, priceLabels) && (m !== undefined || !/\bat\s{0,2}$/.test(lower.slice(windowStart, start)));
     const labelled = priceLabel || perUnitBefore(lower, start);
     const inItemClause = m !== undefined && inQuantityClause(quantities, start);
-    if (labelled || perUnitAfter(lower, end, m !== undefined) || inItemClause) prices.push({ value: m?.value ?? n.value, start, end, currency: m?.currency });
+    if (labelled || perUnitAfter(lower, end, m !== undefined) || inItemClause || decimalAfterCount(lower, quantities, n)) {
+      prices.push({ value: m?.value ?? n.value, start, end, currency: m?.currency });
+    }
   }
   return prices;
 }
