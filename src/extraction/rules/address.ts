@@ -84,6 +84,15 @@ function located(value: string, text: string, from: number, end: number): Addres
   return at >= 0 && at < end ? { value, start: at, end: at + value.length } : { value, start: from, end };
 }
 
+/** "30 oysters to 1 Dock Sq. Deliver to … 1 Dock Sq": every place the message gives the address, the one read first. */
+export function placesOf(text: string, address: Address): Address[] {
+  const places = [address];
+  for (let at = text.indexOf(address.value); at >= 0; at = text.indexOf(address.value, at + 1)) {
+    if (at !== address.start) places.push({ ...address, start: at, end: at + address.value.length });
+  }
+  return places;
+}
+
 export function findAddress(text: string, lower: string): Address | undefined {
   const hits = longestHits(cues.findAll(lower));
   for (const [k, hit] of hits.entries()) {

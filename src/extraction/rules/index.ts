@@ -1,5 +1,5 @@
 import type { Extraction, ExtractionInput, Extractor, PaymentTerms } from "../schema.ts";
-import { type Address, findAddress } from "./address.ts";
+import { findAddress, placesOf } from "./address.ts";
 import { decideKind, decideSeverity, escalationReasons, readSignals } from "./classify.ts";
 import { categoryByExample, kindByExample, kindOverruled, topicByExample } from "./learned.ts";
 import { findItems, type ItemsReading } from "./items.ts";
@@ -98,19 +98,10 @@ interface OrderFields extends ItemsReading {
   filled: number;
 }
 
-/** "30 oysters to 1 Dock Sq. Deliver to … 1 Dock Sq": the other places the message gives the same address. */
-function repeated(text: string, address: Address): Address[] {
-  const found: Address[] = [];
-  for (let at = text.indexOf(address.value); at >= 0; at = text.indexOf(address.value, at + 1)) {
-    if (at !== address.start) found.push({ ...address, start: at, end: at + address.value.length });
-  }
-  return found;
-}
-
 function readOrderFields(scan: Scan, erase: string[]): OrderFields {
   const address = findAddress(scan.text, scan.lower);
   const deliveryAddress = address?.value;
-  const reading = findItems(scan, erase, address ? [address, ...repeated(scan.text, address)] : []);
+  const reading = findItems(scan, erase, address ? placesOf(scan.text, address) : []);
   const deliveryDate = scan.dates[0]?.date;
   const paymentTerms = findPaymentTerms(scan.lower);
   const filled =

@@ -325,12 +325,13 @@ function moneyAround(money: Money[], n: NumberToken): Money | undefined {
 
 /**
  * "洗发水30ml 四千瓶 0.65": a decimal right after a Chinese count with its unit, standing alone, is the price of
- * one; a unit, a percent or a further number after it makes it something else.
+ * one. One read with a unit ("3.5mm") is a measure and never reaches here; a dimension word after it ("3.5 厚")
+ * makes it a size too.
  */
 function decimalAfterCount(lower: string, quantities: Quantity[], n: NumberToken): boolean {
   if (n.chinese || !lower.slice(n.start, n.end).includes(".")) return false;
   if (!/^(?:\s|$|[,，;；。])/.test(lower.slice(n.end, n.end + 1))) return false;
-  if (/^\s?(?:厚|宽|长|高|寸|米|厘|毫|公|克|斤|升|吨|mm|cm|m\b|kg|g\b|l\b|ml|%)/.test(lower.slice(n.end, n.end + 4))) return false;
+  if (/^\s?[厚宽长高深]/.test(lower.slice(n.end, n.end + 2))) return false;
   for (const q of quantities) if (!q.english && q.unit !== undefined && /^\s{1,2}$/.test(lower.slice(q.end, n.start))) return true;
   return false;
 }
