@@ -2,8 +2,12 @@ import { describe, expect, it } from "vitest";
 import { normalizeText } from "../../src/extraction/rules/normalize.ts";
 import { findPhone } from "../../src/extraction/rules/phones.ts";
 import { findOrderRef } from "../../src/extraction/rules/references.ts";
+import { scanMessage } from "../../src/extraction/rules/scan.ts";
 
-const phone = (text: string) => findPhone(normalizeText(text).text);
+const phone = (text: string) => {
+  const scan = scanMessage(text, "2026-06-10T10:00:00+08:00");
+  return findPhone(scan.text, scan.units);
+};
 const ref = (text: string) => {
   const { text: t, lower } = normalizeText(text);
   return findOrderRef(t, lower);
@@ -44,6 +48,9 @@ describe("phones", () => {
     expect(phone("我们 2025 2026 两年都在你们这订")).toBeUndefined();
     expect(phone("YT 6623 0198 4471 这票说好周二到")).toBeUndefined();
     expect(phone("尺寸 2400 3600 mm 的板")).toBeUndefined();
+    // Any unit of the units vocabulary after them makes them a count.
+    expect(phone("please send 2500 3000 pallets of each")).toBeUndefined();
+    expect(phone("两款各 5000 8000 罐")).toBeUndefined();
     expect(phone("Qty 5000 8000 for the two SKUs")).toBeUndefined();
     expect(phone("the brackets on BOL 7781-0045 never arrived")).toBeUndefined();
   });

@@ -1,6 +1,6 @@
 import { CueMatcher, longestHits } from "./cues.ts";
-import { isClauseBreakAt, isOneOfAt, isSentenceBreak } from "./normalize.ts";
-import { vocabulary } from "./vocab.ts";
+import { isClauseBreakAt, isOneOfAt } from "./normalize.ts";
+import { alternation, vocabulary } from "./vocab.ts";
 
 /**
  * The delivery address: the text after a cue (送到, 地址:, deliver to …) up to the end of its clause,
@@ -32,6 +32,22 @@ const WESTERN_SHAPES = [
   /\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b/,
   /^\d{1,4}(?:-\d{1,4}){1,3}\s[A-Z][a-z]/,
 ];
+
+/** A sentence break: stricter than a clause break, it bounds the address. */
+function isSentenceBreak(text: string, i: number): boolean {
+  if (isOneOfAt(text, i, "。!?\n;")) return true;
+  // "Dr." or "St." inside an address is not the end of a sentence; ". " before a capital is, and in casual
+  // lower-case chat so is ". " after a whole word ("…Ave, Chicago. i'll pay when…").
+  if (!isOneOfAt(text, i, ".")) return false;
+  if (i + 1 >= text.length) return true;
+  if (text[i + 1] !== " ") return false;
+  const next = text[i + 2] ?? "";
+  if (/[A-Z\u3400-\u9fff]/.test(next)) return true;
+  return /[a-z]/.test(next) && WHOLE_WORD_BEFORE.test(text.slice(Math.max(0, i - 12), i));
+}
+
+/** A word of two or more letters before the dot that is not an abbreviation (vocab: address.abbreviations). */
+const WHOLE_WORD_BEFORE = new RegExp(`(?:^|[^A-Za-z])(?!(?:${alternation(A.abbreviations)})$)[A-Za-z]{2,}$`, "i");
 
 /** Where an address that starts at `from` ends: a sentence break, a Chinese clause break, or a field that follows it. */
 function addressEnd(text: string, lower: string, from: number): number {
@@ -122,11 +138,16 @@ export function findAddress(text: string, lower: string): Address | undefined {
  * A street address with no cue before it, standing as its own clause: "By Friday please – 415 Maple Ave, Suite 200,
  * Evanston IL". Only the full shape counts: a house number, a capitalised street name and a street word.
  */
-const ENGLISH_ADDRESS =
-  /(?<=^|[,;:!?–—]\s|\.\s)(?:(?:[Aa]pt|[Aa]partment|[Ss]uite|[Ss]te|[Uu]nit|[Ff]lat)\.?\s#?[0-9A-Za-z]{1,5},?\s)?\d{1,5}\s(?:[NSEW]\.?\s)?(?:[A-Z][a-z]+\s){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Dr|Drive|Ln|Lane|Pl|Place|Way|Ct|Court|Pkwy|Parkway|Hwy|Highway|Ter|Terrace|Sq|Square)\b/g;
+const SUBUNIT = `(?:${A.subunits.map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`).join("|")})\\.?\\s#?[0-9A-Za-z]{1,5}`;
+const ENGLISH_ADDRESS = new RegExp(
+  `(?<=^|[,;:!?–—]\\s|\\.\\s)(?:${SUBUNIT},?\\s)?\\d{1,5}\\s(?:[NSEW]\\.?\\s)?(?:[A-Z][a-z]+\\s){1,3}(?:${A.streetTypes.join("|")})\\b`,
+  "g",
+);
 
 /** What may follow the street, each after a comma: a suite, a town, a state, a postcode ("…, Suite 200, Evanston IL 60201"). */
-const ADDRESS_TAIL = /^,\s(?:(?:[Ss]uite|[Ss]te|[Uu]nit|[Ff]loor|[Aa]pt)\.?\s#?[0-9A-Za-z]{1,5}|[A-Z][A-Za-z'-]*(?:\s[A-Z][A-Za-z'-]*){0,3}(?:\s[A-Z]{2,3})?(?:\s\d{4,5}(?:-\d{4})?|\s[A-Z]\d[A-Z]\s?\d[A-Z]\d)?|\d{5}(?:-\d{4})?)/;
+const ADDRESS_TAIL = new RegExp(
+  `^,\\s(?:${SUBUNIT}|[A-Z][A-Za-z'-]*(?:\\s[A-Z][A-Za-z'-]*){0,3}(?:\\s[A-Z]{2,3})?(?:\\s\\d{4,5}(?:-\\d{4})?|\\s[A-Z]\\d[A-Z]\\s?\\d[A-Z]\\d)?|\\d{5}(?:-\\d{4})?)`,
+);
 
 function unlabelledEnglishAddress(text: string): Address | undefined {
   ENGLISH_ADDRESS.lastIndex = 0;

@@ -248,7 +248,9 @@ function highestScoring<T extends string, F extends string>(scores: Map<T, numbe
   return best;
 }
 
-// "Do the 3 pallets first", "Have the boxes ready": after do and have, only a pronoun makes a question.
+// "Is my country supported": English asks by putting the auxiliary before its subject. Both are closed classes of
+// the grammar, not a team's vocabulary, so they stay here. "Do the 3 pallets first", "Have the boxes ready": after
+// do and have, only a pronoun makes a question.
 const INVERTED_QUESTION =
   /^\s*(?:(?:is|are|can|could|does|did|will|would|should|may|am|has)\s(?:i|we|you|my|our|your|it|this|that|these|those|there|the|a|an|he|she|they)|(?:do|have)\s(?:i|we|you|it|they))\b/;
 

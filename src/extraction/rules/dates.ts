@@ -1,4 +1,5 @@
 import { parseChineseNumeral } from "./numbers.ts";
+import { alternation, vocabulary } from "./vocab.ts";
 
 /**
  * Dates said in chat, resolved against when the message was sent, in the sender's own UTC offset
@@ -325,22 +326,25 @@ export function findDates(lower: string, sentAt: string): DateMention[] {
   return order.map((i) => found[i]!);
 }
 
+const D = vocabulary.dates;
 /** Words right after a date that make it a delivery date: "下周一送到", "月底前交货", "by Friday, delivered". */
-const DELIVERY_AFTER = /^\s?(?:前|之前|以前|上午|下午|早上|晚上|中午)?\s?(?:送|到货|交货|交|发货|发|出货|配送|安排|进场|到场|进仓|入仓|deliver|ship|dispatch)/;
+const DELIVERY_AFTER = new RegExp(`^\\s?(?:前|之前|以前|上午|下午|早上|晚上|中午)?\\s?(?:${alternation(D.deliveryAfter)})`);
 /** Words right before a date that make it a delivery date: "Deliver Fri", "交货期 3月5日", "ship by". */
-const DELIVERY_BEFORE = /(?:(?:送|送货|交货|发货|到货|交期|deliver|delivery|delivered|ship|shipped|shipping|dispatch|arrive|arrival|eta)\s?(?:by|on|before|until|for|date|日期|时间)?|no later than|not later than|latest by|最迟|最晚|不晚于)\s?[:：]?\s?$/;
+const DELIVERY_BEFORE = new RegExp(
+  `(?:(?:${alternation(D.deliveryBefore)})\\s?(?:by|on|before|until|for|date|日期|时间)?|${alternation(D.deadlines)})\\s?[:：]?\\s?$`,
+);
 /** The goods wanted or sent by a deadline: "need them at the venue by Friday", "send to … by this Thurs". */
 const WANTED_BEFORE = /\b(?:need|needs|needed|want|wants|wanted|get|have|send|bring)\b[^?!;。？！；\n]{0,48}$/;
 /** Words right before a date that date a document, not a delivery: "your quotation dated 3 March", "合同签订于3月1日". */
-const DOCUMENT_BEFORE = /(?:dated|issued on|signed on|签订于|签于|开具于|日期为)\s?[:：]?\s?$/;
+const DOCUMENT_BEFORE = new RegExp(`(?:${alternation(D.documentBefore)})\\s?[:：]?\\s?$`);
 /** Words around a date that make it a payment date; a payment or a document date ranks last. */
-const PAYMENT_AFTER = /^\s?(?:之内|以内|内)?\s?(?:付清|付款|结清|支付|付|回款|结算|paid|pay\b|payment)/;
-const PAYMENT_BEFORE = /(?:paid|deposit|payment|pay|付款|支付|付清|定金|订金)\s?(?:by|on|of)?\s?$/;
+const PAYMENT_AFTER = new RegExp(`^\\s?(?:之内|以内|内)?\\s?(?:${alternation(D.paymentAfter)})`);
+const PAYMENT_BEFORE = new RegExp(`(?:${alternation(D.paymentBefore)})\\s?(?:by|on|of)?\\s?$`);
 
 /** Words right before a date that make it the new date of a change: "交期从10月20日提前到后天", "pushed to Monday". */
-const NEW_DATE_BEFORE = /(?:改到|改成|改为|改為|提前到|推迟到|推遲到|延后到|延期到|顺延到|挪到|换到|(?:moved|move it|changed|change it|pushed|push it|postponed|rescheduled|reschedule it|brought forward|pulled forward)\s(?:to|until))\s?$/;
+const NEW_DATE_BEFORE = new RegExp(`(?:${alternation(D.changedTo)})\\s?$`);
 /** "move the delivery from Friday to next Monday": after a change verb, the date after "to" replaces the one after "from". */
-const FROM_BEFORE = /\b(?:move|moved|push|pushed|change|changed|reschedule|rescheduled|shift|shifted|bring|brought)\b[^,.;!?]{0,30}\bfrom\s[^,.;!?]{1,24}\sto\s$/;
+const FROM_BEFORE = new RegExp(`\\b(?:${alternation(D.changeVerbs)})\\b[^,.;!?]{0,30}\\bfrom\\s[^,.;!?]{1,24}\\sto\\s$`);
 
 function mentionRank(lower: string, f: DateMention): number {
   const after = lower.slice(f.end, f.end + 12);

@@ -20,7 +20,7 @@ export function extractWithRules(input: ExtractionInput): Extraction {
   const { text, lower } = scan;
   const signals = readSignals(lower);
   const parties = findParties(text, lower);
-  const contactPhone = findPhone(text);
+  const contactPhone = findPhone(text, scan.units);
   const orderRef = findOrderRef(text, lower);
 
   const defaultCurrency = statedCurrency(scan.currencyMarks) ?? (scan.chinese ? "CNY" : "USD");

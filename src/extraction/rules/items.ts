@@ -4,20 +4,15 @@ import type { Money } from "./money.ts";
 import { clauseAround, isDigitAt, isLetterAt, isOneOfAt } from "./normalize.ts";
 import { CHINESE_DIGITS, type NumberToken } from "./numbers.ts";
 import type { Scan } from "./scan.ts";
-import { vocabulary } from "./vocab.ts";
+import type { UnitHit, UnitKind } from "./units.ts";
+import { alternation, vocabulary } from "./vocab.ts";
 
 /**
  * Ordered items: a quantity with its unit, the product named next to it and the per-unit price
  * (spec: items). Only a per-unit price counts; a deposit or a total gives none.
  */
 
-type UnitKind = "zhCount" | "zhMeasure" | "enCount" | "enMeasure";
-
 const { units, items: itemsVocab } = vocabulary;
-const unitMatcher = new CueMatcher<UnitKind>(
-  (Object.keys(units) as UnitKind[]).flatMap((kind) => units[kind].map((u) => [u, kind] as const)),
-  { shared: true },
-);
 // Words that hold an order word and name a thing (洗发水, 加湿器, 沙发) hide it as the longer match.
 const leadWords = new CueMatcher<boolean>([
   ...itemsVocab.leadWords.map((w) => [w, true] as const),
@@ -33,12 +28,8 @@ const priceLabels = labelList([...itemsVocab.priceLabels].map((l) => l.toLowerCa
 const notPriceLabels = labelList(itemsVocab.notPriceLabels.map((l) => l.toLowerCase()));
 const perUnitWords = itemsVocab.perUnitWords.map((w) => w.toLowerCase());
 const productStops = itemsVocab.productStops.map((w) => w.toLowerCase());
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-/** One alternation of literal words, longest first: a single linear pass removes them all. */
-const notProduct = new RegExp(
-  [...itemsVocab.notProduct].map((w) => escapeRegex(w.toLowerCase())).sort((a, b) => b.length - a.length).join("|"),
-  "g",
-);
+/** One alternation of literal words: a single linear pass removes them all. */
+const notProduct = new RegExp(alternation(itemsVocab.notProduct), "g");
 const packSpecFollowers = itemsVocab.packSpecFollowers.map((w) => w.toLowerCase());
 const englishUnits = new Set([...units.enCount, ...units.enMeasure]);
 /** English units by kind, for units glued to their number ("5000pcs", "200kg"), which the cue matcher reads only as words. */
@@ -50,7 +41,7 @@ const gluedUnitKinds = new Map<string, UnitKind>([
 const MAX_GLUED_UNIT = 10;
 
 /** The English unit glued to the number ending at `end` ("5000pcs"), when the letters there are one. */
-function gluedUnit(lower: string, end: number): { end: number; kind: UnitKind; unit: string } | undefined {
+function gluedUnit(lower: string, end: number): UnitHit | undefined {
   let j = end;
   while (j - end <= MAX_GLUED_UNIT && isLetterAt(lower, j)) j++;
   if (j === end || j - end > MAX_GLUED_UNIT || isDigitAt(lower, j)) return undefined;
@@ -147,7 +138,7 @@ function modelNameAfter(lower: string, end: number, unitHits: Map<number, unknow
   return !ITEM_ENDERS.has(word);
 }
 
-function readQuantity(scan: Scan, n: NumberToken, unitHits: Map<number, { end: number; kind: UnitKind; unit: string }>): Omit<Quantity, "clause"> | undefined {
+function readQuantity(scan: Scan, n: NumberToken, unitHits: Map<number, UnitHit>): Omit<Quantity, "clause"> | undefined {
   const { lower, text } = scan;
   // "蓝牙耳机 x3": a count right after its "x" marker, glued to it.
   const afterX = n.glued && !n.chinese && isOneOfAt(lower, n.start - 1, "x") && /[\s(\u3400-\u9fff]/.test(lower[n.start - 2] ?? "");
@@ -606,7 +597,7 @@ const DOZEN_WORDS = /\b(half\s)?an?\s(?=dozen\b)/g;
  * "2 dozen", "two dozen", "a dozen", "half a dozen": counts of twelve, read as the number of pieces, with "dozen"
  * as their counting word so the item's name is read after it.
  */
-function inDozens(lower: string, numbers: NumberToken[], unitHits: Map<number, { end: number; kind: UnitKind; unit: string }>): NumberToken[] {
+function inDozens(lower: string, numbers: NumberToken[], unitHits: Map<number, UnitHit>): NumberToken[] {
   if (!lower.includes("dozen")) return numbers;
   DOZEN.lastIndex = 0;
   for (let m = DOZEN.exec(lower); m !== null; m = DOZEN.exec(lower)) unitHits.set(m.index, { end: m.index + m[0].length, kind: "enCount", unit: m[0] });
@@ -680,13 +671,7 @@ export interface ItemsReading {
  */
 export function findItems(scan: Scan, erase: string[], addresses: { start: number; end: number }[] = []): ItemsReading {
   const { lower, text } = scan;
-  const unitHits = new Map<number, { end: number; kind: UnitKind; unit: string }>();
-  for (const hit of unitMatcher.findAll(lower)) {
-    // "0.12 本周五": 本 there starts a date, not a unit.
-    if (overlaps(hit, scan.dates)) continue;
-    const known = unitHits.get(hit.start);
-    if (!known || known.end < hit.end) unitHits.set(hit.start, { end: hit.end, kind: hit.tag, unit: hit.cue });
-  }
+  const unitHits = new Map(scan.units);
   // 块 is money as often as pieces; it is a unit only where the message prices per 块, or after a count in Chinese
   // numerals where the price is given apart ("模具钢 十二块，单价2350").
   const pricedApart = !scan.perBlock && lower.includes("单价");

@@ -212,22 +212,6 @@ export function isClauseBreakAt(text: string, i: number): boolean {
   return CLAUSE_BREAK_CODES.has(text.charCodeAt(i));
 }
 
-/** A sentence break: stricter than a clause break, used to bound free-text fields. */
-export function isSentenceBreak(text: string, i: number): boolean {
-  if (isOneOfAt(text, i, "。!?\n;")) return true;
-  // "Dr." or "St." inside an address is not the end of a sentence; ". " before a capital is, and in casual
-  // lower-case chat so is ". " after a whole word ("…Ave, Chicago. i'll pay when…").
-  if (!isOneOfAt(text, i, ".")) return false;
-  if (i + 1 >= text.length) return true;
-  if (text[i + 1] !== " ") return false;
-  const next = text[i + 2] ?? "";
-  if (/[A-Z\u3400-\u9fff]/.test(next)) return true;
-  return /[a-z]/.test(next) && WHOLE_WORD_BEFORE.test(text.slice(Math.max(0, i - 12), i));
-}
-
-/** A word of two or more letters before the dot that is not one of the abbreviations addresses and names use. */
-const WHOLE_WORD_BEFORE = /(?:^|[^A-Za-z])(?!(?:st|dr|rd|ave|blvd|ln|ct|pl|sq|ter|pde|no|mr|mrs|ms|jr|sr|co|inc|ltd|ste|apt|hwy|pkwy|mt|ft|vs|etc)$)[A-Za-z]{2,}$/i;
-
 /** The clause around `pos`: from after the previous clause break to before the next one. */
 export function clauseAround(text: string, pos: number): { start: number; end: number } {
   let start = pos;

@@ -1,3 +1,4 @@
+import { alternation, vocabulary } from "./vocab.ts";
 import { isAsciiAlnum, isAsciiDigit, isAsciiLetter, isDigitAt, isLetterAt, isOneOfAt } from "./normalize.ts";
 
 /**
@@ -96,26 +97,25 @@ function asPhone(run: Run, prefixLength: number, labelled: boolean, measured: bo
 
 const LOCAL_EIGHT = /^[2-9]\d{7}$/;
 
-/** Labels that make the digits after them a phone: "電話 9123 4567", "Tel: 6123 4567". */
-const PHONE_BEFORE = /(?:电话|電話|手机|手機|联系方式|聯絡|tel|phone|mobile|cell|whatsapp)\s?(?:no\.?|number|#|号码|號碼)?\s?[:：]?\s?$/;
+const { phones: phoneVocab } = vocabulary;
 
-function labelledPhone(text: string, start: number): boolean {
-  return PHONE_BEFORE.test(text.slice(Math.max(0, start - 16), start).toLowerCase());
+/** A label from the list right before `start`, with what may follow a label: "no.", "number", "#", 号码 and a colon. */
+function labelBefore(words: string[], suffix: string): RegExp {
+  return new RegExp(`(?:${alternation(words)})\\s?(?:${suffix})?\\s?[:：#]?\\s?$`);
+}
+
+const LABEL_REACH = 16;
+const PHONE_BEFORE = labelBefore(phoneVocab.labels, "no\\.?|number|#|号码|號碼");
+const NOT_PHONE_BEFORE = labelBefore(phoneVocab.referenceLabels, "no\\.?|number|#|号|号码");
+const MEASURE_BEFORE = labelBefore(phoneVocab.measureLabels, "");
+
+function labelled(label: RegExp, text: string, start: number): boolean {
+  return label.test(text.slice(Math.max(0, start - LABEL_REACH), start).toLowerCase());
 }
 
 /** "尺寸 2400 3600 mm", "Qty 5000 8000": numbers that are sizes or counts, by a label before them or a unit after. */
-const MEASURE_BEFORE = /(?:qty|quantity|size|sizes|dimensions?|数量|尺寸|规格)\s?[:：]?\s?$/;
-const UNIT_AFTER = /^\s?(?:mm|cm|m|km|kg|g|t|pcs|pc|units?|boxes|个|件|箱|米|毫米|厘米|公斤|吨|张|套|只|条)(?![a-z])/;
-
-function measuredAround(text: string, start: number, end: number): boolean {
-  return MEASURE_BEFORE.test(text.slice(Math.max(0, start - 14), start).toLowerCase()) || UNIT_AFTER.test(text.slice(end, end + 4).toLowerCase());
-}
-
-/** Labels that make the digits after them a reference, not a phone: "AWB 176-22849031", "单号 1380013…". */
-const NOT_PHONE_BEFORE = /(?:awb|waybill|tracking|order|po|ref|invoice|inv|account|acct|a\/c|sku|lot|batch|serial|bol|b\/l|booking|ticket|case|container|单号|订单|运单|发票|账号|卡号|批号|编号|工单|合同|提单|柜号)\s?(?:no\.?|number|#|号|号码)?\s?[:：#]?\s?$/;
-
-function labelledNotPhone(text: string, start: number): boolean {
-  return NOT_PHONE_BEFORE.test(text.slice(Math.max(0, start - 16), start).toLowerCase());
+function measuredAround(text: string, start: number, end: number, units: ReadonlyMap<number, unknown>): boolean {
+  return labelled(MEASURE_BEFORE, text, start) || units.has(end) || (text[end] === " " && units.has(end + 1));
 }
 
 /**
@@ -135,8 +135,8 @@ function continuesGroupedCode(text: string, start: number): boolean {
   return letters > 0 && digits > 0 && start - 2 - j <= 5 && !isAsciiAlnum(text[j]);
 }
 
-/** The first phone number in the (normalised) text, as digits. */
-export function findPhone(text: string): string | undefined {
+/** The first phone number in the (normalised) text, as digits; `units` are the message's unit words (see units.ts). */
+export function findPhone(text: string, units: ReadonlyMap<number, unknown>): string | undefined {
   let i = 0;
   while (i < text.length) {
     const startsRun = isDigitAt(text, i) || (isOneOfAt(text, i, "+(") && isDigitAt(text, i + 1));
@@ -146,11 +146,11 @@ export function findPhone(text: string): string | undefined {
     }
     const { run, end } = readRun(text, isOneOfAt(text, i, "(") ? i + 1 : i);
     const digits = run.groups.reduce((n, g) => n + g.length, 0);
-    if (digits >= MIN_DIGITS && !isAsciiAlnum(text[end]) && !labelledNotPhone(text, i) && !(run.groups.length > 1 && continuesGroupedCode(text, i))) {
-      const labelled = labelledPhone(text, i);
-      const measured = measuredAround(text, i, end);
+    if (digits >= MIN_DIGITS && !isAsciiAlnum(text[end]) && !labelled(NOT_PHONE_BEFORE, text, i) && !(run.groups.length > 1 && continuesGroupedCode(text, i))) {
+      const phoneLabel = labelled(PHONE_BEFORE, text, i);
+      const measured = measuredAround(text, i, end, units);
       for (let k = run.groups.length; k > 0; k--) {
-        const phone = asPhone(run, k, labelled, measured);
+        const phone = asPhone(run, k, phoneLabel, measured);
         if (phone) return phone;
       }
     }

@@ -4,6 +4,7 @@ import { findDates, type DateMention } from "./dates.ts";
 import { findCurrencyMarks, findMoney, pricedPerBlock, type Money } from "./money.ts";
 import { normalizeText } from "./normalize.ts";
 import { scanNumbers, type NumberToken } from "./numbers.ts";
+import { findUnits, type UnitHit } from "./units.ts";
 
 /** What every field reader needs, computed once per message. */
 export interface Scan {
@@ -16,6 +17,8 @@ export interface Scan {
   money: Money[];
   currencyMarks: CueHit<{ currency: Currency; side: "prefix" | "suffix" }>[];
   dates: DateMention[];
+  /** Unit words by where they start (see units.ts). */
+  units: ReadonlyMap<number, UnitHit>;
   /** The message is mostly Chinese: amounts without a currency are then CNY. */
   chinese: boolean;
   /** The message prices its goods per 块 ("每块498元"): there 块 counts pieces, not yuan. */
@@ -40,6 +43,7 @@ export function scanMessage(raw: string, sentAt: string): Scan {
   const numbers = scanNumbers(text);
   const currencyMarks = findCurrencyMarks(lower);
   const perBlock = pricedPerBlock(lower);
+  const dates = findDates(lower, sentAt);
   return {
     text,
     lower,
@@ -48,7 +52,8 @@ export function scanMessage(raw: string, sentAt: string): Scan {
     numbers,
     money: findMoney(lower, numbers, currencyMarks, perBlock),
     currencyMarks,
-    dates: findDates(lower, sentAt),
+    dates,
+    units: findUnits(lower, dates),
     chinese: mostlyChinese(text),
     perBlock,
   };

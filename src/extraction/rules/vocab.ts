@@ -217,7 +217,38 @@ export const PartiesVocabSchema = z.object({
   englishNotNames: CueList,
 });
 
-export const AddressVocabSchema = z.object({ cues: CueList, markers: CueList, stops: CueList });
+/**
+ * Vocabulary words as one alternation of literals for a regular expression, lowercased and longest first, so that
+ * the longest word wins where one holds another.
+ */
+export function alternation(words: readonly string[]): string {
+  return words
+    .map((w) => w.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    .sort((a, b) => b.length - a.length)
+    .join("|");
+}
+
+export const AddressVocabSchema = z.object({
+  cues: CueList,
+  markers: CueList,
+  stops: CueList,
+  streetTypes: z.array(z.string().regex(/^[A-Z][a-z]*$/)),
+  subunits: z.array(z.string().regex(/^[a-z]+$/)),
+  abbreviations: z.array(z.string().regex(/^[a-z]+$/)),
+});
+
+export const DatesVocabSchema = z.object({
+  deliveryAfter: CueList,
+  deliveryBefore: CueList,
+  deadlines: CueList,
+  documentBefore: CueList,
+  paymentAfter: CueList,
+  paymentBefore: CueList,
+  changedTo: CueList,
+  changeVerbs: CueList,
+});
+
+export const PhonesVocabSchema = z.object({ labels: CueList, referenceLabels: CueList, measureLabels: CueList });
 
 export const ItemsVocabSchema = z.object({
   leadWords: CueList,
@@ -244,6 +275,8 @@ export const VOCAB_FILES = {
   references: ReferencesVocabSchema,
   parties: PartiesVocabSchema,
   address: AddressVocabSchema,
+  phones: PhonesVocabSchema,
+  dates: DatesVocabSchema,
   items: ItemsVocabSchema,
 } as const;
 

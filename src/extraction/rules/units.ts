@@ -1,0 +1,31 @@
+import { CueMatcher } from "./cues.ts";
+import { vocabulary } from "./vocab.ts";
+
+/** The units a quantity may carry (vocab/units.json): counts of things and measures of stuff, in either language. */
+export type UnitKind = "zhCount" | "zhMeasure" | "enCount" | "enMeasure";
+
+export interface UnitHit {
+  end: number;
+  kind: UnitKind;
+  unit: string;
+}
+
+const { units } = vocabulary;
+const unitMatcher = new CueMatcher<UnitKind>(
+  (Object.keys(units) as UnitKind[]).flatMap((kind) => units[kind].map((u) => [u, kind] as const)),
+  { shared: true },
+);
+
+/**
+ * The unit words of a message by where they start, the longest at each place. A unit word inside a date is none:
+ * in "0.12 本周五" 本 starts the date.
+ */
+export function findUnits(lower: string, dates: { start: number; end: number }[]): Map<number, UnitHit> {
+  const found = new Map<number, UnitHit>();
+  for (const hit of unitMatcher.findAll(lower)) {
+    if (dates.some((d) => d.start < hit.end && hit.start < d.end)) continue;
+    const known = found.get(hit.start);
+    if (!known || known.end < hit.end) found.set(hit.start, { end: hit.end, kind: hit.tag, unit: hit.cue });
+  }
+  return found;
+}
