@@ -197,6 +197,32 @@ describe("field extraction generalises to new phrasings", () => {
     ]);
   });
 
+  it("keeps a measure listed before a count as its own item, with the numbers in its name", () => {
+    expect(extractWithRules({ text: "Can we get 40 kg limes at $5.20/kg and 12 trays basil at $9 a tray", sentAt: WED }).items).toEqual([
+      { quantity: 40, product: "limes", unit: "kg", unitPrice: 5.2 },
+      { quantity: 12, product: "basil", unit: "trays", unitPrice: 9 },
+    ]);
+    expect(extractWithRules({ text: "order: 20 tonnes Class 6 fill at £19/t and 4 bags of cement at £8 each", sentAt: WED }).items?.[0]).toEqual({
+      quantity: 20,
+      product: "Class 6 fill",
+      unit: "tonnes",
+      unitPrice: 19,
+    });
+    expect(extractWithRules({ text: "数据线 1m 5000条，单价3元", sentAt: WED }).items).toEqual([{ quantity: 5000, product: "数据线 1m", unit: "条", unitPrice: 3 }]);
+  });
+
+  it("reads counts in 平米 and in the English teens, and leaves a list's bullets out of the name", () => {
+    expect(extractWithRules({ text: "◆ 防水卷材 一千五平米，单价28 ◆ 防水涂料 60桶，每桶240", sentAt: WED }).items).toEqual([
+      { quantity: 1500, product: "防水卷材", unit: "平米", unitPrice: 28 },
+      { quantity: 60, product: "防水涂料", unit: "桶", unitPrice: 240 },
+    ]);
+    expect(extractWithRules({ text: "pls send eighteen boxes of A4 paper", sentAt: WED }).items).toEqual([{ quantity: 18, product: "A4 paper", unit: "boxes" }]);
+  });
+
+  it("gives the unit back as the sender wrote it", () => {
+    expect(extractWithRules({ text: "想訂 保溫杯 50個，單價NT$120", sentAt: WED }).items).toEqual([{ quantity: 50, product: "保溫杯", unit: "個", unitPrice: 120 }]);
+  });
+
   it("counts goods in 块 only where the number is no price", () => {
     expect(extractWithRules({ text: "订 大理石台面 八块，单价1800，月结", sentAt: WED }).items).toEqual([{ quantity: 8, product: "大理石台面", unit: "块", unitPrice: 1800 }]);
     expect(extractWithRules({ text: "A4纸50箱，单价二十块，周五送", sentAt: WED }).items).toEqual([{ quantity: 50, product: "A4纸", unit: "箱", unitPrice: 20 }]);

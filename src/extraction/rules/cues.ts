@@ -31,14 +31,24 @@ export interface CueHit<T> {
 }
 
 /**
- * Chat drops the apostrophe of a negation ("it didnt work", "cant pay", "im stuck"): each cue with one is also
- * matched without it. Only n't, I'm and I've: without theirs, "we'll" and "we're" would be other words.
+ * Chat spells some words short: it drops the apostrophe of a negation ("it didnt work", "cant pay", "im stuck") and
+ * writes "please" as pls or plz. Each cue is also matched in those spellings. Only n't, I'm and I've lose their
+ * apostrophe: without theirs, "we'll" and "we're" would be other words.
  */
-function* withoutApostrophes<T>(entries: Iterable<readonly [cue: string, tag: T]>): Iterable<readonly [cue: string, tag: T]> {
-  for (const entry of entries) {
-    yield entry;
-    const bare = entry[0].replace(/n['’]t\b/gi, "nt").replace(/\bi['’](m|ve)\b/gi, "i$1");
-    if (bare !== entry[0]) yield [bare, entry[1]] as const;
+function* inChatSpellings<T>(entries: Iterable<readonly [cue: string, tag: T]>): Iterable<readonly [cue: string, tag: T]> {
+  const seen = new Map<string, Set<T>>();
+  const once = (cue: string, tag: T): boolean => {
+    const key = cue.toLowerCase();
+    const tags = seen.get(key) ?? new Set<T>();
+    seen.set(key, tags);
+    if (tags.has(tag)) return false;
+    tags.add(tag);
+    return true;
+  };
+  for (const [cue, tag] of entries) {
+    const bare = cue.replace(/n['’]t\b/gi, "nt").replace(/\bi['’](m|ve)\b/gi, "i$1");
+    const variants = [cue, bare, ...[cue, bare].flatMap((c) => (/\bplease\b/i.test(c) ? ["pls", "plz"].map((p) => c.replace(/\bplease\b/gi, p)) : []))];
+    for (const variant of variants) if (once(variant, tag)) yield [variant, tag] as const;
   }
 }
 
@@ -302,7 +312,7 @@ export class CueMatcher<T> {
 
   /** `shared`: the matcher always reads whole messages, and scans them together with the other shared matchers. */
   constructor(entries: Iterable<readonly [cue: string, tag: T]>, options: { shared?: boolean } = {}) {
-    for (const [cue, tag] of withoutApostrophes(entries)) {
+    for (const [cue, tag] of inChatSpellings(entries)) {
       const tokens = tokenize(cue);
       const first = tokens[0];
       if (!first || first.kind === "gap") continue;

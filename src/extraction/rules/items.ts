@@ -394,7 +394,8 @@ function cutAtStops(s: string): string {
 }
 
 function cleanProduct(s: string): string {
-  let out = s.replace(/^[\s"'“”‘’「」【】()\-–—~·.]+|[\s"'“”‘’「」【】()\-–—~·.]+$/gu, "");
+  // Quotes, brackets, dashes and the bullets and emoji of a list ("◆ SBS防水卷材", "✅ 纸箱") are no part of a name.
+  let out = s.replace(/^[\s"'“”‘’「」【】()\-–—~·.•\p{So}]+|[\s"'“”‘’「」【】()\-–—~·.•\p{So}]+$/gu, "");
   out = out.replace(/\s(?:[x×*]|qty\.?|quantity)\s?[:：]?$/i, "").replace(/数量\s?[:：]?$/, "").trim();
   // "折叠椅 FC-09": a model code after a Chinese name is not part of the core product name.
   const model = /^([\u3400-\u9fff]{2,})\s[A-Za-z]{1,4}-?\d[A-Za-z0-9-]{0,10}$/u.exec(out);
@@ -543,10 +544,18 @@ const PRICE_REACH = 60;
  * ("need 2,880 Besser blocks"). Such a count stands beside counts with units ("40 bags of cement") instead of
  * giving way to them as a stray number would.
  */
+/** A number inside another item's name is no count of its own. */
+function insideAnotherName(lower: string, q: Quantity, previous: Quantity | undefined, all: Quantity[]): boolean {
+  // "1,200 ft of 12 AWG wire", "40 x hose 1/2\" x 36\"".
+  if (previous && /^\s?(?:of\s)?$/.test(lower.slice(previous.end, q.start))) return true;
+  // "18 tonnes MOT Type 1 sub-base at £28.50/t": a bare number in the name of a measured item.
+  const between = previous ? lower.slice(previous.end, q.start) : "";
+  if (previous?.unit !== undefined && q.unit === undefined && !/[\n,，;；、]/.test(between) && !LIST_JOINER.test(between)) return true;
+  return insideCountedItem(lower, q, all, true);
+}
+
 function orderedAsCounted(lower: string, q: Quantity, previous: Quantity | undefined, next: Quantity | undefined, prices: Price[], all: Quantity[]): boolean {
-  // "1,200 ft of 12 AWG wire", "40 x hose 1/2\" x 36\"": a number inside another item's name is no count.
-  if (previous && /^\s?(?:of\s)?$/.test(lower.slice(previous.end, q.start))) return false;
-  if (insideCountedItem(lower, q, all, true)) return false;
+  if (insideAnotherName(lower, q, previous, all)) return false;
   const before = lower.slice(Math.max(0, q.start - 16), q.start);
   if (q.rank === RANK.bare && before.endsWith(" ") && leadHits(before).some((h) => h.end === before.length - 1)) return true;
   const until = Math.min(next?.start ?? Infinity, q.end + PRICE_REACH);
@@ -568,9 +577,9 @@ function isPackSize(q: Quantity, all: Quantity[]): boolean {
 
 const EN_UNITS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
 };
-const EN_COUNT = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(one|two|three|four|five|six|seven|eight|nine))?(?:\s(hundred|thousand))?\b/g;
+const EN_COUNT = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(one|two|three|four|five|six|seven|eight|nine))?(?:\s(hundred|thousand))?\b/g;
 const MAX_WORD_COUNTS = 8;
 
 /**
@@ -725,18 +734,23 @@ export function findItems(scan: Scan, erase: string[], addresses: { start: numbe
     // "500 brochures and 1,000 business cards … $0.38 per brochure": a count listed with an ordered one is ordered too.
     for (let k = quantities.length - 2; k >= 0; k--) {
       const q = quantities[k]!;
-      if (!ordered[k] && ordered[k + 1] && q.english && LIST_JOINER.test(lower.slice(q.end, quantities[k + 1]!.start))) ordered[k] = true;
+      if (!ordered[k] && ordered[k + 1] && q.english && LIST_JOINER.test(lower.slice(q.end, quantities[k + 1]!.start)) && !insideAnotherName(lower, q, quantities[k - 1], quantities)) {
+        ordered[k] = true;
+      }
     }
     quantities = quantities.map((q, k) => (q.rank < rank && ordered[k] ? withRank(q, rank) : q));
   }
   const bestRank = Math.max(0, ...quantities.map((q) => q.rank));
   quantities = quantities.filter((q) => q.rank >= Math.min(bestRank, RANK.zhMeasure) || q.rank === bestRank);
   // In one clause a count beats a measure: "数据线 1m 5000条" orders 5000, not 1 metre; but a measure of a named
-  // thing is an item of its own ("18 tonnes of potting mix … and 40 rolls of shade cloth").
+  // thing is an item of its own ("18 tonnes of potting mix … and 40 rolls of shade cloth"), and so is a measure
+  // listed before the count ("30 kg avocados at A$6.90/kg and 15 trays cherry tomatoes").
   quantities = quantities.filter(
     (q) =>
       /^\s?of\s/.test(lower.slice(q.end, q.end + 4)) ||
-      !quantities.some((o) => o !== q && o.rank > q.rank && o.start >= q.clause.start && o.start < q.clause.end),
+      !quantities.some(
+        (o) => o !== q && o.rank > q.rank && o.start >= q.clause.start && o.start < q.clause.end && !(o.start > q.end && LIST_JOINER.test(lower.slice(q.end, o.start))),
+      ),
   );
   const prices = findPrices(scan, quantities, measured);
   // "80 lb clams + 30 lb scallops. $6.20/lb clams, $28/lb scallops": one price per item, all after the last item.
