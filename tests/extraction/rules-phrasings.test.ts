@@ -1027,6 +1027,34 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   // 俩 and 仨 are two and three, measure word or not
   ["colloquial-count", "整俩箱菜籽油，明天跟送菜的车一块拉过去", { kind: "order", quantity: 2 }],
   ["colloquial-count", "再来仨箱可乐，下午送到店里", { kind: "order", quantity: 3 }],
+  // regulators, media and managers named in other words; a complaint kept up is a repeat
+  ["regulator", "套餐被偷偷改了，再不处理我就去工信部投诉", { kind: "escalation", escalationReasons: ["regulator_threat"] }],
+  ["regulator", "Our flight refund is 3 months late, I complained to the DOT today", { kind: "escalation", escalationReasons: ["regulator_threat"] }],
+  ["media", "Parcel lost twice and nobody cares. I have contacted the local tv news about it", { kind: "escalation", escalationReasons: ["media_threat"] }],
+  ["manager", "前台态度太差，我要总经理的电话，当面投诉", { kind: "escalation", escalationReasons: ["customer_request"] }],
+  ["repeat", "退货申请半个月没人理，再不处理我会继续投诉", { kind: "escalation", escalationReasons: ["repeat_complaint"] }],
+  // asking for the money back in 退我 / 退给我 words is a complaint
+  ["refund", "那个包装费退我吧", { kind: "complaint" }],
+  // the sender's own slip with a PIN is no complaint
+  ["own-mistake", "I entered a wrong PIN too many times. What now?", { kind: "inquiry" }],
+  ["inquiry-intent", "I'd love to know what your policy is for cracked screens.", { kind: "inquiry", topic: "policy" }],
+  ["complaint", "Called three times and was told someone would ring back, not cool", { kind: "complaint" }],
+  ["billing", "so my bill went up again this month", { kind: "complaint", category: "billing" }],
+  ["safety", "热水器点火的时候窜火，把我手背燎了", { kind: "escalation", category: "safety", severity: "critical" }],
+  ["safety", "The brakes gave out on the rental going downhill, we only just stopped", { kind: "escalation", category: "safety", escalationReasons: ["safety"] }],
+  ["wrong-item", "this box is someone elses stuff, where is mine", { kind: "complaint", category: "wrong_item" }],
+  // a duration of service is no delay
+  ["duration", "how much for a week's rental of a cargo van?", { kind: "inquiry", topic: "price" }],
+  // topics asked in other words
+  ["topic", "升级到千兆每个月要多交多少？", { kind: "inquiry", topic: "price" }],
+  ["topic", "What would it set me back to add a second driver?", { kind: "inquiry", topic: "price" }],
+  ["topic", "公司要报销凭证，去哪里下载？", { kind: "inquiry", topic: "invoice" }],
+  ["topic", "what time will the installer turn up on Monday?", { kind: "inquiry", topic: "tracking" }],
+  ["topic", "Have my documents been sent back yet?", { kind: "inquiry", topic: "tracking" }],
+  ["topic", "is the oat milk back yet?", { kind: "inquiry", topic: "stock" }],
+  ["topic", "民宿能带猫入住吗？", { kind: "inquiry", topic: "policy" }],
+  ["topic", "年卡能转给家人用吗？", { kind: "inquiry", topic: "policy" }],
+  ["topic", "If I return the scooter a day late, what happens?", { kind: "inquiry", topic: "policy" }],
 ];
 
 describe("the rules read families of support-chat phrasings", () => {
