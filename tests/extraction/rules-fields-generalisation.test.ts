@@ -219,6 +219,11 @@ describe("field extraction generalises to new phrasings", () => {
     expect(extractWithRules({ text: "pls send eighteen boxes of A4 paper", sentAt: WED }).items).toEqual([{ quantity: 18, product: "A4 paper", unit: "boxes" }]);
   });
 
+  it("reads what one pack holds as neither an item nor a price", () => {
+    expect(extractWithRules({ text: "要矿泉水 30箱（每箱24瓶），单价36，明天送", sentAt: WED }).items).toEqual([{ quantity: 30, product: "矿泉水", unit: "箱", unitPrice: 36 }]);
+    expect(extractWithRules({ text: "订彩页印八盒，每盒500张，45一盒", sentAt: WED }).items?.[0]).toMatchObject({ quantity: 8, unit: "盒", unitPrice: 45 });
+  });
+
   it("gives the unit back as the sender wrote it", () => {
     expect(extractWithRules({ text: "想訂 保溫杯 50個，單價NT$120", sentAt: WED }).items).toEqual([{ quantity: 50, product: "保溫杯", unit: "個", unitPrice: 120 }]);
   });

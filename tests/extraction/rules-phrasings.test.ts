@@ -1055,6 +1055,20 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["topic", "民宿能带猫入住吗？", { kind: "inquiry", topic: "policy" }],
   ["topic", "年卡能转给家人用吗？", { kind: "inquiry", topic: "policy" }],
   ["topic", "If I return the scooter a day late, what happens?", { kind: "inquiry", topic: "policy" }],
+  // a lawyer named as a customer threatens nothing; retaining one does
+  ["legal", "金诚律所 王律师 的信纸 印十本，20块一本，周五要", { kind: "order" }],
+  ["legal", "这事我已经交给律师处理了", { kind: "escalation", escalationReasons: ["legal_threat"] }],
+  // asking for a document to be sent is a question about it
+  ["document-request", "麻烦把10月的对账单和发票一起发下，我们要报账", { kind: "inquiry", topic: "invoice" }],
+  ["order", "补一单 牛皮纸袋 两百个 老价格 老地址", { kind: "order", quantity: 200 }],
+  ["order", "could we also grab forty rolls of packing tape? same as last time", { kind: "order", quantity: 40 }],
+  ["topic", "水杯订一千个以上有阶梯价吗？", { kind: "inquiry", topic: "price" }],
+  ["topic", "蛋糕订了还能取消吗？", { kind: "inquiry", topic: "policy" }],
+  ["service", "你们客服回消息也太慢了，问个尺码等了半天", { kind: "complaint", category: "service" }],
+  ["wrong-item", "second wrong shipment this month, we ordered the 5mm not the 3mm", { kind: "complaint", category: "wrong_item" }],
+  ["quality", "灯管实测亮度只有标称的一半", { kind: "complaint", category: "quality" }],
+  // money lost is a loss of money, not goods lost
+  ["not-lost", "The freezer you serviced died overnight and we lost about $3,000 of ice cream", { kind: "complaint", category: "quality" }],
 ];
 
 describe("the rules read families of support-chat phrasings", () => {

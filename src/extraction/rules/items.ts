@@ -77,6 +77,7 @@ const TRAILING_JOINER = new RegExp(`(?:\\s?(?:${[...JOINERS, "加"].join("|")}))
 
 /** "共一百二十件", "合计 120", "120 in total": a total after per-item counts. */
 const TOTAL_BEFORE = /(?:共|一共|总共|合计|共计|总计|total(?:\sof)?|in\sall)\s?[:：]?\s?$/;
+const PER_PACK_BEFORE = /每\s?[\u3400-\u9fff]\s?$/;
 /** "各40件", "每款40件", "40 each": a count for every one of several items. */
 const EACH_BEFORE = /(?:各|每款|每样|每种|每色|每个颜色|each\sof)\s?$/;
 const EACH_AFTER = /^\s?(?:each|apiece|of each)\b/;
@@ -693,6 +694,7 @@ export function findItems(scan: Scan, erase: string[], addresses: { start: numbe
   }
   const blocked = [...scan.dates];
   let quantities: Quantity[] = [];
+  const packContents: Quantity[] = [];
   const words = englishCounts(lower);
   const numbers = inDozens(lower, words.length > 0 ? [...scan.numbers, ...words].sort((a, b) => a.start - b.start) : scan.numbers, unitHits);
   // Both lists run in text order: one pass over the amounts finds the one a number may stand in.
@@ -713,9 +715,11 @@ export function findItems(scan: Scan, erase: string[], addresses: { start: numbe
     if (/(从|from\s?)$/.test(before)) continue;
     // "Deliver to The Salt Line, 1 Dock Sq": a number without a unit inside the delivery address counts nothing.
     if (q.unit === undefined && overlaps(q, addresses)) continue;
-    quantities.push(withClause(q, clauseAround(text, q.start)));
+    // "10箱（每箱24瓶）", "印五盒（每盒100张）": what one pack holds is neither ordered nor a price.
+    const packContent = q.unit !== undefined && quantities.length > 0 && PER_PACK_BEFORE.test(before) && zhClassifiers.has(before.trimEnd().slice(-1));
+    (packContent ? packContents : quantities).push(withClause(q, clauseAround(text, q.start)));
   }
-  const measured = quantities.filter((q) => q.unit !== undefined);
+  const measured = [...quantities.filter((q) => q.unit !== undefined), ...packContents];
   // Old and per-item counts give way to the new value or the total; the product is named before them.
   const replaced: Quantity[] = [];
   quantities = quantities.filter((q) => {
