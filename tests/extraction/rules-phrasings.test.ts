@@ -1069,6 +1069,23 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["quality", "灯管实测亮度只有标称的一半", { kind: "complaint", category: "quality" }],
   // money lost is a loss of money, not goods lost
   ["not-lost", "The freezer you serviced died overnight and we lost about $3,000 of ice cream", { kind: "complaint", category: "quality" }],
+  // problems told by what the customer saw
+  ["lost", "luggage missing since Sunday and the app says nothing", { kind: "complaint", category: "lost" }],
+  ["safety", "the rental car tyres are bald, I'm not driving that on the motorway", { kind: "complaint", category: "safety" }],
+  ["safety", "酒店房间窗户没有限位器，孩子能爬上去", { kind: "complaint", category: "safety" }],
+  ["quality", "网课视频清晰度太差，字都看不清", { kind: "complaint", category: "quality" }],
+  ["quality", "the serum has separated into two layers after a week", { kind: "complaint", category: "quality" }],
+  ["quality", "two tins in the pack are bulging at the top", { kind: "complaint", category: "quality" }],
+  ["delay", "Eight weeks for a sofa that was supposedly in stock", { kind: "complaint", category: "delay" }],
+  ["damage", "the bag of cat litter came split down the seam", { kind: "complaint", category: "damage" }],
+  ["billing", "水费这个月给我估了80吨，根本没人来抄表", { kind: "complaint", category: "billing" }],
+  ["service", "Still waiting for the reply to my email from March", { kind: "complaint", category: "service" }],
+  ["complaint", "楼道灯一直不亮，摔了谁负责", { kind: "complaint" }],
+  // a worry is no problem yet
+  ["worry", "帮我查下这个快递到哪了，怕没人签收", { kind: "inquiry", topic: "tracking" }],
+  ["whole-load", "你们把我们整整一笼的货弄丢了，一百多件", { kind: "escalation", escalationReasons: ["severe_incident"] }],
+  ["topic", "我订的床垫啥时候可以到", { kind: "inquiry", topic: "tracking" }],
+  ["topic", "ticket 55120 current status", { kind: "inquiry", topic: "tracking" }],
 ];
 
 describe("the rules read families of support-chat phrasings", () => {
