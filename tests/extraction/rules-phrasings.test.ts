@@ -1086,6 +1086,10 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["whole-load", "你们把我们整整一笼的货弄丢了，一百多件", { kind: "escalation", escalationReasons: ["severe_incident"] }],
   ["topic", "我订的床垫啥时候可以到", { kind: "inquiry", topic: "tracking" }],
   ["topic", "ticket 55120 current status", { kind: "inquiry", topic: "tracking" }],
+  // a problem that happens again is no repeat complaint until the customer says they complained before (spec)
+  ["not-repeat", "Your truck blocked our loading bay again this morning. Third time this week.", { kind: "complaint", notReasons: ["repeat_complaint"] }],
+  ["not-repeat", "Flight changed on me for the 4th time, this is ridiculous", { kind: "complaint" }],
+  ["repeat", "This is the 4th time I've called about the broken heater and nobody has come", { kind: "escalation", escalationReasons: ["repeat_complaint"] }],
 ];
 
 describe("the rules read families of support-chat phrasings", () => {
