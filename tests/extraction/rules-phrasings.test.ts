@@ -1090,6 +1090,13 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["not-repeat", "Your truck blocked our loading bay again this morning. Third time this week.", { kind: "complaint", notReasons: ["repeat_complaint"] }],
   ["not-repeat", "Flight changed on me for the 4th time, this is ridiculous", { kind: "complaint" }],
   ["repeat", "This is the 4th time I've called about the broken heater and nobody has come", { kind: "escalation", escalationReasons: ["repeat_complaint"] }],
+  // the customer's own slip with an order's address changes the order
+  ["own-slip-order", "刚下的单地址填错了，是3栋不是5栋", { kind: "order" }],
+  ["order-change", "I need to add a product to order 5521907", { kind: "order" }],
+  ["order-change", "please help me delete some products from order 88120431", { kind: "order" }],
+  // giving money back asked as a question is still a demand
+  ["refund", "能不能把多收的运费退给我？", { kind: "complaint" }],
+  ["guard", "这个月的会员费能退我们吗？", { kind: "inquiry" }],
 ];
 
 describe("the rules read families of support-chat phrasings", () => {
