@@ -161,6 +161,8 @@ describe("chat spellings, abbreviations and month ends", () => {
     expect(first("Delivery 2 days from now to the inn", WEDNESDAY)).toBe("2026-03-06");
     expect(first("three working days from today", WEDNESDAY)).toBe("2026-03-09");
     expect(first("Setup Saturday the 21st at the barn", WEDNESDAY)).toBe("2026-03-21");
+    expect(first("deliver 3 days from tomorrow", WEDNESDAY)).toBe("2026-03-08");
+    expect(findDates(normalizeText("deliver 3 days from tomorrow").lower, WEDNESDAY)).toHaveLength(1);
   });
 
   it("puts the new date of a change before the old one", () => {

@@ -235,12 +235,13 @@ const RULES: Rule[] = [
     resolve: (m, today) => addDays(today, m[2] ? 1 : m[1]!.includes("after") ? 2 : m[1] === "today" || m[1] === "tonight" || m[1] === "end of day" || m[1] === "eod" ? 0 : 1),
   },
   {
-    // "in 3 days", "within 2 working days", "2 days from now".
-    regex: /\b(?:(?:in|within)\s(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|a)\s(business\s|working\s)?days?|(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|a)\s(business\s|working\s)?days?\sfrom\s(?:now|today))\b/g,
+    // "in 3 days", "within 2 working days", "2 days from now", "3 days from tomorrow".
+    regex: /\b(?:(?:in|within)\s(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|a)\s(business\s|working\s)?days?|(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|a)\s(business\s|working\s)?days?\sfrom\s(now|today|tomorrow))\b/g,
     resolve: (m, today) => {
       const n = smallNumber(m[1] ?? m[3]!);
       if (n === undefined) return undefined;
-      return (m[2] ?? m[4]) ? addWorkingDays(today, n) : addDays(today, n);
+      const from = m[5] === "tomorrow" ? addDays(today, 1) : today;
+      return (m[2] ?? m[4]) ? addWorkingDays(from, n) : addDays(from, n);
     },
   },
   {
