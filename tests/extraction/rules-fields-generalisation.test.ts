@@ -224,6 +224,12 @@ describe("field extraction generalises to new phrasings", () => {
     expect(extractWithRules({ text: "订彩页印八盒，每盒500张，45一盒", sentAt: WED }).items?.[0]).toMatchObject({ quantity: 8, unit: "盒", unitPrice: 45 });
   });
 
+  it("reads 一 after 元 or 块 before a unit as 'per one', not a tenth", () => {
+    expect(extractWithRules({ text: "要折叠椅 三百把，15元一把", sentAt: WED }).items).toEqual([{ quantity: 300, product: "折叠椅", unit: "把", unitPrice: 15 }]);
+    expect(extractWithRules({ text: "订中性笔 三千支 1.2元一支，周五送", sentAt: WED }).items?.[0]?.unitPrice).toBe(1.2);
+    expect(extractWithRules({ text: "订胶布 五十卷 2块一卷", sentAt: WED }).items?.[0]?.unitPrice).toBe(2);
+  });
+
   it("gives the unit back as the sender wrote it", () => {
     expect(extractWithRules({ text: "想訂 保溫杯 50個，單價NT$120", sentAt: WED }).items).toEqual([{ quantity: 50, product: "保溫杯", unit: "個", unitPrice: 120 }]);
   });
