@@ -230,6 +230,13 @@ describe("field extraction generalises to new phrasings", () => {
     expect(extractWithRules({ text: "订胶布 五十卷 2块一卷", sentAt: WED }).items?.[0]?.unitPrice).toBe(2);
   });
 
+  it("reads items priced per their own unit in one run-on clause", () => {
+    expect(extractWithRules({ text: "档口要货 大闸蟹40只 每只88 花蛤100斤 9块一斤 明早送", sentAt: WED }).items).toEqual([
+      { quantity: 40, product: "大闸蟹", unit: "只", unitPrice: 88 },
+      { quantity: 100, product: "花蛤", unit: "斤", unitPrice: 9 },
+    ]);
+  });
+
   it("gives the unit back as the sender wrote it", () => {
     expect(extractWithRules({ text: "想訂 保溫杯 50個，單價NT$120", sentAt: WED }).items).toEqual([{ quantity: 50, product: "保溫杯", unit: "個", unitPrice: 120 }]);
   });

@@ -485,6 +485,13 @@ function isOldQuantity(scan: Scan, q: Quantity, all: Quantity[]): boolean {
   return CHANGE_AFTER.test(scan.lower.slice(q.end, q.end + 16)) && all.some((o) => o.start > q.end && o.start - q.end <= 16);
 }
 
+/** "60只 每只168", "200斤 18块一斤": a per-unit price in the quantity's own unit follows it before `until`. */
+function pricedPerOwnUnit(lower: string, q: Quantity, until: number): boolean {
+  if (q.unit === undefined || !/^[\u3400-\u9fff]+$/.test(q.unit)) return false;
+  const between = lower.slice(q.end, Math.min(until, q.end + 24));
+  return between.includes(`每${q.unit}`) || between.includes(`/${q.unit}`) || between.includes(`一${q.unit}`);
+}
+
 /**
  * "全棉府绸40支 白色 3千米", "茶饼357克 三百饼": a number glued to the product name with another
  * unit, followed in the same clause by the real count in a different unit, is part of the spec.
@@ -495,8 +502,10 @@ function isSpecCount(scan: Scan, q: Quantity, all: Quantity[]): boolean {
   return all.some(
     (o) =>
       o !== q && o.start > q.end && o.start < q.clause.end && o.unit !== undefined && o.unit !== q.unit && o.rank >= RANK.zhMeasure &&
-      // "面粉三十包 还有黄油十箱": a second item joined by a conjunction, not the real count of the first.
-      !LIST_JOINER.test(scan.lower.slice(q.end, o.start)),
+      // "面粉三十包 还有黄油十箱": a second item joined by a conjunction, not the real count of the first; "龙虾60只 每只168
+      // 青口200斤": a count priced per its own unit right after it is what is ordered.
+      !LIST_JOINER.test(scan.lower.slice(q.end, o.start)) &&
+      !pricedPerOwnUnit(scan.lower, q, o.start),
   );
 }
 
@@ -753,7 +762,13 @@ export function findItems(scan: Scan, erase: string[], addresses: { start: numbe
     (q) =>
       /^\s?of\s/.test(lower.slice(q.end, q.end + 4)) ||
       !quantities.some(
-        (o) => o !== q && o.rank > q.rank && o.start >= q.clause.start && o.start < q.clause.end && !(o.start > q.end && LIST_JOINER.test(lower.slice(q.end, o.start))),
+        (o) =>
+          o !== q &&
+          o.rank > q.rank &&
+          o.start >= q.clause.start &&
+          o.start < q.clause.end &&
+          !(o.start > q.end && LIST_JOINER.test(lower.slice(q.end, o.start))) &&
+          !(o.start < q.start && pricedPerOwnUnit(lower, q, q.clause.end)),
       ),
   );
   const prices = findPrices(scan, quantities, measured);
