@@ -163,6 +163,9 @@ describe("chat spellings, abbreviations and month ends", () => {
     expect(first("Setup Saturday the 21st at the barn", WEDNESDAY)).toBe("2026-03-21");
     expect(first("deliver 3 days from tomorrow", WEDNESDAY)).toBe("2026-03-08");
     expect(findDates(normalizeText("deliver 3 days from tomorrow").lower, WEDNESDAY)).toHaveLength(1);
+    // The words that place a date come from vocab/dates.json: a payment word must be whole ("payable" is one, "pay" inside it is not).
+    expect(first("Need 20 chairs delivered Friday payable on receipt, quote sent Monday", WEDNESDAY)).toBe("2026-03-06");
+    expect(first("Payment by Friday, delivery pushed to next Monday", WEDNESDAY)).toBe("2026-03-09");
   });
 
   it("puts the new date of a change before the old one", () => {

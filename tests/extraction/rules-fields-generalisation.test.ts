@@ -198,20 +198,25 @@ describe("field extraction generalises to new phrasings", () => {
   });
 
   it("keeps a measure listed before a count as its own item, with the numbers in its name", () => {
+    expect(extractWithRules({ text: "Can we get 30 kg avocados at A$6.90/kg and 15 trays cherry tomatoes", sentAt: WED }).items).toEqual([
+      { quantity: 30, product: "avocados", unit: "kg", unitPrice: 6.9 },
+      { quantity: 15, product: "cherry tomatoes", unit: "trays" },
+    ]);
+    // Sizes joined by 和 name no item of their own.
+    expect(extractWithRules({ text: "运动鞋 42码 和 43码 各50双，单价120", sentAt: WED }).items).toHaveLength(1);
     expect(extractWithRules({ text: "Can we get 40 kg limes at $5.20/kg and 12 trays basil at $9 a tray", sentAt: WED }).items).toEqual([
       { quantity: 40, product: "limes", unit: "kg", unitPrice: 5.2 },
       { quantity: 12, product: "basil", unit: "trays", unitPrice: 9 },
     ]);
-    expect(extractWithRules({ text: "order: 20 tonnes Class 6 fill at £19/t and 4 bags of cement at £8 each", sentAt: WED }).items?.[0]).toEqual({
-      quantity: 20,
-      product: "Class 6 fill",
-      unit: "tonnes",
-      unitPrice: 19,
-    });
+    expect(extractWithRules({ text: "order: 20 tonnes Class 6 fill at £19/t and 4 bags of cement at £8 each", sentAt: WED }).items).toEqual([
+      { quantity: 20, product: "Class 6 fill", unit: "tonnes", unitPrice: 19 },
+      { quantity: 4, product: "cement", unit: "bags", unitPrice: 8 },
+    ]);
     expect(extractWithRules({ text: "数据线 1m 5000条，单价3元", sentAt: WED }).items).toEqual([{ quantity: 5000, product: "数据线 1m", unit: "条", unitPrice: 3 }]);
   });
 
   it("reads counts in 平米 and in the English teens, and leaves a list's bullets out of the name", () => {
+    expect(extractWithRules({ text: "送到中山路一○八号，A4纸 100箱", sentAt: WED }).deliveryAddress).toBe("中山路一○八号");
     expect(extractWithRules({ text: "◆ 防水卷材 一千五平米，单价28 ◆ 防水涂料 60桶，每桶240", sentAt: WED }).items).toEqual([
       { quantity: 1500, product: "防水卷材", unit: "平米", unitPrice: 28 },
       { quantity: 60, product: "防水涂料", unit: "桶", unitPrice: 240 },
@@ -221,7 +226,9 @@ describe("field extraction generalises to new phrasings", () => {
 
   it("reads what one pack holds as neither an item nor a price", () => {
     expect(extractWithRules({ text: "要矿泉水 30箱（每箱24瓶），单价36，明天送", sentAt: WED }).items).toEqual([{ quantity: 30, product: "矿泉水", unit: "箱", unitPrice: 36 }]);
-    expect(extractWithRules({ text: "订彩页印八盒，每盒500张，45一盒", sentAt: WED }).items?.[0]).toMatchObject({ quantity: 8, unit: "盒", unitPrice: 45 });
+    expect(extractWithRules({ text: "订彩页 八盒，每盒500张，45一盒", sentAt: WED }).items).toEqual([{ quantity: 8, product: "彩页", unit: "盒", unitPrice: 45 }]);
+    // "每个200件" is a count for each colour, not what a pack holds.
+    expect(extractWithRules({ text: "T恤 三个颜色，每个200件，单价25", sentAt: WED }).items).toHaveLength(2);
   });
 
   it("reads 一 after 元 or 块 before a unit as 'per one', not a tenth", () => {
@@ -239,6 +246,9 @@ describe("field extraction generalises to new phrasings", () => {
 
   it("gives the unit back as the sender wrote it", () => {
     expect(extractWithRules({ text: "想訂 保溫杯 50個，單價NT$120", sentAt: WED }).items).toEqual([{ quantity: 50, product: "保溫杯", unit: "個", unitPrice: 120 }]);
+    // Its own characters, not the first match of them elsewhere (只要, 台北).
+    expect(extractWithRules({ text: "我只要保溫杯50隻，單價NT$120", sentAt: WED }).items?.[0]?.unit).toBe("隻");
+    expect(extractWithRules({ text: "寄到台北，冷氣機5臺，單價NT$12000", sentAt: WED }).items?.[0]?.unit).toBe("臺");
   });
 
   it("counts goods in 块 only where the number is no price", () => {

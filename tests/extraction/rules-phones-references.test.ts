@@ -51,6 +51,9 @@ describe("phones", () => {
     // Any unit of the units vocabulary after them makes them a count.
     expect(phone("please send 2500 3000 pallets of each")).toBeUndefined();
     expect(phone("两款各 5000 8000 罐")).toBeUndefined();
+    // The singular English counts are everyday words too.
+    expect(phone("Mrs Wong 9123 4567 can take delivery after 2pm")).toBe("91234567");
+    expect(phone("Contact Mr Chan 9123 4567 set up time with him")).toBe("91234567");
     expect(phone("Qty 5000 8000 for the two SKUs")).toBeUndefined();
     expect(phone("the brackets on BOL 7781-0045 never arrived")).toBeUndefined();
   });

@@ -339,7 +339,7 @@ const WANTED_BEFORE = /\b(?:need|needs|needed|want|wants|wanted|get|have|send|br
 /** Words right before a date that date a document, not a delivery: "your quotation dated 3 March", "合同签订于3月1日". */
 const DOCUMENT_BEFORE = new RegExp(`(?:${alternation(D.documentBefore)})\\s?[:：]?\\s?$`);
 /** Words around a date that make it a payment date; a payment or a document date ranks last. */
-const PAYMENT_AFTER = new RegExp(`^\\s?(?:之内|以内|内)?\\s?(?:${alternation(D.paymentAfter)})`);
+const PAYMENT_AFTER = new RegExp(`^\\s?(?:之内|以内|内)?\\s?(?:${alternation(D.paymentAfter)})(?![a-z])`);
 const PAYMENT_BEFORE = new RegExp(`(?:${alternation(D.paymentBefore)})\\s?(?:by|on|of)?\\s?$`);
 
 /** Words right before a date that make it the new date of a change: "交期从10月20日提前到后天", "pushed to Monday". */

@@ -87,13 +87,7 @@ function asWritten(record: Extraction, folded: string, unfolded: string): void {
   if (record.customer) record.customer = back(record.customer);
   if (record.contactName) record.contactName = back(record.contactName);
   if (record.deliveryAddress) record.deliveryAddress = back(record.deliveryAddress);
-  if (record.items) {
-    record.items = record.items.map((item) => ({
-      ...item,
-      ...(item.product ? { product: back(item.product) } : {}),
-      ...(item.unit ? { unit: back(item.unit) } : {}),
-    }));
-  }
+  if (record.items) record.items = record.items.map((item) => (item.product ? { ...item, product: back(item.product) } : item));
 }
 
 interface OrderFields extends ItemsReading {

@@ -77,7 +77,8 @@ const TRAILING_JOINER = new RegExp(`(?:\\s?(?:${[...JOINERS, "加"].join("|")}))
 
 /** "共一百二十件", "合计 120", "120 in total": a total after per-item counts. */
 const TOTAL_BEFORE = /(?:共|一共|总共|合计|共计|总计|total(?:\sof)?|in\sall)\s?[:：]?\s?$/;
-const PER_PACK_BEFORE = /每\s?[\u3400-\u9fff]\s?$/;
+/** "每箱24瓶": what a container holds ("每个200件" is a count for each, not a pack). */
+const PER_PACK_BEFORE = /每\s?[箱盒包袋桶托扎捆板提罐]\s?$/;
 /** "各40件", "每款40件", "40 each": a count for every one of several items. */
 const EACH_BEFORE = /(?:各|每款|每样|每种|每色|每个颜色|each\sof)\s?$/;
 const EACH_AFTER = /^\s?(?:each|apiece|of each)\b/;
@@ -165,7 +166,7 @@ function readQuantity(scan: Scan, n: NumberToken, unitHits: Map<number, UnitHit>
   const unit = unitHits.get(at);
   if (unit) {
     if (followedByPackSpec(lower, unit.end)) return undefined;
-    return { value: n.value, start: n.start, end: unit.end, unit: text.slice(at, unit.end), rank: RANK[unit.kind], english: unit.kind.startsWith("en") };
+    return { value: n.value, start: n.start, end: unit.end, unit: (scan.unfolded ?? text).slice(at, unit.end), rank: RANK[unit.kind], english: unit.kind.startsWith("en") };
   }
   // "纸杯再要一千二，": a Chinese numeral right after an order word and before a pause is the count, unit or not.
   if (n.chinese && n.value >= 2 && leadEnds.has(text[n.start - 1] ?? "") && /^[\s，,。；;]|^$/.test(lower.slice(n.end, n.end + 1))) {
@@ -485,6 +486,12 @@ function isOldQuantity(scan: Scan, q: Quantity, all: Quantity[]): boolean {
   return CHANGE_AFTER.test(scan.lower.slice(q.end, q.end + 16)) && all.some((o) => o.start > q.end && o.start - q.end <= 16);
 }
 
+/** "kg avocados at A$6.90/kg and …": a name, then a word joining the next item ("42码 和 43码" names nothing). */
+function namedBeforeJoiner(between: string): boolean {
+  const join = LIST_JOINER.exec(between);
+  return join !== null && /[a-z]{3}|[\u3400-\u9fff]{2}/.test(between.slice(0, join.index));
+}
+
 /** "60只 每只168", "200斤 18块一斤": a per-unit price in the quantity's own unit follows it before `until`. */
 function pricedPerOwnUnit(lower: string, q: Quantity, until: number): boolean {
   if (q.unit === undefined || !/^[\u3400-\u9fff]+$/.test(q.unit)) return false;
@@ -593,8 +600,9 @@ const EN_COUNT = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twe
 const MAX_WORD_COUNTS = 8;
 
 /**
- * Counts written in English words ("fifty units", "two hundred cartons"). They are marked like Chinese
- * numerals, so they count only with a unit after them: "one of our pickers" is no quantity.
+ * Counts written in English words ("fifty units", "two hundred cartons"). Below a hundred they are marked like
+ * Chinese numerals, so they count only with a unit after them: "one of our pickers" is no quantity. From a
+ * hundred up nobody says them but of goods, so they count like digits ("three hundred brioche buns").
  */
 function englishCounts(lower: string): NumberToken[] {
   const out: NumberToken[] = [];
@@ -603,7 +611,7 @@ function englishCounts(lower: string): NumberToken[] {
     let value = EN_UNITS[m[1]!]! + (m[2] ? EN_UNITS[m[2]]! : 0);
     if (m[3] === "hundred") value *= 100;
     if (m[3] === "thousand") value *= 1000;
-    out.push({ value, start: m.index, end: m.index + m[0].length, chinese: true, glued: false });
+    out.push({ value, start: m.index, end: m.index + m[0].length, chinese: value < 100, glued: false });
   }
   return out;
 }
@@ -725,7 +733,7 @@ export function findItems(scan: Scan, erase: string[], addresses: { start: numbe
     // "Deliver to The Salt Line, 1 Dock Sq": a number without a unit inside the delivery address counts nothing.
     if (q.unit === undefined && overlaps(q, addresses)) continue;
     // "10箱（每箱24瓶）", "印五盒（每盒100张）": what one pack holds is neither ordered nor a price.
-    const packContent = q.unit !== undefined && quantities.length > 0 && PER_PACK_BEFORE.test(before) && zhClassifiers.has(before.trimEnd().slice(-1));
+    const packContent = q.unit !== undefined && quantities.length > 0 && PER_PACK_BEFORE.test(before);
     (packContent ? packContents : quantities).push(withClause(q, clauseAround(text, q.start)));
   }
   const measured = [...quantities.filter((q) => q.unit !== undefined), ...packContents];
@@ -767,7 +775,7 @@ export function findItems(scan: Scan, erase: string[], addresses: { start: numbe
           o.rank > q.rank &&
           o.start >= q.clause.start &&
           o.start < q.clause.end &&
-          !(o.start > q.end && LIST_JOINER.test(lower.slice(q.end, o.start))) &&
+          !(o.start > q.end && namedBeforeJoiner(lower.slice(q.end, o.start))) &&
           !(o.start < q.start && pricedPerOwnUnit(lower, q, q.clause.end)),
       ),
   );
@@ -777,6 +785,7 @@ export function findItems(scan: Scan, erase: string[], addresses: { start: numbe
   const listed = last !== undefined && quantities.length > 1 && prices.length === quantities.length && prices.every((p) => p.start >= last.end);
   const items: OrderItem[] = [];
   let currency: Currency | undefined;
+  let previousPrice: Price | undefined;
   quantities.forEach((q, k) => {
     const clause = q.clause;
     let end = q.start;
@@ -793,9 +802,11 @@ export function findItems(scan: Scan, erase: string[], addresses: { start: numbe
     const price = listed
       ? listedPrice(lower, prices, k, product)
       : (prices.find((p) => p.start >= q.end && p.start < nextStart) ??
-        prices.find((p) => p.start >= clause.start && p.start < q.start) ??
+        // A price before the count in its clause, but not the previous item's ("30 kg avocados at A$6.90/kg and 15 trays").
+        prices.find((p) => p.start >= clause.start && p.start < q.start && p !== previousPrice) ??
         (quantities.length === 1 ? prices[0] : undefined));
     currency ??= price?.currency;
+    previousPrice = price;
     const item: OrderItem = { quantity: q.value };
     const name = product ?? (q.english ? undefined : productNearby(scan, clause, quantities));
     if (name) item.product = name;

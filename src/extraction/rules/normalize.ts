@@ -200,8 +200,8 @@ export function isCjk(c: string | undefined): boolean {
   return code >= 0x3400 && code <= 0x9fff;
 }
 
-/** Characters that end a clause: a quantity, its product and its price live in one clause. A list's bullet starts one. */
-const CLAUSE_BREAKS = new Set([",", "，", "。", ";", "；", "!", "！", "?", "？", "\n", "、", ":", "：", "|", "•", "◆", "◇", "●", "○", "■", "□", "▪", "►", "▶", "★", "☆"]);
+/** Characters that end a clause: a quantity, its product and its price live in one clause. A list's bullet starts one (not ○, which stands for 〇 in numerals). */
+const CLAUSE_BREAKS = new Set([",", "，", "。", ";", "；", "!", "！", "?", "？", "\n", "、", ":", "：", "|", "•", "◆", "◇", "●", "■", "□", "▪", "►", "▶", "★", "☆"]);
 const CLAUSE_BREAK_CODES = new Set([...CLAUSE_BREAKS].map((c) => c.charCodeAt(0)));
 
 export function isClauseBreak(c: string | undefined): boolean {

@@ -1,3 +1,4 @@
+import type { UnitHit } from "./units.ts";
 import { alternation, vocabulary } from "./vocab.ts";
 import { isAsciiAlnum, isAsciiDigit, isAsciiLetter, isDigitAt, isLetterAt, isOneOfAt } from "./normalize.ts";
 
@@ -114,8 +115,16 @@ function labelled(label: RegExp, text: string, start: number): boolean {
 }
 
 /** "尺寸 2400 3600 mm", "Qty 5000 8000": numbers that are sizes or counts, by a label before them or a unit after. */
-function measuredAround(text: string, start: number, end: number, units: ReadonlyMap<number, unknown>): boolean {
-  return labelled(MEASURE_BEFORE, text, start) || units.has(end) || (text[end] === " " && units.has(end + 1));
+function measuredAround(text: string, start: number, end: number, units: ReadonlyMap<number, UnitHit>): boolean {
+  return labelled(MEASURE_BEFORE, text, start) || countsGoods(units.get(end)) || (text[end] === " " && countsGoods(units.get(end + 1)));
+}
+
+/**
+ * A unit after a number in the thousands: a Chinese one, a measure, or an English count in the plural ("pallets",
+ * "pcs"). The singular English counts are everyday words too ("Mrs Wong 9123 4567 can take delivery").
+ */
+function countsGoods(unit: UnitHit | undefined): boolean {
+  return unit !== undefined && (unit.kind.startsWith("zh") || unit.kind === "enMeasure" || unit.unit.endsWith("s"));
 }
 
 /**
@@ -136,7 +145,7 @@ function continuesGroupedCode(text: string, start: number): boolean {
 }
 
 /** The first phone number in the (normalised) text, as digits; `units` are the message's unit words (see units.ts). */
-export function findPhone(text: string, units: ReadonlyMap<number, unknown>): string | undefined {
+export function findPhone(text: string, units: ReadonlyMap<number, UnitHit>): string | undefined {
   let i = 0;
   while (i < text.length) {
     const startsRun = isDigitAt(text, i) || (isOneOfAt(text, i, "+(") && isDigitAt(text, i + 1));
