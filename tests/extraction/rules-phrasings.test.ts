@@ -1118,6 +1118,23 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["guard", "Can you turn up the heating in room 512?", { kind: "inquiry", topic: "other" }],
   ["guard", "有没有智能带wifi的款？", { kind: "inquiry", topic: "other" }],
   ["guard", "What happens with my order 12345? nobody answers", { kind: "complaint", notReasons: ["regulator_threat"] }],
+  // 是不是 asks; it negates nothing
+  ["question", "这批货是不是已经发出来了？", { kind: "inquiry", topic: "tracking" }],
+  ["question", "这个优惠券是不是全场都能用", { kind: "inquiry" }],
+  ["question", "你们这个礼盒的包装是怎样的呀", { kind: "inquiry" }],
+  ["inquiry-intent", "get invoice for April please", { kind: "inquiry", topic: "invoice" }],
+  ["inquiry-intent", "I need to see the cancellation fee", { kind: "inquiry", topic: "price" }],
+  ["order-change", "correcting order 55102938", { kind: "order" }],
+  ["complaint", "买了三天就降价二十，真坑", { kind: "complaint" }],
+  ["complaint", "how do u lose a whole suitcase on a direct flight", { kind: "complaint", category: "lost" }],
+  ["wrong-item", "点了两份米饭，送来才一份", { kind: "complaint", category: "wrong_item" }],
+  ["lost", "Sent my laptop in for repair and now they don't know where it is", { kind: "complaint", category: "lost" }],
+  ["service", "we still have not heard anything from anyone about the claim", { kind: "complaint", category: "service" }],
+  ["delay", "Shouldn't my parcel be here by now?", { kind: "complaint", category: "delay" }],
+  ["quality", "新买的显示器屏幕出现横线，怎么处理", { kind: "complaint", category: "quality" }],
+  ["praise", "送货很快，态度也是非常的好，谢谢", { kind: "other" }],
+  ["guard", "Mad love for the new menu!!", { kind: "other" }],
+  ["refund", "the game skin isn't what I paid for, I would like a refund", { kind: "complaint" }],
 ];
 
 describe("the rules read families of support-chat phrasings", () => {
