@@ -1135,6 +1135,15 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["praise", "送货很快，态度也是非常的好，谢谢", { kind: "other" }],
   ["guard", "Mad love for the new menu!!", { kind: "other" }],
   ["refund", "the game skin isn't what I paid for, I would like a refund", { kind: "complaint" }],
+  // billing named as a subject is no billing problem
+  ["billing-word", "Renewal confirmed: 40 seats at USD 20 per seat/month. Billing quarterly in advance.", { kind: "order", paymentTerms: "prepaid" }],
+  ["order", "We'd like to book the weekend workshop for four of our staff at £95 per person", { kind: "order" }],
+  ["guard", "Please send 20 boxes of gloves Friday, thanks in advance", { kind: "order" }],
+  // payment said in chat words
+  ["payment", "要纸箱 二百个 3块一个，下午送到仓库，送到给现金", { kind: "order", paymentTerms: "cod" }],
+  ["payment", "换两个滤芯 45一支，后天上门，换完微信付", { kind: "order", paymentTerms: "cod" }],
+  ["payment", "4 tyres at £80 each fitted tomorrow, he's paying by card when he collects", { kind: "order", paymentTerms: "cod" }],
+  ["payment", "帮下个单 酸奶 240杯 1.8元一杯 下周三送，monthly 结算", { kind: "order", paymentTerms: "credit" }],
 ];
 
 describe("the rules read families of support-chat phrasings", () => {
