@@ -1144,6 +1144,16 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["payment", "换两个滤芯 45一支，后天上门，换完微信付", { kind: "order", paymentTerms: "cod" }],
   ["payment", "4 tyres at £80 each fitted tomorrow, he's paying by card when he collects", { kind: "order", paymentTerms: "cod" }],
   ["payment", "帮下个单 酸奶 240杯 1.8元一杯 下周三送，monthly 结算", { kind: "order", paymentTerms: "credit" }],
+  // topics asked in other words
+  ["topic", "Are there restrictions on gift cards bought abroad?", { kind: "inquiry", topic: "policy" }],
+  ["topic", "Can my points be transferred to my husband's account?", { kind: "inquiry", topic: "policy" }],
+  ["topic", "我寄回的退货到达仓库没？", { kind: "inquiry", topic: "tracking" }],
+  ["topic", "双十一你们活动力度多大？", { kind: "inquiry", topic: "price" }],
+  ["topic", "Is the annual plan cheaper than paying monthly?", { kind: "inquiry", topic: "price" }],
+  ["topic", "When do you send the quarterly statements out?", { kind: "inquiry", topic: "invoice" }],
+  ["topic", "上个月的服务费票开了没？", { kind: "inquiry", topic: "invoice" }],
+  ["topic", "这个型号的轮胎店里能现拿吗？", { kind: "inquiry", topic: "stock" }],
+  ["topic", "my bike went in for a service on Monday, any idea when it's coming back?", { kind: "inquiry", topic: "tracking" }],
 ];
 
 describe("the rules read families of support-chat phrasings", () => {
