@@ -1154,6 +1154,14 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["topic", "上个月的服务费票开了没？", { kind: "inquiry", topic: "invoice" }],
   ["topic", "这个型号的轮胎店里能现拿吗？", { kind: "inquiry", topic: "stock" }],
   ["topic", "my bike went in for a service on Monday, any idea when it's coming back?", { kind: "inquiry", topic: "tracking" }],
+  // problems told by what happened
+  ["damage", "your delivery guys dropped my new TV coming up the stairs", { kind: "complaint", category: "damage" }],
+  ["damage", "仓库顶棚漏雨，货在地上泡了一天", { kind: "complaint", category: "damage" }],
+  ["quality", "这批咖啡豆烘过头了", { kind: "complaint", category: "quality" }],
+  ["service", "上门的师傅全程黑脸", { kind: "complaint", category: "service" }],
+  ["service", "The planner hasn't answered a single email in two weeks", { kind: "complaint", category: "service" }],
+  ["lost", "寄了四箱，只到了三箱，另一箱不知道跑哪去了", { kind: "complaint", category: "lost" }],
+  ["safety", "你们的送货车每天停在小区消防通道上", { kind: "complaint", category: "safety" }],
 ];
 
 describe("the rules read families of support-chat phrasings", () => {
