@@ -1162,6 +1162,10 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["service", "The planner hasn't answered a single email in two weeks", { kind: "complaint", category: "service" }],
   ["lost", "寄了四箱，只到了三箱，另一箱不知道跑哪去了", { kind: "complaint", category: "lost" }],
   ["safety", "你们的送货车每天停在小区消防通道上", { kind: "complaint", category: "safety" }],
+  ["delay", "been stuck on the tarmac for 3 hours with no update", { kind: "complaint", category: "delay" }],
+  ["delay", "怎么还没物流信息", { kind: "complaint", category: "delay" }],
+  ["service", "I called six times and nobody would answer the phone", { kind: "complaint", category: "service" }],
+  ["safety", "a passenger assaulted me on the flight and the crew did nothing", { category: "safety" }],
 ];
 
 describe("the rules read families of support-chat phrasings", () => {
