@@ -1166,6 +1166,13 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["delay", "怎么还没物流信息", { kind: "complaint", category: "delay" }],
   ["service", "I called six times and nobody would answer the phone", { kind: "complaint", category: "service" }],
   ["safety", "a passenger assaulted me on the flight and the crew did nothing", { category: "safety" }],
+  // a small problem conceded before praise is a happy customer's
+  ["conceded", "蛋糕收到了！虽然晚了一个小时，但是真的很好吃，谢谢", { kind: "other" }],
+  ["conceded", "Although it arrived a day late, the cake was lovely, thank you!", { kind: "other" }],
+  ["guard", "虽然很好吃，但是送错了一份，少了我的饮料", { kind: "complaint" }],
+  ["order-change", "Change to booking RM-2210: 4 rooms, not 6, same dates", { kind: "order" }],
+  ["own-slip", "地铁又停了，我迟到了不好意思，客户消息我马上回", { kind: "other" }],
+  ["hypothetical", "做完如果不满意可以免费返工吗？", { kind: "inquiry", topic: "policy" }],
 ];
 
 describe("the rules read families of support-chat phrasings", () => {

@@ -19,7 +19,7 @@ const K = vocabulary.kinds;
 const E = vocabulary.escalation;
 
 const kindMatcher = new CueMatcher<KindGroup>([
-  ...(["orderStrong", "orderWeak", "complaintStrong", "complaintWeak", "refund", "question", "inquiryIntent", "gratitude", "resolution", "compliment", "chitchat", "challenge", "broadcast", "hypothetical", "policyQuestion", "happened", "dismiss", "askMark", "orderChange", "cancellation", "conditionalOrder", "maintenance", "whereIs", "ownFollowUp", "ownMistake", "failure", "literal", "disclaimer"] as const).flatMap(
+  ...(["orderStrong", "orderWeak", "complaintStrong", "complaintWeak", "refund", "question", "inquiryIntent", "gratitude", "resolution", "compliment", "chitchat", "challenge", "broadcast", "hypothetical", "policyQuestion", "happened", "dismiss", "askMark", "orderChange", "cancellation", "conditionalOrder", "maintenance", "whereIs", "ownFollowUp", "ownMistake", "failure", "literal", "disclaimer", "concession"] as const).flatMap(
     (group) => K[group].map((cue) => [cue, group] as const),
   ),
   // A request about the account's own details ("cancel the payment", "forgot my PIN") is no order and no problem:
@@ -284,6 +284,19 @@ function niggleAfterPraise(
   return severity.some((h) => h.tag === "mild" && h.start > firstPraise);
 }
 
+/**
+ * "虽然比说好的晚了几天，但是做得真的好好看", "Although it came a day late, the cake was perfect": a small problem the
+ * sender concedes before praising is a happy customer's review. As with a niggle, damage, losses, wrong goods, charges
+ * and hazards are never conceded away.
+ */
+function concededThenPraised(live: CueHit<KindGroup>[], praise: CueHit<CategoryTag>[], problems: CueHit<CategoryTag>[], complaintWord: boolean): boolean {
+  if (complaintWord || praise.length === 0 || problems.length === 0) return false;
+  if (!problems.every((h) => typeof h.tag === "object" && NIGGLES.has(h.tag.category))) return false;
+  const firstProblem = Math.min(...problems.map((h) => h.start));
+  const lastProblem = Math.max(...problems.map((h) => h.start));
+  return live.some((h) => h.tag === "concession" && h.start < firstProblem) && praise.some((h) => h.start > lastProblem);
+}
+
 export function readSignals(lower: string): Signals {
   const kindHits = longestHits(kindMatcher.findAll(lower).filter((h) => !midClauseParticle(h, lower)));
   const negators = kindHits.filter((h) => h.tag === "negator");
@@ -324,7 +337,11 @@ export function readSignals(lower: string): Signals {
   const fixedAfter = praise.some((h) => h.start > lastGrievance && (!grievance || !COMPLIMENTS.has(h.cue)));
   // Thanks with praise close a matter only when nothing is wrong or the fix is reported.
   const thankedForFix = praise.length > 0 && groups.has("gratitude") && (!grievance || fixes.length > 0);
-  const resolved = fixedAfter || thankedForFix || niggleAfterPraise(praise, problemHits, severityHits, groups.has("complaintStrong"));
+  const resolved =
+    fixedAfter ||
+    thankedForFix ||
+    niggleAfterPraise(praise, problemHits, severityHits, groups.has("complaintStrong")) ||
+    concededThenPraised(live, praise, problemHits, groups.has("complaintStrong"));
 
   const topicHits = longestHits(topicMatcher.findAll(lower)).filter((h) => !negated(h));
   const topic = readTopic(topicHits);

@@ -95,6 +95,8 @@ export const KindsVocabSchema = z.object({
    * and decide nothing.
    */
   literal: CueList.default([]),
+  /** The sender concedes a small problem before praising ("虽然晚了几天，但是…", "although it was late, …"). */
+  concession: CueList.default([]),
 });
 
 export const CategoriesVocabSchema = z.object({
