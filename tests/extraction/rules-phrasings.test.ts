@@ -1173,6 +1173,16 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["order-change", "Change to booking RM-2210: 4 rooms, not 6, same dates", { kind: "order" }],
   ["own-slip", "地铁又停了，我迟到了不好意思，客户消息我马上回", { kind: "other" }],
   ["hypothetical", "做完如果不满意可以免费返工吗？", { kind: "inquiry", topic: "policy" }],
+  ["order-change", "removing something from order 55120093", { kind: "order" }],
+  ["order-change", "can you help me to add something to purchase 88102277?", { kind: "order" }],
+  ["order", "I want to oder 3 of the blue mugs, how do I do it?", { kind: "order" }],
+  ["inquiry-intent", "I need help changing my email address", { kind: "inquiry" }],
+  ["inquiry-intent", "I want help to track purchase 7712093", { kind: "inquiry", topic: "tracking" }],
+  ["repeat", "我的工单提交了好几次了，到底怎么解决", { kind: "escalation", escalationReasons: ["repeat_complaint"] }],
+  ["safety", "our plane came within feet of colliding with another on the taxiway", { category: "safety" }],
+  ["billing", "买了东西发票都不给开，售后也找不到人", { kind: "complaint", category: "billing" }],
+  ["wrong-item", "明明是加厚款，怎么到手的是薄的呢", { kind: "complaint", category: "wrong_item" }],
+  ["guard", "房间还行，服务也还可以，可是退房时为什么不给发票？", { kind: "complaint" }],
 ];
 
 describe("the rules read families of support-chat phrasings", () => {
