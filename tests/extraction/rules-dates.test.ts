@@ -168,6 +168,13 @@ describe("chat spellings, abbreviations and month ends", () => {
     expect(first("Payment by Friday, delivery pushed to next Monday", WEDNESDAY)).toBe("2026-03-09");
   });
 
+  it("reads a weekday said beside a written date as that date, and no day from a percentage", () => {
+    expect(first("Install date Friday 13 March. 30% deposit today", WEDNESDAY)).toBe("2026-03-13");
+    expect(first("周五 3月13日送到", WEDNESDAY)).toBe("2026-03-13");
+    expect(first("see you in March. 5 boxes then", WEDNESDAY)).toBeUndefined();
+    expect(first("deliver Mar. 12 please", WEDNESDAY)).toBe("2026-03-12");
+  });
+
   it("puts the new date of a change before the old one", () => {
     expect(first("SO-3310 交期从3月20日提前到后天，数量不变", WEDNESDAY)).toBe("2026-03-06");
     expect(first("原定3月10日的那批，推迟到3月16日送", WEDNESDAY)).toBe("2026-03-16");

@@ -244,6 +244,14 @@ describe("field extraction generalises to new phrasings", () => {
     ]);
   });
 
+  it("counts English number words like digits, and a length between 'N x' and the thing counted", () => {
+    expect(extractWithRules({ text: "PO-2281: forty inner tubes @ $4.25 and twelve chain checkers @ $9", sentAt: WED }).items).toEqual([
+      { quantity: 40, product: "inner tubes", unitPrice: 4.25 },
+      { quantity: 12, product: "chain checkers", unitPrice: 9 },
+    ]);
+    expect(extractWithRules({ text: "We need 400 x 6ft scaffold tubes and 1,200 couplers, delivery Monday", sentAt: WED }).items?.[0]?.quantity).toBe(400);
+  });
+
   it("gives the unit back as the sender wrote it", () => {
     expect(extractWithRules({ text: "想訂 保溫杯 50個，單價NT$120", sentAt: WED }).items).toEqual([{ quantity: 50, product: "保溫杯", unit: "個", unitPrice: 120 }]);
     // Its own characters, not the first match of them elsewhere (只要, 台北).

@@ -1183,6 +1183,8 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["billing", "买了东西发票都不给开，售后也找不到人", { kind: "complaint", category: "billing" }],
   ["wrong-item", "明明是加厚款，怎么到手的是薄的呢", { kind: "complaint", category: "wrong_item" }],
   ["guard", "房间还行，服务也还可以，可是退房时为什么不给发票？", { kind: "complaint" }],
+  // a place name that holds an incident word (张家窝工业园 holds 窝工) is no incident
+  ["guard", "车架 六个 @ USD 310，下周五发到 天津西青区张家窝工业园8号", { kind: "order" }],
 ];
 
 describe("the rules read families of support-chat phrasings", () => {

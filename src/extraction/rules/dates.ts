@@ -266,8 +266,9 @@ const RULES: Rule[] = [
     },
   },
   {
-    regex: new RegExp(`\\b${EN_MONTH}\\.?\\s(\\d{1,2})(?:st|nd|rd|th)?\\b`, "g"),
-    resolve: (m, today) => monthDay(today, EN_MONTHS[m[1]!]!, Number(m[2])),
+    // "Mar. 5" abbreviates; "…17 March. 30% deposit" ends a sentence, and a percentage is no day.
+    regex: new RegExp(`\\b${EN_MONTH}(\\.?)\\s(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s?%)`, "g"),
+    resolve: (m, today) => (/^[a-z]{5,}\./.test(m[0]) ? undefined : monthDay(today, EN_MONTHS[m[1]!]!, Number(m[3]))),
   },
   {
     regex: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s(?:of\\s)?${EN_MONTH}\\b`, "g"),
@@ -319,6 +320,14 @@ export function findDates(lower: string, sentAt: string): DateMention[] {
     }
   }
   found.sort((a, b) => a.start - b.start);
+  // "Tuesday 17 March", "周二 3月17日": a weekday said beside a written date names the same day; the date is exact.
+  for (let k = found.length - 2; k >= 0; k--) {
+    const [a, b] = [found[k]!, found[k + 1]!];
+    if (!/^[\s,，]{0,2}$/.test(lower.slice(a.end, b.start))) continue;
+    const aWritten = /\d/.test(lower.slice(a.start, a.end));
+    const bWritten = /\d/.test(lower.slice(b.start, b.end));
+    if (aWritten !== bWritten) found.splice(aWritten ? k + 1 : k, 1);
+  }
   // The delivery date is read as the first mention; one that dates a payment ("到货后7天内付清",
   // "deposit paid today") goes after the others, and a bare mention yields to one said with a delivery word.
   if (found.length < 2) return found;

@@ -66,8 +66,8 @@ const COUNT_MARKER_BEFORE = /(?:[\s(][x×*]|^[x×*]|\bqty\.?|\bquantity|数量)\
 /** A change of quantity: "由8吨改成12吨", "from 50 to 80": the first number is the old one. */
 const CHANGE_AFTER = /^\s?(?:改成|改为|变成|调整为|调整到|改到|加到|增加到|增至|减少到|减到|减至|调到|调成|->|→|to|changed to|increased to|reduced to)\s?[\d一二两三四五六七八九十百千万]/;
 
-/** "200l drums", "20 kg bags": a pack size between "N x" and the unit counted. */
-const PACK_SIZE_AFTER_X = /^\d{1,4}(?:\.\d{1,2})?\s?(?:l|ml|kg|g|lb|oz|litre|liter)\s[a-z]/;
+/** "200l drums", "20 kg bags", "6ft tubes": a pack size or length between "N x" and the thing counted. */
+const PACK_SIZE_AFTER_X = /^\d{1,4}(?:\.\d{1,2})?\s?(?:l|ml|kg|g|lb|oz|litre|liter|ft|m|cm|mm|in|")\s[a-z]/;
 
 /** Words that join one item of a list to the next. */
 const JOINERS = ["还有", "以及", "另外", "加上", "同埋", "和", "跟", "及", "、", "\\band\\b", "\\+", "&"];
@@ -600,9 +600,9 @@ const EN_COUNT = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twe
 const MAX_WORD_COUNTS = 8;
 
 /**
- * Counts written in English words ("fifty units", "two hundred cartons"). Below a hundred they are marked like
- * Chinese numerals, so they count only with a unit after them: "one of our pickers" is no quantity. From a
- * hundred up nobody says them but of goods, so they count like digits ("three hundred brioche buns").
+ * Counts written in English words ("fifty units", "forty inner tubes @ $4.25", "three hundred brioche buns") count
+ * like digits. "one" is marked like a Chinese numeral, so it counts only with a unit after it: "one of our pickers"
+ * is no quantity.
  */
 function englishCounts(lower: string): NumberToken[] {
   const out: NumberToken[] = [];
@@ -611,7 +611,7 @@ function englishCounts(lower: string): NumberToken[] {
     let value = EN_UNITS[m[1]!]! + (m[2] ? EN_UNITS[m[2]]! : 0);
     if (m[3] === "hundred") value *= 100;
     if (m[3] === "thousand") value *= 1000;
-    out.push({ value, start: m.index, end: m.index + m[0].length, chinese: value < 100, glued: false });
+    out.push({ value, start: m.index, end: m.index + m[0].length, chinese: value < 2, glued: false });
   }
   return out;
 }
