@@ -1185,6 +1185,10 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["guard", "房间还行，服务也还可以，可是退房时为什么不给发票？", { kind: "complaint" }],
   // a place name that holds an incident word (张家窝工业园 holds 窝工) is no incident
   ["guard", "车架 六个 @ USD 310，下周五发到 天津西青区张家窝工业园8号", { kind: "order" }],
+  ["payment", "20 boxes of gloves at £6, deliver Friday. We'll pay by card now.", { kind: "order", paymentTerms: "prepaid" }],
+  ["payment", "30 workbooks at £5.50, deliver to the school office Monday. Please invoice us on 30 days.", { kind: "order", paymentTerms: "credit" }],
+  ["payment", "Can we get 10 kegs of lager next Monday? £90/keg. Account as normal.", { kind: "order", paymentTerms: "credit" }],
+  ["payment", "100 tote bags with our logo, £4 each, ship by the 20th. paypal upfront is fine", { kind: "order", paymentTerms: "prepaid" }],
 ];
 
 describe("the rules read families of support-chat phrasings", () => {

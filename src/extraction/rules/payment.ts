@@ -1,5 +1,5 @@
 import type { PaymentTerms } from "../schema.ts";
-import { CueMatcher } from "./cues.ts";
+import { CueMatcher, longestHits } from "./cues.ts";
 import { vocabulary } from "./vocab.ts";
 
 /** Payment terms by phrase (spec: Conventions / Payment terms); a deposit wins over the balance's terms. */
@@ -14,7 +14,8 @@ const FREIGHT_BEFORE = /(运费|邮费|快递费|物流费|运输费|快递|物�
 
 export function findPaymentTerms(lower: string): PaymentTerms | undefined {
   const found = new Set<PaymentTerms>();
-  for (const h of terms.findAll(lower)) {
+  // The longest phrase decides: "paypal upfront" is prepaid, not the other means PayPal alone names.
+  for (const h of longestHits(terms.findAll(lower))) {
     // "100% advance" is the whole amount up front: prepaid, not a deposit.
     if (h.tag === "deposit" && h.cue.includes("#") && /(^|\D)100\s?%/.test(lower.slice(h.start, h.end))) {
       found.add("prepaid");
