@@ -1189,6 +1189,13 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["payment", "30 workbooks at £5.50, deliver to the school office Monday. Please invoice us on 30 days.", { kind: "order", paymentTerms: "credit" }],
   ["payment", "Can we get 10 kegs of lager next Monday? £90/keg. Account as normal.", { kind: "order", paymentTerms: "credit" }],
   ["payment", "100 tote bags with our logo, £4 each, ship by the 20th. paypal upfront is fine", { kind: "order", paymentTerms: "prepaid" }],
+  ["status-note", "已给客户补发两个滤芯，运单SF1234567890，明天到", { kind: "other" }],
+  ["topic", "When are the 40L storage boxes due back in?", { kind: "inquiry", topic: "stock" }],
+  ["service", "Your rep said he'd ring me back yesterday about the refund", { kind: "complaint", category: "service" }],
+  ["chitchat", "Anyone know if the office is open on Easter Monday?", { kind: "other" }],
+  ["guard", "If my friend can't come, can the ticket be put in someone else's name?", { kind: "inquiry" }],
+  ["quality", "新买的烤箱温控不准，设200度烤出来外焦里生", { kind: "complaint", category: "quality" }],
+  ["guard", "这个说不准了，等我问问老板再说", { kind: "other" }],
 ];
 
 describe("the rules read families of support-chat phrasings", () => {
