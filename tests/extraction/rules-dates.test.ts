@@ -173,6 +173,10 @@ describe("chat spellings, abbreviations and month ends", () => {
     expect(first("周五 3月13日送到", WEDNESDAY)).toBe("2026-03-13");
     expect(first("see you in March. 5 boxes then", WEDNESDAY)).toBeUndefined();
     expect(first("deliver Mar. 12 please", WEDNESDAY)).toBe("2026-03-12");
+    expect(first("see you in June. 5 boxes then", WEDNESDAY)).toBeUndefined();
+    // Only a weekday merges, and only right beside the date: a payment date after a comma stays its own.
+    expect(first("Deliver 50 chairs Friday, 30 June balance due", WEDNESDAY)).toBe("2026-03-06");
+    expect(first("Please deliver 50 chairs tomorrow 20 June", WEDNESDAY)).toBe("2026-03-05");
   });
 
   it("puts the new date of a change before the old one", () => {

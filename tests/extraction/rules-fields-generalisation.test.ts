@@ -249,7 +249,14 @@ describe("field extraction generalises to new phrasings", () => {
       { quantity: 40, product: "inner tubes", unitPrice: 4.25 },
       { quantity: 12, product: "chain checkers", unitPrice: 9 },
     ]);
-    expect(extractWithRules({ text: "We need 400 x 6ft scaffold tubes and 1,200 couplers, delivery Monday", sentAt: WED }).items?.[0]?.quantity).toBe(400);
+    expect(extractWithRules({ text: "We need 400 x 6ft scaffold tubes and 1,200 couplers, delivery Monday", sentAt: WED }).items).toEqual([
+      { quantity: 400, product: "6ft scaffold tubes" },
+      { quantity: 1200, product: "couplers" },
+    ]);
+    // Below a hundred, a number word with no unit and no price orders nothing.
+    expect(extractWithRules({ text: "We need two more days to confirm the quantity", sentAt: WED }).items).toBeUndefined();
+    // The weekday beside the written date is no product name.
+    expect(extractWithRules({ text: "请周二 6月16日送50箱A4纸", sentAt: WED }).items).toEqual([{ quantity: 50, product: "A4纸", unit: "箱" }]);
   });
 
   it("gives the unit back as the sender wrote it", () => {

@@ -285,17 +285,23 @@ function niggleAfterPraise(
 }
 
 /**
- * "虽然比说好的晚了几天，但是做得真的好好看", "Although it came a day late, the cake was perfect": a small problem the
- * sender concedes before praising is a happy customer's review. As with a niggle, damage, losses, wrong goods, charges
- * and hazards are never conceded away.
+ * "虽然比说好的晚了几天，但是做得真的好好看，谢谢", "Although it arrived a day late, the cake was lovely, thank you!": a
+ * small problem the sender concedes right before it, then praises and thanks, is a happy customer's review. A remedy
+ * asked for keeps the complaint, and, as with a niggle, damage, losses, wrong goods, charges and hazards are never
+ * conceded away.
  */
 function concededThenPraised(live: CueHit<KindGroup>[], praise: CueHit<CategoryTag>[], problems: CueHit<CategoryTag>[], complaintWord: boolean): boolean {
   if (complaintWord || praise.length === 0 || problems.length === 0) return false;
+  if (live.some((h) => h.tag === "refund" || h.tag === "complaintWeak") || !live.some((h) => h.tag === "gratitude")) return false;
   if (!problems.every((h) => typeof h.tag === "object" && NIGGLES.has(h.tag.category))) return false;
   const firstProblem = Math.min(...problems.map((h) => h.start));
   const lastProblem = Math.max(...problems.map((h) => h.start));
-  return live.some((h) => h.tag === "concession" && h.start < firstProblem) && praise.some((h) => h.start > lastProblem);
+  const conceded = live.some((h) => h.tag === "concession" && h.start < firstProblem && firstProblem - h.end <= CONCESSION_REACH);
+  return conceded && praise.some((h) => h.start > lastProblem);
 }
+
+/** How far before the problem its concession may stand: "虽然比说好的晚了", "Although it arrived a day late". */
+const CONCESSION_REACH = 24;
 
 export function readSignals(lower: string): Signals {
   const kindHits = longestHits(kindMatcher.findAll(lower).filter((h) => !midClauseParticle(h, lower)));

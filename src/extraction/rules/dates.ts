@@ -266,9 +266,9 @@ const RULES: Rule[] = [
     },
   },
   {
-    // "Mar. 5" abbreviates; "…17 March. 30% deposit" ends a sentence, and a percentage is no day.
+    // "Mar. 5" abbreviates; "…17 March. 30% deposit" and "in June. 5 boxes" end a sentence; a percentage is no day.
     regex: new RegExp(`\\b${EN_MONTH}(\\.?)\\s(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s?%)`, "g"),
-    resolve: (m, today) => (/^[a-z]{5,}\./.test(m[0]) ? undefined : monthDay(today, EN_MONTHS[m[1]!]!, Number(m[3]))),
+    resolve: (m, today) => (m[2] && !ABBREVIATED_MONTH.test(m[0]) ? undefined : monthDay(today, EN_MONTHS[m[1]!]!, Number(m[3]))),
   },
   {
     regex: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s(?:of\\s)?${EN_MONTH}\\b`, "g"),
@@ -320,13 +320,17 @@ export function findDates(lower: string, sentAt: string): DateMention[] {
     }
   }
   found.sort((a, b) => a.start - b.start);
-  // "Tuesday 17 March", "周二 3月17日": a weekday said beside a written date names the same day; the date is exact.
+  // "Tuesday 17 March", "周二 3月17日": a weekday said right beside a written date names the same day; the written
+  // date is exact, and the mention spans both.
   for (let k = found.length - 2; k >= 0; k--) {
     const [a, b] = [found[k]!, found[k + 1]!];
-    if (!/^[\s,，]{0,2}$/.test(lower.slice(a.end, b.start))) continue;
+    if (!/^\s?$/.test(lower.slice(a.end, b.start))) continue;
+    const aWeekday = WEEKDAY_ONLY.test(lower.slice(a.start, a.end).trim());
+    const bWeekday = WEEKDAY_ONLY.test(lower.slice(b.start, b.end).trim());
     const aWritten = /\d/.test(lower.slice(a.start, a.end));
     const bWritten = /\d/.test(lower.slice(b.start, b.end));
-    if (aWritten !== bWritten) found.splice(aWritten ? k + 1 : k, 1);
+    if (aWeekday && bWritten) found.splice(k, 2, { date: b.date, start: a.start, end: b.end });
+    else if (aWritten && bWeekday) found.splice(k, 2, { date: a.date, start: a.start, end: b.end });
   }
   // The delivery date is read as the first mention; one that dates a payment ("到货后7天内付清",
   // "deposit paid today") goes after the others, and a bare mention yields to one said with a delivery word.
@@ -335,6 +339,12 @@ export function findDates(lower: string, sentAt: string): DateMention[] {
   const order = found.map((_f, i) => i).sort((a, b) => rank[a]! - rank[b]! || a - b);
   return order.map((i) => found[i]!);
 }
+
+/** The abbreviations written with a dot: "Mar.", "Sept." ("May." and "June." are whole names ending a sentence). */
+const ABBREVIATED_MONTH = /^(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\./;
+
+/** A mention that is only a weekday, with its lead word: "Tuesday", "this fri", "周二", "下礼拜三". */
+const WEEKDAY_ONLY = new RegExp(`^(?:(?:${WEEKDAY_LEADS})\\s)?(?:${EN_WEEKDAY}\\.?|(?:这|本|下|下个|上)?(?:周|星期|礼拜|禮拜)[一二三四五六日天1-7])$`);
 
 const D = vocabulary.dates;
 /** Words right after a date that make it a delivery date: "下周一送到", "月底前交货", "by Friday, delivered". */

@@ -67,7 +67,7 @@ const COUNT_MARKER_BEFORE = /(?:[\s(][x×*]|^[x×*]|\bqty\.?|\bquantity|数量)\
 const CHANGE_AFTER = /^\s?(?:改成|改为|变成|调整为|调整到|改到|加到|增加到|增至|减少到|减到|减至|调到|调成|->|→|to|changed to|increased to|reduced to)\s?[\d一二两三四五六七八九十百千万]/;
 
 /** "200l drums", "20 kg bags", "6ft tubes": a pack size or length between "N x" and the thing counted. */
-const PACK_SIZE_AFTER_X = /^\d{1,4}(?:\.\d{1,2})?\s?(?:l|ml|kg|g|lb|oz|litre|liter|ft|m|cm|mm|in|")\s[a-z]/;
+const PACK_SIZE_AFTER_X = /^\d{1,4}(?:\.\d{1,2})?\s?(?:l|ml|kg|g|lb|oz|litre|liter|ft|m|cm|mm)\s[a-z]/;
 
 /** Words that join one item of a list to the next. */
 const JOINERS = ["还有", "以及", "另外", "加上", "同埋", "和", "跟", "及", "、", "\\band\\b", "\\+", "&"];
@@ -598,11 +598,15 @@ const EN_UNITS: Record<string, number> = {
 };
 const EN_COUNT = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(one|two|three|four|five|six|seven|eight|nine))?(?:\s(hundred|thousand))?\b/g;
 const MAX_WORD_COUNTS = 8;
+/** A price right after a count and its name: "@ $4.25", "at £9", "$12 each". */
+const PRICED_SOON = /^[^,，;；。\n]*?(?:@|\bat\s?[$£€¥]|[$£€¥]\s?\d)/;
+const PRICED_REACH = 40;
 
 /**
- * Counts written in English words ("fifty units", "forty inner tubes @ $4.25", "three hundred brioche buns") count
- * like digits. "one" is marked like a Chinese numeral, so it counts only with a unit after it: "one of our pickers"
- * is no quantity.
+ * Counts written in English words ("fifty units", "two hundred cartons"). Below a hundred they are marked like
+ * Chinese numerals, so they count only with a unit after them ("one of our pickers", "we need two signatures" order
+ * nothing), unless a price follows in their clause ("forty inner tubes @ $4.25"). From a hundred up nobody says them
+ * but of goods ("three hundred brioche buns").
  */
 function englishCounts(lower: string): NumberToken[] {
   const out: NumberToken[] = [];
@@ -611,7 +615,9 @@ function englishCounts(lower: string): NumberToken[] {
     let value = EN_UNITS[m[1]!]! + (m[2] ? EN_UNITS[m[2]]! : 0);
     if (m[3] === "hundred") value *= 100;
     if (m[3] === "thousand") value *= 1000;
-    out.push({ value, start: m.index, end: m.index + m[0].length, chinese: value < 2, glued: false });
+    const end = m.index + m[0].length;
+    const likeDigits = value >= 100 || (value >= 2 && PRICED_SOON.test(lower.slice(end, end + PRICED_REACH)));
+    out.push({ value, start: m.index, end, chinese: !likeDigits, glued: false });
   }
   return out;
 }
@@ -756,6 +762,15 @@ export function findItems(scan: Scan, erase: string[], addresses: { start: numbe
     for (let k = quantities.length - 2; k >= 0; k--) {
       const q = quantities[k]!;
       if (!ordered[k] && ordered[k + 1] && q.english && LIST_JOINER.test(lower.slice(q.end, quantities[k + 1]!.start)) && !insideAnotherName(lower, q, quantities[k - 1], quantities)) {
+        ordered[k] = true;
+      }
+    }
+    // "400 x 6ft scaffold tubes and 1,200 couplers": a count listed after a counted one is ordered too.
+    for (let k = 1; k < quantities.length; k++) {
+      const q = quantities[k]!;
+      const previous = quantities[k - 1]!;
+      const counted = ordered[k - 1] || previous.rank >= RANK.times;
+      if (!ordered[k] && counted && q.english && LIST_JOINER.test(lower.slice(previous.end, q.start)) && !insideAnotherName(lower, q, previous, quantities)) {
         ordered[k] = true;
       }
     }

@@ -14,8 +14,11 @@ const FREIGHT_BEFORE = /(运费|邮费|快递费|物流费|运输费|快递|物�
 
 export function findPaymentTerms(lower: string): PaymentTerms | undefined {
   const found = new Set<PaymentTerms>();
-  // The longest phrase decides: "paypal upfront" is prepaid, not the other means PayPal alone names.
-  for (const h of longestHits(terms.findAll(lower))) {
+  const hits = terms.findAll(lower);
+  // A deposit wins even inside a longer phrase ("pay 30% in advance"); otherwise the longest phrase decides:
+  // "paypal upfront" is prepaid, not the other means PayPal alone names.
+  if (hits.some((h) => h.tag === "deposit" && !(h.cue.includes("#") && /(^|\D)100\s?%/.test(lower.slice(h.start, h.end))))) found.add("deposit");
+  for (const h of longestHits(hits)) {
     // "100% advance" is the whole amount up front: prepaid, not a deposit.
     if (h.tag === "deposit" && h.cue.includes("#") && /(^|\D)100\s?%/.test(lower.slice(h.start, h.end))) {
       found.add("prepaid");
