@@ -1212,6 +1212,7 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["guard", "Order 50 units, we can't pay now so put it on net 30", { paymentTerms: "credit" }],
   ["guard", "Although it came late, it was perfect. But I want a refund of the delivery fee", { kind: "complaint" }],
   ["guard", "虽然晚了一个小时，但是包装很好看，再也不会买了", { kind: "complaint" }],
+  ["payment", "补货 青口200斤 18块一斤 明早送到福田农批市场B区36档 到了付现金", { kind: "order", paymentTerms: "cod", deliveryAddress: "福田农批市场B区36档" }],
 ];
 
 describe("the rules read families of support-chat phrasings", () => {
