@@ -15,6 +15,7 @@ type Expect = {
   severity?: string;
   paymentTerms?: string;
   deliveryDate?: string;
+  deliveryAddress?: string;
   escalationReasons?: string[];
   /** Reasons that must not be given. */
   notReasons?: string[];
