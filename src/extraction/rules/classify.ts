@@ -266,6 +266,10 @@ function praisedInClause(lower: string, hit: CueHit<CategoryTag>, hits: CueHit<C
 /** The problems a review may mention in passing: the taste, the amount, the wait, the manner. */
 const NIGGLES = new Set<ProblemCategory>(["quality", "delay", "service"]);
 
+function onlyNiggles(problems: CueHit<CategoryTag>[]): boolean {
+  return problems.every((h) => typeof h.tag === "object" && NIGGLES.has(h.tag.category));
+}
+
 /**
  * "很好吃，就是量少了一点", "Great food, the fries were a bit cold": praise first and a softened grumble after it is a
  * happy customer's review, no complaint. Damage, losses, wrong goods, charges and hazards are never a niggle.
@@ -280,7 +284,7 @@ function niggleAfterPraise(
   const firstProblem = Math.min(...problems.map((h) => h.start));
   const firstPraise = Math.min(...praise.map((h) => h.start));
   if (firstPraise > firstProblem) return false;
-  if (!problems.every((h) => typeof h.tag === "object" && NIGGLES.has(h.tag.category))) return false;
+  if (!onlyNiggles(problems)) return false;
   return severity.some((h) => h.tag === "mild" && h.start > firstPraise);
 }
 
@@ -293,7 +297,7 @@ function niggleAfterPraise(
 function concededThenPraised(live: CueHit<KindGroup>[], praise: CueHit<CategoryTag>[], problems: CueHit<CategoryTag>[], complaintWord: boolean): boolean {
   if (complaintWord || praise.length === 0 || problems.length === 0) return false;
   if (live.some((h) => h.tag === "refund" || h.tag === "complaintWeak") || !live.some((h) => h.tag === "gratitude")) return false;
-  if (!problems.every((h) => typeof h.tag === "object" && NIGGLES.has(h.tag.category))) return false;
+  if (!onlyNiggles(problems)) return false;
   const firstProblem = Math.min(...problems.map((h) => h.start));
   const lastProblem = Math.max(...problems.map((h) => h.start));
   const conceded = live.some((h) => h.tag === "concession" && h.start < firstProblem && firstProblem - h.end <= CONCESSION_REACH);

@@ -4,7 +4,7 @@ import type { Money } from "./money.ts";
 import { clauseAround, isDigitAt, isLetterAt, isOneOfAt } from "./normalize.ts";
 import { CHINESE_DIGITS, type NumberToken } from "./numbers.ts";
 import type { Scan } from "./scan.ts";
-import type { UnitHit, UnitKind } from "./units.ts";
+import { zhUnitStarts, type UnitHit, type UnitKind } from "./units.ts";
 import { alternation, vocabulary } from "./vocab.ts";
 
 /**
@@ -50,7 +50,6 @@ function gluedUnit(lower: string, end: number): UnitHit | undefined {
   return kind ? { end: j, kind, unit } : undefined;
 }
 const zhClassifiers = new Set([...units.zhCount, ...units.zhMeasure].filter((u) => u.length === 1));
-const zhUnitStarts = new Set([...units.zhCount, ...units.zhMeasure].map((u) => u[0]!));
 
 /** Words after a bare English number that make it a time, not a quantity. */
 const NOT_AFTER_BARE = new Set([
@@ -758,21 +757,16 @@ export function findItems(scan: Scan, erase: string[], addresses: { start: numbe
     // that stops being a count may then be a price.
     const attested = findPrices(scan, quantities, measured);
     const ordered = quantities.map((q, k) => q.english && orderedAsCounted(lower, q, quantities[k - 1], quantities[k + 1], attested, quantities));
-    // "500 brochures and 1,000 business cards … $0.38 per brochure": a count listed with an ordered one is ordered too.
-    for (let k = quantities.length - 2; k >= 0; k--) {
-      const q = quantities[k]!;
-      if (!ordered[k] && ordered[k + 1] && q.english && LIST_JOINER.test(lower.slice(q.end, quantities[k + 1]!.start)) && !insideAnotherName(lower, q, quantities[k - 1], quantities)) {
-        ordered[k] = true;
-      }
-    }
-    // "400 x 6ft scaffold tubes and 1,200 couplers": a count listed after a counted one is ordered too.
+    // A count listed with an ordered one is ordered too: before it ("500 brochures and 1,000 business cards … $0.38
+    // per brochure"), or after it or after a counted one ("400 x 6ft scaffold tubes and 1,200 couplers").
+    const listedBeside = (k: number, j: number) => {
+      const [q, other] = [quantities[k]!, quantities[j]!];
+      const between = j > k ? lower.slice(q.end, other.start) : lower.slice(other.end, q.start);
+      return q.english && LIST_JOINER.test(between) && !insideAnotherName(lower, q, quantities[k - 1], quantities);
+    };
+    for (let k = quantities.length - 2; k >= 0; k--) if (!ordered[k] && ordered[k + 1] && listedBeside(k, k + 1)) ordered[k] = true;
     for (let k = 1; k < quantities.length; k++) {
-      const q = quantities[k]!;
-      const previous = quantities[k - 1]!;
-      const counted = ordered[k - 1] || previous.rank >= RANK.times;
-      if (!ordered[k] && counted && q.english && LIST_JOINER.test(lower.slice(previous.end, q.start)) && !insideAnotherName(lower, q, previous, quantities)) {
-        ordered[k] = true;
-      }
+      if (!ordered[k] && (ordered[k - 1] || quantities[k - 1]!.rank >= RANK.times) && listedBeside(k, k - 1)) ordered[k] = true;
     }
     quantities = quantities.map((q, k) => (q.rank < rank && ordered[k] ? withRank(q, rank) : q));
   }

@@ -1,6 +1,7 @@
 import type { Currency } from "../schema.ts";
 import { CueMatcher, type CueHit } from "./cues.ts";
 import type { NumberToken } from "./numbers.ts";
+import { zhUnitStarts } from "./units.ts";
 import { vocabulary } from "./vocab.ts";
 
 /**
@@ -83,9 +84,6 @@ function dimeValue(c: string): number | undefined {
   return c >= "1" && c <= "9" ? Number(c) : TENTHS[c];
 }
 
-/** First characters of the Chinese units (vocab/units.json). */
-const ZH_UNIT_STARTS = new Set([...vocabulary.units.zhCount, ...vocabulary.units.zhMeasure].map((u) => u[0]!));
-
 const TENTHS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
 /** "7块2", "十八块五", "3元5角": one digit of tenths right after 块/元 (and an optional 毛/角). */
@@ -102,7 +100,7 @@ function dimeAfter(lower: string, from: number): { value: number; end: number } 
   // "十八块五一吨": 一 before a classifier marks the unit the price is per.
   if (next === "一" && !"一二两三四五六七八九十百千万".includes(lower[at + 2] ?? "一")) return { value, end: at + 1 };
   // "7块20个", "五块五十" and "15元一把" are something else: a unit or classifier after the digit makes it a count.
-  if (next !== undefined && (/[0-9.]/.test(next) || "一二两三四五六七八九十百千万天号".includes(next) || ZH_UNIT_STARTS.has(next))) return undefined;
+  if (next !== undefined && (/[0-9.]/.test(next) || "一二两三四五六七八九十百千万天号".includes(next) || zhUnitStarts.has(next))) return undefined;
   return { value, end: at + 1 };
 }
 

@@ -1,5 +1,5 @@
 import type { PaymentTerms } from "../schema.ts";
-import { CueMatcher, longestHits } from "./cues.ts";
+import { CueMatcher, longestHits, type CueHit } from "./cues.ts";
 import { vocabulary } from "./vocab.ts";
 
 /** Payment terms by phrase (spec: Conventions / Payment terms); a deposit wins over the balance's terms. */
@@ -15,12 +15,13 @@ const FREIGHT_BEFORE = /(运费|邮费|快递费|物流费|运输费|快递|物�
 export function findPaymentTerms(lower: string): PaymentTerms | undefined {
   const found = new Set<PaymentTerms>();
   const hits = terms.findAll(lower);
+  // "100% advance" is the whole amount up front: prepaid, not a deposit.
+  const wholeAmount = (h: CueHit<PaymentTerms>) => h.cue.includes("#") && /(^|\D)100\s?%/.test(lower.slice(h.start, h.end));
   // A deposit wins even inside a longer phrase ("pay 30% in advance"); otherwise the longest phrase decides:
   // "paypal upfront" is prepaid, not the other means PayPal alone names.
-  if (hits.some((h) => h.tag === "deposit" && !(h.cue.includes("#") && /(^|\D)100\s?%/.test(lower.slice(h.start, h.end))))) found.add("deposit");
+  if (hits.some((h) => h.tag === "deposit" && !wholeAmount(h))) found.add("deposit");
   for (const h of longestHits(hits)) {
-    // "100% advance" is the whole amount up front: prepaid, not a deposit.
-    if (h.tag === "deposit" && h.cue.includes("#") && /(^|\D)100\s?%/.test(lower.slice(h.start, h.end))) {
+    if (h.tag === "deposit" && wholeAmount(h)) {
       found.add("prepaid");
       continue;
     }

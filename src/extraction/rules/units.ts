@@ -16,6 +16,9 @@ const unitMatcher = new CueMatcher<UnitKind>(
   { shared: true },
 );
 
+/** First characters of the Chinese units: a unit may start at a character in this set. */
+export const zhUnitStarts: ReadonlySet<string> = new Set([...units.zhCount, ...units.zhMeasure].map((u) => u[0]!));
+
 /**
  * The unit words of a message by where they start, the longest at each place. A unit word inside a date is none:
  * in "0.12 本周五" 本 starts the date.
