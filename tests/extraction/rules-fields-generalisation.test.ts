@@ -237,6 +237,13 @@ describe("field extraction generalises to new phrasings", () => {
     expect(extractWithRules({ text: "订胶布 五十卷 2块一卷", sentAt: WED }).items?.[0]?.unitPrice).toBe(2);
   });
 
+  it("reads a batch (一批, 分两批) as no count", () => {
+    expect(extractWithRules({ text: "要做一批定制卫衣，两百件，每件68，分两批送", sentAt: WED }).items).toEqual([
+      { quantity: 200, product: "定制卫衣", unit: "件", unitPrice: 68 },
+    ]);
+    expect(extractWithRules({ text: "老样子再来一批，周四前到就行", sentAt: WED }).items).toBeUndefined();
+  });
+
   it("reads items priced per their own unit in one run-on clause", () => {
     expect(extractWithRules({ text: "档口要货 大闸蟹40只 每只88 花蛤100斤 9块一斤 明早送", sentAt: WED }).items).toEqual([
       { quantity: 40, product: "大闸蟹", unit: "只", unitPrice: 88 },
