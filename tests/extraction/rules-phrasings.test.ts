@@ -1214,6 +1214,20 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["guard", "Although it came late, it was perfect. But I want a refund of the delivery fee", { kind: "complaint" }],
   ["guard", "虽然晚了一个小时，但是包装很好看，再也不会买了", { kind: "complaint" }],
   ["payment", "补货 青口200斤 18块一斤 明早送到福田农批市场B区36档 到了付现金", { kind: "order", paymentTerms: "cod", deliveryAddress: "福田农批市场B区36档" }],
+  // ——— round 7: praise settles the last matter and the message goes on; symptoms told in new words; questions
+  ["praise-then-more", "上回那批毛巾没问题，这次照样300条，单价12，周五前送到，月结", { kind: "order", paymentTerms: "credit" }],
+  ["praise-then-more", "衣服都挺好的，没啥问题，想问下退货运费谁出，到付可以吗", { kind: "inquiry", topic: "policy" }],
+  ["praise-then-more", "上次冒烟的充电器已经给我换好了，谢谢", { kind: "other" }],
+  ["guard", "上次冒烟的充电器已经给我换好了，谢谢，但是你们不赔偿我就去曝光", { kind: "escalation" }],
+  ["asked-not-happened", "你们保险条款里丢件怎么赔？先了解一下，目前还没出问题", { kind: "inquiry", topic: "policy" }],
+  ["asked-not-happened", "寄到西藏的话运费贵不贵？", { kind: "inquiry", topic: "price" }],
+  ["asked-not-happened", "do you guys ship to Puerto Rico?", { kind: "inquiry", topic: "policy" }],
+  ["asked-not-happened", "If I cancel mid-year, is the annual fee prorated?", { kind: "inquiry", topic: "policy" }],
+  ["asked-not-happened", "你们接不接受商业汇票付款？", { kind: "inquiry", topic: "policy" }],
+  ["symptom", "Two of the vases have air bubbles in the glass.", { kind: "complaint", category: "quality" }],
+  ["symptom", "椅子到货时一条腿是断的", { kind: "complaint", category: "damage" }],
+  ["symptom", "The technician tracked mud through the hallway and was on his phone the whole time.", { kind: "complaint", category: "service" }],
+  ["guard", "收到的安全座椅颜色发错了，要灰色的", { kind: "complaint", category: "wrong_item" }],
 ];
 
 describe("the rules read families of support-chat phrasings", () => {

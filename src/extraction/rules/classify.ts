@@ -429,10 +429,15 @@ export function decideKind(signals: Signals, reasons: EscalationReason[], readOr
   // "今天系统升级，下午WMS不能用": the outage a maintenance notice announces is planned, no complaint.
   if (signals.has("maintenance") && !signals.has("complaintStrong") && !question) return "other";
   // "Status: refund of $45 processed…, customer notified", "已补发": an agent's note about a problem put right.
-  if (signals.resolved && !problem && !signals.has("askMark") && !signals.has("orderStrong")) return "other";
-  if (escalates(reasons) && !(signals.resolved && !problem)) return "escalation";
   let shape: OrderShape | undefined;
   const order = () => (shape ??= readOrder());
+  // "上回那批没问题，这次照旧订200条，单价35…": praise for the last delivery comes with the next order; "东西都挺好的，就是想问下发票怎么开" with a question.
+  const asked = signals.has("askMark") || (signals.has("question") && signals.has("inquiryIntent"));
+  const settled = signals.resolved && !problem && !asked && !signals.has("orderStrong");
+  if (settled && !(signals.has("orderWeak") && order().hasQuantity && order().filled >= 4)) return "other";
+  // "上次那个漏液的精华已经给我换好了，谢谢": thanks for an incident put right; a threat or a demand is never thanked away.
+  const incidentThankedFor = signals.resolved && signals.has("gratitude") && reasons.every((r) => r === "safety" || r === "severe_incident");
+  if (escalates(reasons) && !(signals.resolved && !problem) && !incidentThankedFor) return "escalation";
   if ((signals.has("escalationKind") || reasons.includes("vip")) && problem && !signals.resolved) return "escalation";
   // "发票…还没收到，寄出了吗？": a calm question about a document not yet received asks where it is.
   const documentChase =
