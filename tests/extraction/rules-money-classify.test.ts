@@ -38,6 +38,14 @@ describe("money and currencies", () => {
     expect(small.claimAmount).toBe(800);
     expect(small.escalationReasons).toBeUndefined();
   });
+
+  it("reads a bare sum right after a claim word, but no count, reference or number dialled", () => {
+    expect(extract("快递丢了一箱，里面的茶叶价值1280，要求赔偿").claimAmount).toBe(1280);
+    expect(extract("吹风机用了两天就坏了，要求退款加运费一共365").claimAmount).toBe(365);
+    expect(extract("吹风机用了两天就坏了，要求退款 订单号 5520031877412").claimAmount).toBeUndefined();
+    expect(extract("鞋子开胶了，再不退款我就打12315").claimAmount).toBeUndefined();
+    expect(extract("申请退款3天了还没到账").claimAmount).toBeUndefined();
+  });
 });
 
 describe("negation", () => {

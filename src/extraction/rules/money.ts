@@ -131,6 +131,23 @@ const CLAIM_REACH = 14;
  * with 万 after one ("损失 26 万"). The amount closest to a claim word wins; with no claim word, the
  * only amount of money in the text.
  */
+/** A bare sum stands this close after its claim word ("价值680", "赔我599", "退款加医药费一共2300"). */
+const BARE_SUM_REACH = 6;
+/** Longer digit runs without a currency are references and account numbers, not sums. */
+const BARE_SUM_MAX = 10_000_000;
+
+/** "我就打12315", "call 911": a number dialled is no sum. */
+function dialled(lower: string, start: number): boolean {
+  return /(?:打|拨|拨打|致电|call|dial)\s*$/.test(lower.slice(Math.max(0, start - 6), start));
+}
+
+/** Nothing that could be a unit follows the number: a sum, not "3天" or "2 boxes". */
+function endsPhrase(lower: string, end: number): boolean {
+  const next = lower[end];
+  if (next === undefined || /[,，。!?！？;；、)）\n]/.test(next)) return true;
+  return next === " " && !/[a-z\u3400-\u9fff]/.test(lower[end + 1] ?? "");
+}
+
 export function findClaim(lower: string, money: Money[], numbers: NumberToken[], defaultCurrency: Currency): Money | undefined {
   const cues = claimCues.findAll(lower);
   // A complaint naming a single sum of money names what is at stake ("dropped our $120,000 shipment").
@@ -138,8 +155,14 @@ export function findClaim(lower: string, money: Money[], numbers: NumberToken[],
   const wan = numbers
     .filter((n) => !n.glued && /[万千kw]$/.test(lower.slice(n.start, n.end)) && !money.some((m) => m.start <= n.start && m.end >= n.end))
     .map((n): Money => ({ value: n.value, currency: defaultCurrency, start: n.start, end: n.end }));
+  // "价值680，要求赔偿", "退款加医药费一共2300": a bare sum right after a claim word, ending its phrase, is in the claim's currency.
+  const bare = numbers
+    .filter((n) => !n.glued && n.value >= 10 && n.value < BARE_SUM_MAX && endsPhrase(lower, n.end) && !dialled(lower, n.start))
+    .filter((n) => !money.some((m) => m.start <= n.start && m.end >= n.end))
+    .filter((n) => cues.some((c) => n.start >= c.end && n.start - c.end <= BARE_SUM_REACH))
+    .map((n): Money => ({ value: n.value, currency: defaultCurrency, start: n.start, end: n.end }));
   let best: { money: Money; distance: number } | undefined;
-  for (const candidate of [...money, ...wan].slice(0, MAX_CANDIDATES)) {
+  for (const candidate of [...money, ...wan, ...bare].slice(0, MAX_CANDIDATES)) {
     for (const cue of cues.slice(0, MAX_CANDIDATES)) {
       const distance = candidate.start >= cue.end ? candidate.start - cue.end : cue.start >= candidate.end ? cue.start - candidate.end : 0;
       const gap = lower.slice(Math.min(cue.end, candidate.end), Math.max(cue.start, candidate.start));
