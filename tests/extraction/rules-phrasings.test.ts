@@ -1228,6 +1228,16 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["symptom", "椅子到货时一条腿是断的", { kind: "complaint", category: "damage" }],
   ["symptom", "The technician tracked mud through the hallway and was on his phone the whole time.", { kind: "complaint", category: "service" }],
   ["guard", "收到的安全座椅颜色发错了，要灰色的", { kind: "complaint", category: "wrong_item" }],
+  ["praise-then-more", "Sam 那边 confirm 了：岩棉板 50mm 800 张，unit price 18.5，下周三前到昆山花桥工地，prepayment 已经安排了", { kind: "order", paymentTerms: "prepaid" }],
+  ["asked-not-happened", "合同金额要是算错了，还能作废重签吗？还没签，先问问", { kind: "inquiry" }],
+  ["asked-not-happened", "请问 TI 的 LM358 还有 stock 吗？客户 want 2k pcs", { kind: "inquiry", topic: "stock" }],
+  ["asked-not-happened", "冻鱿鱼最近啥行情？走量一吨多少", { kind: "inquiry", topic: "price" }],
+  ["asked-not-happened", "你们配送有没有最低起送量？", { kind: "inquiry", topic: "policy" }],
+  ["asked-not-happened", "麻烦查一下这个单号卡在哪了，两天没动了", { kind: "inquiry", topic: "tracking" }],
+  ["other", "谁点奶茶？我来拼单", { kind: "other" }],
+  ["symptom", "这个外卖服务也太差了吧", { kind: "complaint", category: "service" }],
+  ["symptom", "在线客服回复也太慢了，等了一上午", { kind: "complaint", category: "service" }],
+  ["symptom", "We found glass fragments in a jar of pasta sauce.", { kind: "complaint", category: "quality" }],
 ];
 
 describe("the rules read families of support-chat phrasings", () => {

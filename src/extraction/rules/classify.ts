@@ -307,12 +307,21 @@ function concededThenPraised(live: CueHit<KindGroup>[], praise: CueHit<CategoryT
 /** How far before the problem its concession may stand: "虽然比说好的晚了", "Although it arrived a day late". */
 const CONCESSION_REACH = 24;
 
+/** How far after 要是/如果 ("if") a complaint word is still supposed, not stated. */
+const SUPPOSITION_REACH = 12;
+const CLAUSE_END = /[。.!?！？;；\n]/;
+
 export function readSignals(lower: string): Signals {
   const kindHits = longestHits(kindMatcher.findAll(lower).filter((h) => !midClauseParticle(h, lower)));
   const negators = kindHits.filter((h) => h.tag === "negator");
   const negated = negatedBy(lower, negators);
   const live = kindHits.filter((h) => h.tag !== "negator" && !negated(h));
   const groups = new Set(live.map((h) => h.tag));
+  // "发票抬头要是开错了，还能重开吗": a complaint word the same clause supposes complains of nothing yet.
+  const supposing = live.filter((h) => h.tag === "hypothetical");
+  const supposed = (h: CueHit<KindGroup>) =>
+    supposing.some((c) => c.start < h.start && h.start - c.end <= SUPPOSITION_REACH && !CLAUSE_END.test(lower.slice(c.end, h.start)));
+  if (live.every((h) => h.tag !== "complaintStrong" || supposed(h))) groups.delete("complaintStrong");
   // "Is my country supported", "can you resend it": an English question by its word order, question mark or not.
   if (INVERTED_QUESTION.test(lower)) groups.add("question");
 
@@ -431,10 +440,11 @@ export function decideKind(signals: Signals, reasons: EscalationReason[], readOr
   // "Status: refund of $45 processed…, customer notified", "已补发": an agent's note about a problem put right.
   let shape: OrderShape | undefined;
   const order = () => (shape ??= readOrder());
-  // "上回那批没问题，这次照旧订200条，单价35…": praise for the last delivery comes with the next order; "东西都挺好的，就是想问下发票怎么开" with a question.
+  // "上回那批没问题，这次照旧订200条，单价35…", "confirm 了：石膏板 1.2k 张，unit price 26.5，下周五前到…": a settled matter
+  // or a confirmation comes with a whole order (count, price and where or when); "东西都挺好的，就是想问下发票怎么开" with a question.
   const asked = signals.has("askMark") || (signals.has("question") && signals.has("inquiryIntent"));
   const settled = signals.resolved && !problem && !asked && !signals.has("orderStrong");
-  if (settled && !(signals.has("orderWeak") && order().hasQuantity && order().filled >= 4)) return "other";
+  if (settled && !(order().hasQuantity && order().filled >= 4)) return "other";
   // "上次那个漏液的精华已经给我换好了，谢谢": thanks for an incident put right; a threat or a demand is never thanked away.
   const incidentThankedFor = signals.resolved && signals.has("gratitude") && reasons.every((r) => r === "safety" || r === "severe_incident");
   if (escalates(reasons) && !(signals.resolved && !problem) && !incidentThankedFor) return "escalation";
