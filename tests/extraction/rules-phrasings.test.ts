@@ -1238,6 +1238,20 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["symptom", "这个外卖服务也太差了吧", { kind: "complaint", category: "service" }],
   ["symptom", "在线客服回复也太慢了，等了一上午", { kind: "complaint", category: "service" }],
   ["symptom", "We found glass fragments in a jar of pasta sauce.", { kind: "complaint", category: "quality" }],
+  // ——— round 8: real customers' words (airline, takeaway and shop reviews) for the same families
+  ["repeat", "Submitted a complaint about my broken suitcase a month ago and still nothing. Worst airline ever.", { kind: "escalation", escalationReasons: ["repeat_complaint"] }],
+  ["threat-category", "客服踢皮球，我只能打消费者维权电话了", { kind: "escalation", category: "service", escalationReasons: ["regulator_threat"] }],
+  ["order-change", "I need to modify my purchase from yesterday", { kind: "order" }],
+  ["order-change", "这单周末送不到的话我要取消", { kind: "order" }],
+  ["order-change", "能改一下收货地址吗，我的地址写错了", { kind: "order" }],
+  ["order-change", "那就有货的先发吧，缺的等到了再补", { kind: "order" }],
+  ["symptom", "订单取消三天了，为什么还没有退钱给我", { kind: "complaint", category: "billing" }],
+  ["symptom", "下单三个小时了都没人配送", { kind: "complaint", category: "delay" }],
+  ["symptom", "每次都晚送一个小时，饭都凉了", { kind: "complaint", category: "delay" }],
+  ["symptom", "其他都收到了，就没有酱油", { kind: "complaint", category: "wrong_item" }],
+  ["symptom", "You guys messed up my booking again", { kind: "complaint" }],
+  ["asked-not-happened", "你们家有没有婴儿湿巾", { kind: "inquiry", topic: "stock" }],
+  ["asked-not-happened", "My card is almost expired, how do I get a new one?", { kind: "inquiry" }],
 ];
 
 describe("the rules read families of support-chat phrasings", () => {
