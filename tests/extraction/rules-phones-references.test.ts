@@ -112,6 +112,13 @@ describe("order references", () => {
     expect(ref("液压油缸 HSG-80 共40台")).toBeUndefined();
   });
 
+  it("reads the order a change, a cancellation or an invoice is against", () => {
+    expect(ref("帮忙改一下GK-2231-05：数量改成三百")).toBe("GK-2231-05");
+    expect(ref("取消 MX-77120，客户不要了")).toBe("MX-77120");
+    expect(ref("Please raise the invoice against 4410-TR-02 today")).toBe("4410-TR-02");
+    expect(ref("取消 3 箱，改成 5 箱")).toBeUndefined();
+  });
+
   it("does not read a quantity after 'order' as a reference", () => {
     expect(ref("order 1200 units of bolts")).toBeUndefined();
     expect(ref("Our order of 36000 pcs has to leave Friday")).toBeUndefined();
