@@ -237,6 +237,13 @@ describe("field extraction generalises to new phrasings", () => {
     expect(extractWithRules({ text: "订胶布 五十卷 2块一卷", sentAt: WED }).items?.[0]?.unitPrice).toBe(2);
   });
 
+  it("reads a Chinese count after 要/来 with no unit as an item beside counted ones", () => {
+    expect(extractWithRules({ text: "毛巾 三百条，单价9；牙刷也要两千，单价0.6，周五送", sentAt: WED }).items).toEqual([
+      { quantity: 300, product: "毛巾", unit: "条", unitPrice: 9 },
+      { quantity: 2000, product: "牙刷", unitPrice: 0.6 },
+    ]);
+  });
+
   it("reads a batch (一批, 分两批) as no count", () => {
     expect(extractWithRules({ text: "要做一批定制卫衣，两百件，每件68，分两批送", sentAt: WED }).items).toEqual([
       { quantity: 200, product: "定制卫衣", unit: "件", unitPrice: 68 },

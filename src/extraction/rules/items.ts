@@ -167,9 +167,10 @@ function readQuantity(scan: Scan, n: NumberToken, unitHits: Map<number, UnitHit>
     if (followedByPackSpec(lower, unit.end)) return undefined;
     return { value: n.value, start: n.start, end: unit.end, unit: (scan.unfolded ?? text).slice(at, unit.end), rank: RANK[unit.kind], english: unit.kind.startsWith("en") };
   }
-  // "纸杯再要一千二，": a Chinese numeral right after an order word and before a pause is the count, unit or not.
+  // "纸杯再要一千二，": a Chinese numeral right after an order word and before a pause is the count, unit or not;
+  // it counts like one with a unit beside other items ("浴巾 六百条；洗发水要一万五，").
   if (n.chinese && n.value >= 2 && leadEnds.has(text[n.start - 1] ?? "") && /^[\s，,。；;]|^$/.test(lower.slice(n.end, n.end + 1))) {
-    return { value: n.value, start: n.start, end: n.end, rank: RANK.bare, english: false };
+    return { value: n.value, start: n.start, end: n.end, rank: RANK.zhCount, english: false };
   }
   if (n.chinese) return undefined;
   // "NS-02 x 60", "qty 50", "数量：50": the count comes after its marker, the product before it.
