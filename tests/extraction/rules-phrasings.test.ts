@@ -1252,6 +1252,17 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["symptom", "You guys messed up my booking again", { kind: "complaint" }],
   ["asked-not-happened", "你们家有没有婴儿湿巾", { kind: "inquiry", topic: "stock" }],
   ["asked-not-happened", "My card is almost expired, how do I get a new one?", { kind: "inquiry" }],
+  ["repeat", "退款的问题我已多次反应了，到现在还没处理", { kind: "escalation", escalationReasons: ["repeat_complaint"] }],
+  ["repeat", "投诉后也没有任何消息，你们到底管不管", { kind: "escalation", escalationReasons: ["repeat_complaint"] }],
+  ["threat-category", "Please answer my DM or tell me where to send suit to.", { kind: "escalation", escalationReasons: ["legal_threat"] }],
+  ["order-change", "您好，请尽快帮忙安排发货，周六要用", { kind: "order" }],
+  ["order-change", "这个单帮我加急一下", { kind: "order" }],
+  ["asked-not-happened", "补货会要多久", { kind: "inquiry", topic: "stock" }],
+  ["asked-not-happened", "When do you stop shipping for the holidays? 京东过年什么时候停快递", { kind: "inquiry", topic: "policy" }],
+  ["other", "um no just hanging out, what’s new with you?", { kind: "other" }],
+  ["symptom", "每次送餐都能少点什么，这次又没吸管", { kind: "complaint", category: "wrong_item" }],
+  ["symptom", "为什么打包盒还收我两块钱", { kind: "complaint", category: "billing" }],
+  ["symptom", "都下午了怎么还显示在揽件", { kind: "complaint", category: "delay" }],
 ];
 
 describe("the rules read families of support-chat phrasings", () => {

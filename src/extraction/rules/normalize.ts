@@ -142,17 +142,20 @@ export function normalizeText(raw: string): NormalizedText {
   return unfolded === undefined ? { text, lower } : { text, lower, unfolded };
 }
 
+/** Phones type curly apostrophes ("what’s", "didn’t"); cues are written with the straight one. Same length. */
+const CURLY_APOSTROPHES = /[‘’]/g;
+
 function lowerCase(text: string): { lower: string } {
   const whole = text.toLowerCase();
   // Nearly always no character changes length when lower-cased, and one native call is far cheaper.
-  if (whole.length === text.length) return { lower: whole };
+  if (whole.length === text.length) return { lower: whole.replace(CURLY_APOSTROPHES, "'") };
   let lower = "";
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     const l = c.toLowerCase();
     lower += l.length === 1 ? l : c;
   }
-  return { lower };
+  return { lower: lower.replace(CURLY_APOSTROPHES, "'") };
 }
 
 /*
