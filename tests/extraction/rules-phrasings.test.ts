@@ -1263,6 +1263,11 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["symptom", "每次送餐都能少点什么，这次又没吸管", { kind: "complaint", category: "wrong_item" }],
   ["symptom", "为什么打包盒还收我两块钱", { kind: "complaint", category: "billing" }],
   ["symptom", "都下午了怎么还显示在揽件", { kind: "complaint", category: "delay" }],
+  ["symptom", "后台一直login不了，急", { kind: "complaint", category: "quality" }],
+  ["symptom", "订的红色气球送来全是蓝的", { kind: "complaint", category: "wrong_item" }],
+  ["esc-category", "那票零担整票找不到了，20托货", { kind: "escalation", category: "lost", escalationReasons: ["severe_incident"] }],
+  ["threat-category", "She says she'll post everywhere that we ruined her party.", { kind: "escalation", escalationReasons: ["media_threat"] }],
+  ["other", "FYI – the replacement shipment went out this morning", { kind: "other" }],
 ];
 
 describe("the rules read families of support-chat phrasings", () => {
