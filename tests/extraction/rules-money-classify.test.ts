@@ -44,6 +44,8 @@ describe("money and currencies", () => {
     expect(extract("吹风机用了两天就坏了，要求退款加运费一共365").claimAmount).toBe(365);
     expect(extract("吹风机用了两天就坏了，要求退款 订单号 5520031877412").claimAmount).toBeUndefined();
     expect(extract("鞋子开胶了，再不退款我就打12315").claimAmount).toBeUndefined();
+    expect(extract("我要求退款，单号 202606").claimAmount).toBeUndefined();
+    expect(extract("退款申请 88231 还没处理").claimAmount).toBeUndefined();
     expect(extract("申请退款3天了还没到账").claimAmount).toBeUndefined();
   });
 });

@@ -117,6 +117,7 @@ describe("order references", () => {
     expect(ref("取消 MX-77120，客户不要了")).toBe("MX-77120");
     expect(ref("Please raise the invoice against 4410-TR-02 today")).toBe("4410-TR-02");
     expect(ref("取消 3 箱，改成 5 箱")).toBeUndefined();
+    expect(ref("取消 2026-06-12 的配送")).toBeUndefined();
   });
 
   it("does not read a quantity after 'order' as a reference", () => {

@@ -191,6 +191,8 @@ export interface Signals {
   topic: Topic;
   /** The message reports a problem put right ("已补发", "处理好了"), or is praise alone ("很好") or praise with a soft grumble. */
   resolved: boolean;
+  /** A fix is reported after every problem and complaint word: "漏液的精华已经给我换好了". */
+  putRight: boolean;
   /** The message has words at all, not only digits, punctuation or emoji. */
   wordy: boolean;
   /** A safety incident is reported (injury, fire, leak), not merely safety mentioned ("注意安全", "危化品车"). */
@@ -384,6 +386,7 @@ export function readSignals(lower: string): Signals {
     howItWorks: topicHits.some((h) => h.tag === "howItWorks") && !topicHits.some((h) => h.tag === "accountChange"),
     accountChange: topicHits.some((h) => h.tag === "accountChange"),
     resolved,
+    putRight: fixedAfter && grievance,
     wordy: /[a-z\u3400-\u9fff]/.test(lower),
     safetyIncident: problemHits.some((h) => h.tag !== "praise" && h.tag !== "idiom" && h.tag.category === "safety" && !h.tag.hazard),
     problemCategories,
@@ -446,7 +449,7 @@ export function decideKind(signals: Signals, reasons: EscalationReason[], readOr
   const settled = signals.resolved && !problem && !asked && !signals.has("orderStrong");
   if (settled && !(order().hasQuantity && order().filled >= 4)) return "other";
   // "上次那个漏液的精华已经给我换好了，谢谢": thanks for an incident put right; a threat or a demand is never thanked away.
-  const incidentThankedFor = signals.resolved && signals.has("gratitude") && reasons.every((r) => r === "safety" || r === "severe_incident");
+  const incidentThankedFor = signals.putRight && signals.has("gratitude") && reasons.every((r) => r === "safety" || r === "severe_incident");
   if (escalates(reasons) && !(signals.resolved && !problem) && !incidentThankedFor) return "escalation";
   if ((signals.has("escalationKind") || reasons.includes("vip")) && problem && !signals.resolved) return "escalation";
   // "发票…还没收到，寄出了吗？": a calm question about a document not yet received asks where it is.

@@ -131,6 +131,15 @@ function addressLikeBefore(lower: string, start: number): boolean {
 /** Words after "x3" that end an item rather than name a model ("KMC X11 chains"). */
 const ITEM_ENDERS = new Set([...NOT_AFTER_BARE, "please", "pls", "plz", "thanks", "thx", "thank", "by", "asap"]);
 
+/**
+ * "纸杯再要一千二，": a Chinese numeral right after an order word and before a pause is the count, unit or not, and
+ * beside counts with units an item of its own ("浴巾 六百条；洗发水要一万五，"). "还要三，四天" is a span of days.
+ */
+function spokenCount(text: string, lower: string, n: { start: number; end: number }): boolean {
+  if (!leadEnds.has(text[n.start - 1] ?? "") || !/^[\s，,。；;]|^$/.test(lower.slice(n.end, n.end + 1))) return false;
+  return !CHINESE_DIGITS.has(lower[n.end + 1] ?? "");
+}
+
 /** "KMC X11 chains": an English word after an "x"-number makes it a model name, unless that word is a unit or ends the item. */
 function modelNameAfter(lower: string, end: number, unitHits: Map<number, unknown>): boolean {
   const at = skipSpaces(lower, end);
@@ -167,11 +176,7 @@ function readQuantity(scan: Scan, n: NumberToken, unitHits: Map<number, UnitHit>
     if (followedByPackSpec(lower, unit.end)) return undefined;
     return { value: n.value, start: n.start, end: unit.end, unit: (scan.unfolded ?? text).slice(at, unit.end), rank: RANK[unit.kind], english: unit.kind.startsWith("en") };
   }
-  // "纸杯再要一千二，": a Chinese numeral right after an order word and before a pause is the count, unit or not;
-  // it counts like one with a unit beside other items ("浴巾 六百条；洗发水要一万五，").
-  if (n.chinese && n.value >= 2 && leadEnds.has(text[n.start - 1] ?? "") && /^[\s，,。；;]|^$/.test(lower.slice(n.end, n.end + 1))) {
-    return { value: n.value, start: n.start, end: n.end, rank: RANK.zhCount, english: false };
-  }
+  if (n.chinese && n.value >= 2 && spokenCount(text, lower, n)) return { value: n.value, start: n.start, end: n.end, rank: RANK.zhCount, english: false };
   if (n.chinese) return undefined;
   // "NS-02 x 60", "qty 50", "数量：50": the count comes after its marker, the product before it.
   if (COUNT_MARKER_BEFORE.test(lower.slice(Math.max(0, n.start - 10), n.start)) && !/^\s?[x×*]\s?\d/.test(lower.slice(n.end, n.end + 3))) {
@@ -825,5 +830,7 @@ export function findItems(scan: Scan, erase: string[], addresses: { start: numbe
     if (price) item.unitPrice = PER_DOZEN.test(lower.slice(price.end, price.end + 12)) ? Math.round((price.value / 12) * 10_000) / 10_000 : price.value;
     items.push(item);
   });
-  return { items, currency, counted: quantities.some((q) => q.rank >= RANK.times) };
+  // Alone, a spoken count ("这个要二十") may as well be a price: it shows no order by itself.
+  const unitGiven = quantities.some((q) => q.unit !== undefined);
+  return { items, currency, counted: quantities.some((q) => q.rank >= RANK.times && (unitGiven || q.english || !spokenCount(text, lower, q))) };
 }

@@ -126,20 +126,15 @@ const MAX_CANDIDATES = 32;
 /** Within a clause of a claim word (损失, 赔偿, 价值, worth, refund …), how far an amount may be. */
 const CLAIM_REACH = 14;
 
-/**
- * The amount a complaint or escalation claims: money near a claim word, or a bare number written
- * with 万 after one ("损失 26 万"). The amount closest to a claim word wins; with no claim word, the
- * only amount of money in the text.
- */
-/** A bare sum stands this close after its claim word ("价值680", "赔我599", "退款加医药费一共2300"). */
-const BARE_SUM_REACH = 6;
 /** Longer digit runs without a currency are references and account numbers, not sums. */
 const BARE_SUM_MAX = 10_000_000;
 
-/** "我就打12315", "call 911": a number dialled is no sum. */
-function dialled(lower: string, start: number): boolean {
-  return /(?:打|拨|拨打|致电|call|dial)\s*$/.test(lower.slice(Math.max(0, start - 6), start));
-}
+/**
+ * What may stand between a claim word and a bare sum: nothing, a particle ("多收了900", "赔我599"), or a
+ * "total" closing a short list of what is claimed ("退款加医药费一共2300"). "退款，单号 202606" or
+ * "再不退款我就打12315" name no sum.
+ */
+const BARE_SUM_GAP = /^[\s:：]*(?:了|我|是|约|大约|大概)?[\s:：]*$|^[^\s,，。:：#]{0,6}(?:一共|总共|共计)\s*$/;
 
 /** Nothing that could be a unit follows the number: a sum, not "3天" or "2 boxes". */
 function endsPhrase(lower: string, end: number): boolean {
@@ -147,6 +142,12 @@ function endsPhrase(lower: string, end: number): boolean {
   if (next === undefined || /[,，。!?！？;；、)）\n]/.test(next)) return true;
   return next === " " && !/[a-z\u3400-\u9fff]/.test(lower[end + 1] ?? "");
 }
+
+/**
+ * The amount a complaint or escalation claims: money near a claim word, a bare number written
+ * with 万 after one ("损失 26 万"), or a bare sum right after one ("价值680"). The amount closest to a
+ * claim word wins; with no claim word, the only amount of money in the text.
+ */
 
 export function findClaim(lower: string, money: Money[], numbers: NumberToken[], defaultCurrency: Currency): Money | undefined {
   const cues = claimCues.findAll(lower);
@@ -157,9 +158,9 @@ export function findClaim(lower: string, money: Money[], numbers: NumberToken[],
     .map((n): Money => ({ value: n.value, currency: defaultCurrency, start: n.start, end: n.end }));
   // "价值680，要求赔偿", "退款加医药费一共2300": a bare sum right after a claim word, ending its phrase, is in the claim's currency.
   const bare = numbers
-    .filter((n) => !n.glued && n.value >= 10 && n.value < BARE_SUM_MAX && endsPhrase(lower, n.end) && !dialled(lower, n.start))
+    .filter((n) => !n.glued && n.value >= 10 && n.value < BARE_SUM_MAX && endsPhrase(lower, n.end))
     .filter((n) => !money.some((m) => m.start <= n.start && m.end >= n.end))
-    .filter((n) => cues.some((c) => n.start >= c.end && n.start - c.end <= BARE_SUM_REACH))
+    .filter((n) => cues.some((c) => n.start >= c.end && BARE_SUM_GAP.test(lower.slice(c.end, n.start))))
     .map((n): Money => ({ value: n.value, currency: defaultCurrency, start: n.start, end: n.end }));
   let best: { money: Money; distance: number } | undefined;
   for (const candidate of [...money, ...wan, ...bare].slice(0, MAX_CANDIDATES)) {

@@ -116,9 +116,12 @@ function unlabelledShape(id: string): boolean {
   return letters >= 1 && letters <= 4 && /^\d{8,}$/.test(id.slice(letters));
 }
 
+/** "取消 2026-06-12 的配送": a date after a label is no reference. */
+const DATE_SHAPED = /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/;
+
 function labelledShape(id: string, directlyAfterHash: boolean, lowerAfter: string): boolean {
   const digits = countDigits(id);
-  if (digits < 3) return false;
+  if (digits < 3 || DATE_SHAPED.test(id)) return false;
   // A bare number after a label ("order 1200 units") may be a quantity: it needs five digits or a #, and no unit after it.
   if (/^\d+$/.test(id)) return (directlyAfterHash || id.length >= 5) && !unitFollows(lowerAfter);
   return true;
