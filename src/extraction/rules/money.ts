@@ -128,6 +128,8 @@ const CLAIM_REACH = 14;
 
 /** Longer digit runs without a currency are references and account numbers, not sums. */
 const BARE_SUM_MAX = 10_000_000;
+/** The longest gap BARE_SUM_GAP is tried on: "加医药费一共" and its spaces. */
+const BARE_SUM_REACH = 10;
 
 /**
  * What may stand between a claim word and a bare sum: nothing, a particle ("多收了900", "赔我599"), or a
@@ -148,7 +150,6 @@ function endsPhrase(lower: string, end: number): boolean {
  * with 万 after one ("损失 26 万"), or a bare sum right after one ("价值680"). The amount closest to a
  * claim word wins; with no claim word, the only amount of money in the text.
  */
-
 export function findClaim(lower: string, money: Money[], numbers: NumberToken[], defaultCurrency: Currency): Money | undefined {
   const cues = claimCues.findAll(lower);
   // A complaint naming a single sum of money names what is at stake ("dropped our $120,000 shipment").
@@ -160,7 +161,7 @@ export function findClaim(lower: string, money: Money[], numbers: NumberToken[],
   const bare = numbers
     .filter((n) => !n.glued && n.value >= 10 && n.value < BARE_SUM_MAX && endsPhrase(lower, n.end))
     .filter((n) => !money.some((m) => m.start <= n.start && m.end >= n.end))
-    .filter((n) => cues.some((c) => n.start >= c.end && BARE_SUM_GAP.test(lower.slice(c.end, n.start))))
+    .filter((n) => cues.slice(0, MAX_CANDIDATES).some((c) => n.start >= c.end && n.start - c.end <= BARE_SUM_REACH && BARE_SUM_GAP.test(lower.slice(c.end, n.start))))
     .map((n): Money => ({ value: n.value, currency: defaultCurrency, start: n.start, end: n.end }));
   let best: { money: Money; distance: number } | undefined;
   for (const candidate of [...money, ...wan, ...bare].slice(0, MAX_CANDIDATES)) {
