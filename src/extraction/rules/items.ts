@@ -560,22 +560,22 @@ function insideCountedItem(lower: string, q: Quantity, all: Quantity[], sameItem
 /** How far after a bare count its per-unit price may stand: "2,880 Besser blocks (200 series) at $2.65 per block". */
 const PRICE_REACH = 60;
 
+/** A number inside another item's name is no count of its own. */
+function insideAnotherName(lower: string, q: Quantity, previous: Quantity | undefined, all: Quantity[]): boolean {
+  const between = previous ? lower.slice(previous.end, q.start) : "";
+  // "1,200 ft of 12 AWG wire", "40 x hose 1/2\" x 36\"".
+  if (previous && /^\s?(?:of\s)?$/.test(between)) return true;
+  // "18 tonnes MOT Type 1 sub-base at £28.50/t": a bare number in the name of a measured item.
+  if (previous?.unit !== undefined && q.unit === undefined && !/[\n,，;；、]/.test(between) && !LIST_JOINER.test(between)) return true;
+  return insideCountedItem(lower, q, all, true);
+}
+
 /**
  * An English count without a unit word that is ordered all the same: its item is priced per unit before the next
  * count ("12 LED wall panels (P3.9) at SGD 280 per panel", "4x chainsets @ 189"), or it follows an order word
  * ("need 2,880 Besser blocks"). Such a count stands beside counts with units ("40 bags of cement") instead of
  * giving way to them as a stray number would.
  */
-/** A number inside another item's name is no count of its own. */
-function insideAnotherName(lower: string, q: Quantity, previous: Quantity | undefined, all: Quantity[]): boolean {
-  // "1,200 ft of 12 AWG wire", "40 x hose 1/2\" x 36\"".
-  if (previous && /^\s?(?:of\s)?$/.test(lower.slice(previous.end, q.start))) return true;
-  // "18 tonnes MOT Type 1 sub-base at £28.50/t": a bare number in the name of a measured item.
-  const between = previous ? lower.slice(previous.end, q.start) : "";
-  if (previous?.unit !== undefined && q.unit === undefined && !/[\n,，;；、]/.test(between) && !LIST_JOINER.test(between)) return true;
-  return insideCountedItem(lower, q, all, true);
-}
-
 function orderedAsCounted(lower: string, q: Quantity, previous: Quantity | undefined, next: Quantity | undefined, prices: Price[], all: Quantity[]): boolean {
   if (insideAnotherName(lower, q, previous, all)) return false;
   const before = lower.slice(Math.max(0, q.start - 16), q.start);
