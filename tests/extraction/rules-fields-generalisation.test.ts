@@ -315,6 +315,33 @@ describe("field extraction generalises to new phrasings", () => {
     expect(extract("发票号 12345678 的发票抬头开错了").orderRef).toBeUndefined();
   });
 
+  it("names no customer from what a customer does, a route, a code or a word that holds a surname", () => {
+    for (const text of [
+      "客户急着要，帮忙催一下物流",
+      "客户同意换货了，工单关闭",
+      "帮客户查一下那批冻品到哪了",
+      "flight 88 from JFK to LHR was cancelled and nobody told us",
+      "can I move money from EUR to USD in the app?",
+      "please send the statement from October",
+      "请安全主管马上到B仓，货架倒了",
+      "项目经理说明天停工，货先别送",
+      "多谢吕师傅，今天送得很快",
+      "@售后小王 这单退了吗",
+      "Thanks 陈经理! 货都收到了",
+      "一箱12罐碎了5罐，包装是谁打的",
+    ]) {
+      expect(extract(text).customer, text).toBeUndefined();
+    }
+  });
+
+  it("still names the customer after a label, before 'from' and beside a title", () => {
+    expect(extract("客户博世的货今天到，明天安排卸货")).toMatchObject({ customer: "博世" });
+    expect(extract("客户鲜果时光说少了两箱")).toMatchObject({ customer: "鲜果时光" });
+    expect(extract("hey it's Priya from Larkspur Candles - can we get 30 jars of wax @ $4 by Friday?")).toMatchObject({ customer: "Larkspur Candles" });
+    expect(extract("PO 5512 from Tallis Books: 40 boxes of A4 paper")).toMatchObject({ customer: "Tallis Books" });
+    expect(extract("客户王总来电：要500箱矿泉水")).toMatchObject({ customer: "王总" });
+  });
+
   it("does not take a place before a person as their company", () => {
     expect(extract("建材城老周 要 50 包水泥 明天送")).toMatchObject({ customer: "老周" });
     expect(extract("建材城老周 要 50 包水泥 明天送").contactName).toBeUndefined();

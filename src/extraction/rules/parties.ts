@@ -27,8 +27,21 @@ const notNames = new Set(P.notNames);
 const notLatinNames = new Set(P.englishNotNames.map((n) => n.toLowerCase()));
 const titleBreakers = new Set([...P.titleBreakers]);
 const labelWords = [...P.customerLabels, ...P.contactLabels];
+const wordsHoldingSurname = P.wordsHoldingSurname;
+
+/** The surname at `at` is a character of a word (安全主管, 项目经理, 谢谢老板). */
+function insideWord(text: string, at: number): boolean {
+  for (const w of wordsHoldingSurname) {
+    for (let p = Math.max(0, at - w.length + 1); p <= at; p++) if (text.startsWith(w, p)) return true;
+  }
+  return false;
+}
 /** Characters that join two names ("公关和经理") and so never sit inside one. */
 const JOINERS = new Set([..."和与跟及或的"]);
+/** Characters that never start a name. */
+const NOT_NAME_START = new Set([..."忙这那我你他她它该本每各某一上下前后已被把将对给让请谢从在是的了有送发寄运拉交到"]);
+/** Characters of questions and talk, never inside a company name ("能不能开电子发票"). */
+const FUNCTION_CHARS = /[而从跟催不没能吗呢吧么什怎哪谁很就才只过着得了是有们你我他她它啥咋请查看帮麻烦问让把给要想还再又都也已刚]/;
 /** A count before 小/老 makes a word of it (一小时, 几小时), not a name. */
 const QUANTITY_BEFORE = new Set([..."一二两三四五六七八九十几半个每"]);
 
@@ -77,6 +90,7 @@ function personAt(text: string, at: number): Name | undefined {
     if (standsAlone && !QUANTITY_BEFORE.has(text[at - 1] ?? "")) return { name: text.slice(at, at + 2), start: at, end: at + 2, person: true };
   }
   if (!isSurnameAt(text, at)) return undefined;
+  if (insideWord(text, at)) return undefined;
   for (let given = 1; given <= 2; given++) {
     const titleAt = at + given;
     // The title is looked up first: it is cheap and rules out nearly every character.
@@ -199,8 +213,19 @@ function readNameBackward(text: string, end: number): Name | undefined {
 }
 
 function isStaffMention(text: string, at: number): boolean {
-  const before = text.slice(Math.max(0, at - 4), at).toLowerCase();
-  return /@\s?$|\b(hi|hello|hey|dear)\s$|请\s?$|谢谢\s?$|感谢\s?$|多谢\s?$|辛苦\s?$|麻烦\s?$/.test(before);
+  const before = text.slice(Math.max(0, at - 8), at).toLowerCase();
+  return /@\S{0,3}$|\b(hi|hello|hey|dear|thanks|thx)\s$|请\s?$|谢谢\s?$|感谢\s?$|多谢\s?$|辛苦\s?$|麻烦\s?$/.test(before);
+}
+
+/**
+ * "客户急用", "客户同意", "客户拆了包装": what runs on from a label with nothing between is what the customer
+ * does, unless it reads as a person or a company by its suffix. Only the words of talk and action rule it out,
+ * so unsuffixed brands (客户博世, 客户比亚迪) still stand.
+ */
+function actionAfterLabel(text: string, at: number, name: Name): boolean {
+  if (name.person || name.start !== at || !isCjkAt(text, at)) return false;
+  if (companyBySuffix(text, at)) return false;
+  return NOT_NAME_START.has(name.name[0]!) || FUNCTION_CHARS.test(name.name) || startsWithAny(name.name, 0, P.actionWords) !== undefined;
 }
 
 function fromLabels(text: string, lower: string): { customer?: Name; contact?: Name } {
@@ -216,7 +241,7 @@ function fromLabels(text: string, lower: string): { customer?: Name; contact?: N
       } else {
         const name = readName(text, hit.end);
         const english = /^[a-z]/.test(hit.cue);
-        if (name && (!english || isAsciiLetter(name.name[0]))) customer = name;
+        if (name && (!english || isAsciiLetter(name.name[0])) && !actionAfterLabel(text, hit.end, name)) customer = name;
       }
     } else if (hit.tag === "contact" && !contact) {
       contact = readName(text, hit.end);
@@ -268,6 +293,11 @@ function companyAndPerson(text: string): { company?: Name; person?: Name } {
   return { person: firstPerson };
 }
 
+/** "from LAX to IAD", "from USD to GBP", "from SFO": a route, a conversion or a code, not who sends. */
+function isPlaceOrCode(text: string, name: Name): boolean {
+  return /^\s?(to|→)\s/.test(text.slice(name.end, name.end + 4)) || /^[A-Z]{2,4}(-[A-Z]{2,4})?$/.test(name.name);
+}
+
 /** English phrasing: "Mark Jensen from Brightline Tools", "Apex Logistics 的 Jason", "for Nordic Home", "Greenleaf Foods would like". */
 function fromEnglish(text: string, lower: string): { company?: Name; person?: Name } {
   for (const m of lower.matchAll(/\s(from|at)\s/g)) {
@@ -275,6 +305,7 @@ function fromEnglish(text: string, lower: string): { company?: Name; person?: Na
     const person = readNameBackward(text, m.index);
     // "Dana Ruiz at Pinecrest Bakery": "at" introduces a company only between a person and a company name.
     if (m[1] === "at" && (!company || company.person || !person)) continue;
+    if (company && m[1] === "from" && isPlaceOrCode(text, company)) continue;
     if (company) return { company, person: person && person.name.split(" ").length <= 3 && !/^(order|po)$/i.test(person.name) ? person : undefined };
   }
   const de = /([A-Za-z][A-Za-z .&'-]{1,40}?)\s?的\s?([A-Z][a-z]+)/.exec(text);
@@ -356,9 +387,6 @@ function byStandaloneCompany(text: string): Name | undefined {
 
 /** Characters after a company name that show the name has ended ("美联百货在催", "富锐汽车部件那车"). */
 const AFTER_COMPANY = new Set([..."在问要来说订反投催的那这已又还送发找也都和跟对给被把让想今明刚"]);
-const NOT_NAME_START = new Set([..."这那我你他她它该本每各某一上下前后已被把将对给让请谢从在是的了有送发寄运拉交到"]);
-/** Characters of questions and talk, never inside a company name ("能不能开电子发票"). */
-const FUNCTION_CHARS = /[不没能吗呢吧么什怎哪谁很就才只过着得了是有们你我他她它啥咋请查看帮麻烦问让把给要想还再又都也已刚]/;
 /** Words after which a company name may start: 回访宏泰机电, for 美好家居, 给宏达机械送货. */
 const BEFORE_COMPANY = ["回访", "拜访", "致电", "通知", "联系", "for ", "给", "帮", "替", "为"];
 
@@ -378,7 +406,8 @@ function clauseStartCompany(text: string): Name | undefined {
     if (!isCjkAt(text, at)) continue;
     const starts =
       at === 0 || !isCjkAt(text, at - 1) || (BEFORE_COMPANY_ENDS.has(text[at - 1]!) && BEFORE_COMPANY.some((w) => text.startsWith(w, at - w.length)));
-    if (!starts || NOT_NAME_START.has(text[at]!)) continue;
+    // A name is at least two characters of one run ("7瓶,包装" is none).
+    if (!starts || NOT_NAME_START.has(text[at]!) || !isCjkAt(text, at + 1)) continue;
     tried++;
     let best: Name | undefined;
     for (let j = at + 2; j < text.length && j - at < MAX_CJK_NAME && isCjkAt(text, j); j++) {

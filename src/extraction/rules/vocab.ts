@@ -213,6 +213,10 @@ export const PartiesVocabSchema = z.object({
   departments: CueList,
   nameStops: CueList,
   notNames: CueList,
+  /** Words that hold a surname's character, so that 安全主管 is the safety supervisor (not a Mr 全) and 谢谢老板 thanks. */
+  wordsHoldingSurname: CueList,
+  /** What a customer does, so that 客户急用 and 客户同意 name nobody. */
+  actionWords: CueList,
   dealerWords: CueList,
   titleBreakers: z.string(),
   englishCustomerVerbs: CueList,
