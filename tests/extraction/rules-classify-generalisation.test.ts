@@ -69,6 +69,13 @@ describe("classification generalises to new phrasings", () => {
     expect(extract(text)).toMatchObject(expected);
   });
 
+  it("a card or payment the system refused names no billing problem, but a charge beside it does", () => {
+    expect(extract("my card got declined twice at the pharmacy, what is going on?")).toMatchObject({ kind: "complaint", category: "other" });
+    expect(extract("The ATM ate my card this morning and the branch is closed")).toMatchObject({ kind: "complaint", category: "other" });
+    expect(extract("I was charged twice after my card got declined")).toMatchObject({ kind: "complaint", category: "billing" });
+    expect(extract("the payment was duplicated on my statement, please fix it")).toMatchObject({ kind: "complaint", category: "billing" });
+  });
+
   it("a calm question about an invoice not yet received is an invoice inquiry", () => {
     expect(extract("上个月的发票我们还没收到，寄出了吗？")).toMatchObject({ kind: "inquiry", topic: "invoice" });
   });

@@ -49,6 +49,8 @@ const categoryMatcher = new CueMatcher<CategoryTag>([
   ...vocabulary.categories.hazards.map((cue) => [cue, { category: "safety" as const, weight: 2, trigger: true, hazard: true }] as const),
 ], { shared: true });
 
+const refusalMatcher = new CueMatcher<true>(vocabulary.categories.refusals.map((cue) => [cue, true] as const), { shared: true });
+
 const togetherRules = vocabulary.categories.together as { all: string[]; category: ProblemCategory }[];
 const togetherMatcher = new CueMatcher<string>([...new Set(togetherRules.flatMap((r) => r.all))].map((cue) => [cue, cue] as const), { shared: true });
 
@@ -368,7 +370,8 @@ export function readSignals(lower: string): Signals {
   const topic = readTopic(topicHits);
   const billingHits = categoryHits.filter((h) => typeof h.tag === "object" && h.tag.category === "billing");
   const disputed = chargeChallenged(lower, live.filter((h) => h.tag === "challenge"), billingHits);
-  const category = disputed ? "billing" : venueCategory(bestCategory(categoryHits), lower, problemCategories);
+  const refused = problemHits.length === 0 && !disputed && refusalMatcher.findAll(lower).some((h) => !negated(h));
+  const category = disputed ? "billing" : refused ? "other" : venueCategory(bestCategory(categoryHits), lower, problemCategories);
 
   return {
     has: (group) => groups.has(group),

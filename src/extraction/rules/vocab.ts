@@ -127,6 +127,11 @@ export const CategoriesVocabSchema = z.object({
    */
   hazards: CueList.default([]),
   /**
+   * A payment, card or transfer the system refused or held ("card got declined", "转账失败"): no charge is wrong, so
+   * the billing hints beside it (card, payment, transfer) choose no category; the problem is "other".
+   */
+  refusals: CueList.default([]),
+  /**
    * Problem cues that only name what is judged ("质量", "态度", "quality"): praised later in their clause
    * ("质量我还是挺满意的"), they name no problem.
    */
