@@ -1,6 +1,6 @@
 import type { Category, EscalationReason, RecordKind, Severity, Topic } from "../schema.ts";
 import { CueMatcher, longestHits, type CueHit } from "./cues.ts";
-import { clauseAround, isClauseBreak, isCjk } from "./normalize.ts";
+import { clauseAround, isClauseBreak, isCjk, SENTENCE_END } from "./normalize.ts";
 import { vocabulary } from "./vocab.ts";
 
 /**
@@ -313,7 +313,6 @@ const CONCESSION_REACH = 24;
 
 /** How far after 要是/如果 ("if") a complaint word is still supposed, not stated. */
 const SUPPOSITION_REACH = 12;
-const CLAUSE_END = /[。.!?！？;；\n]/;
 
 export function readSignals(lower: string): Signals {
   const kindHits = longestHits(kindMatcher.findAll(lower).filter((h) => !midClauseParticle(h, lower)));
@@ -324,7 +323,7 @@ export function readSignals(lower: string): Signals {
   // "发票抬头要是开错了，还能重开吗": a complaint word the same clause supposes complains of nothing yet.
   const supposing = live.filter((h) => h.tag === "hypothetical");
   const supposed = (h: CueHit<KindGroup>) =>
-    supposing.some((c) => c.start < h.start && h.start - c.end <= SUPPOSITION_REACH && !CLAUSE_END.test(lower.slice(c.end, h.start)));
+    supposing.some((c) => c.start < h.start && h.start - c.end <= SUPPOSITION_REACH && !SENTENCE_END.test(lower.slice(c.end, h.start)));
   if (live.every((h) => h.tag !== "complaintStrong" || supposed(h))) groups.delete("complaintStrong");
   // "Is my country supported", "can you resend it": an English question by its word order, question mark or not.
   if (INVERTED_QUESTION.test(lower)) groups.add("question");

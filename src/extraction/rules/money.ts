@@ -1,5 +1,6 @@
 import type { Currency } from "../schema.ts";
 import { CueMatcher, type CueHit } from "./cues.ts";
+import { SENTENCE_END } from "./normalize.ts";
 import type { NumberToken } from "./numbers.ts";
 import { zhUnitStarts } from "./units.ts";
 import { vocabulary } from "./vocab.ts";
@@ -168,7 +169,7 @@ export function findClaim(lower: string, money: Money[], numbers: NumberToken[],
     for (const cue of cues.slice(0, MAX_CANDIDATES)) {
       const distance = candidate.start >= cue.end ? candidate.start - cue.end : cue.start >= candidate.end ? cue.start - candidate.end : 0;
       const gap = lower.slice(Math.min(cue.end, candidate.end), Math.max(cue.start, candidate.start));
-      if (distance > CLAIM_REACH || /[。.!?！？;；\n]/.test(gap)) continue;
+      if (distance > CLAIM_REACH || SENTENCE_END.test(gap)) continue;
       if (!best || distance < best.distance) best = { money: candidate, distance };
     }
   }

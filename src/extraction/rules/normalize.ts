@@ -203,6 +203,9 @@ export function isCjk(c: string | undefined): boolean {
   return code >= 0x3400 && code <= 0x9fff;
 }
 
+/** A sentence's end: what is claimed, supposed or asked in one sentence does not reach into the next. */
+export const SENTENCE_END = /[。.!?！？;；\n]/;
+
 /** Characters that end a clause: a quantity, its product and its price live in one clause. A list's bullet starts one (not ○, which stands for 〇 in numerals). */
 const CLAUSE_BREAKS = new Set([",", "，", "。", ";", "；", "!", "！", "?", "？", "\n", "、", ":", "：", "|", "•", "◆", "◇", "●", "■", "□", "▪", "►", "▶", "★", "☆"]);
 const CLAUSE_BREAK_CODES = new Set([...CLAUSE_BREAKS].map((c) => c.charCodeAt(0)));
