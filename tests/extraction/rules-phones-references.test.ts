@@ -133,4 +133,12 @@ describe("order references", () => {
     expect(ref("呢張單 LT-55821 幾時到")).toBe("LT-55821");
     expect(ref("Call HK 9123 4870 before noon")).toBeUndefined();
   });
+
+  it("reads a record locator after a confirmation or locator label, capitals alone only when marked by # or :", () => {
+    expect(ref("Conf #: QWERTZ, seat 12A")).toBe("QWERTZ");
+    expect(ref("record locator: HJKTPL")).toBe("HJKTPL");
+    expect(ref("my confirmation number is KX9PLQ")).toBe("KX9PLQ");
+    expect(ref("Please send the confirmation TODAY")).toBeUndefined();
+    expect(ref("reservation number 448812 for two nights")).toBe("448812");
+  });
 });

@@ -11,10 +11,11 @@ import { vocabulary } from "./vocab.ts";
 const MAX_ID = 40;
 const MIN_ID = 4;
 
-type LabelKind = "include" | "exclude";
+type LabelKind = "include" | "bookingCode" | "exclude";
 
 const labels = new CueMatcher<LabelKind>([
   ...vocabulary.references.include.map((cue) => [cue, "include"] as const),
+  ...vocabulary.references.bookingCodes.map((cue) => [cue, "bookingCode"] as const),
   ...vocabulary.references.exclude.map((cue) => [cue, "exclude"] as const),
 ], { shared: true });
 const fillers = new Set(vocabulary.references.fillers.map((f) => f.toLowerCase()));
@@ -25,6 +26,8 @@ const unitWords = new Set([...vocabulary.units.enCount, ...vocabulary.units.enMe
 const zhUnitChars = new Set([...vocabulary.units.zhCount, ...vocabulary.units.zhMeasure].map((u) => u[0]!));
 
 const CONTAINER = /^[A-Z]{4}\d{7}$/;
+/** An airline's record locator: five to eight capitals and digits (MDBEEI, DNX58V). */
+const RECORD_LOCATOR = /^[A-Z0-9]{5,8}$/;
 const UPS = /^1Z[0-9A-Z]{16}$/;
 
 function isIdChar(c: string | undefined): boolean {
@@ -151,13 +154,15 @@ export function findOrderRef(text: string, lower: string): string | undefined {
       const spaced = spacedReference(text, id, i, end);
       if (spaced && labelsBefore.closest(i) !== "exclude") return spaced;
     }
-    if (id.length <= 6 && text[end] === " " && labelsBefore.closest(i) === "include") {
+    if (id.length <= 6 && text[end] === " " && labelsBefore.closest(i) !== undefined && labelsBefore.closest(i) !== "exclude") {
       const grouped = groupedReference(text, i);
       if (grouped) return grouped;
     }
+    // Capitals alone ("confirmation TODAY") are a word unless a # or : marks them as the code.
+    if (RECORD_LOCATOR.test(id) && labelsBefore.closest(i) === "bookingCode" && (countDigits(id) > 0 || /[#:：]\s*$/.test(text.slice(Math.max(0, i - 4), i)))) return id;
     if (id.length >= MIN_ID && id.length <= MAX_ID && countDigits(id) > 0) {
       const label = labelsBefore.closest(i);
-      if (label === "include" && labelledShape(id, text[i - 1] === "#", lower.slice(end, end + 12))) return id;
+      if ((label === "include" || label === "bookingCode") && labelledShape(id, text[i - 1] === "#", lower.slice(end, end + 12))) return id;
       if (label === undefined && (unlabelledShape(id) || (text[i - 1] === "#" && /^\d{4,}$/.test(id)))) return id;
     }
     i = Math.max(next, i + 1);

@@ -203,6 +203,8 @@ export const PaymentVocabSchema = z.object({
 
 export const ReferencesVocabSchema = z.object({
   include: CueList,
+  /** Labels of a booking's record locator, which may be capital letters alone ("Conf #: MDBEEI"). */
+  bookingCodes: CueList,
   exclude: CueList,
   prefixes: z.array(z.string().regex(/^[A-Z0-9]{1,5}$/)),
   fillers: CueList,
