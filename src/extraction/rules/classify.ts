@@ -348,7 +348,7 @@ export function readSignals(lower: string): Signals {
   const lastProblem = Math.max(-1, ...problemHits.map((h) => h.start));
   // "箱子破了，会不会影响使用？" asks about a problem that has happened; "会不会有异味" and "如果…破损" ask about one
   // that may. A condition covers only the problems named after it.
-  if (problemHits.length > 0 && !live.some((h) => h.tag === "hypothetical" && h.start <= lastProblem)) groups.delete("hypothetical");
+  if (problemHits.length > 0 && !live.some((h) => h.tag === "hypothetical" && h.start <= lastProblem && !SENTENCE_END.test(lower.slice(h.end, lastProblem)))) groups.delete("hypothetical");
   const problemCategories = new Set(problemHits.flatMap((h) => (h.tag === "praise" || h.tag === "idiom" ? [] : [h.tag.category])));
   const severityHits = longestHits(severityMatcher.findAll(lower)).filter((h) => !negated(h));
   // "已补发，很好" reports the fix; "菜不怎么好吃，就是包装盒子挺好看" praises something else and the problem stands.

@@ -5,7 +5,8 @@ import { CHINESE_DIGITS } from "./numbers.ts";
  * Finds vocabulary cues in lower-cased text in one left-to-right pass. A cue is a literal phrase,
  * with two wildcards: `…` skips up to GAP_MAX characters and `#` stands for a number (ASCII or Chinese
  * digits). Both are bounded, so matching never backtracks more than a few characters per position.
- * A cue that begins or ends with an ASCII letter or digit only matches whole words.
+ * A cue that begins or ends with an ASCII letter or digit only matches whole words; a handle (@cnn) does not
+ * match inside an e-mail address (mike@cnn.com).
  */
 
 const GAP_MAX = 8;
@@ -321,7 +322,7 @@ export class CueMatcher<T> {
         cue,
         tag,
         tokens,
-        wordStart: first.kind === "literal" && isAsciiAlnum(lowered[0]),
+        wordStart: first.kind === "literal" && (isAsciiAlnum(lowered[0]) || lowered[0] === "@"),
         wordEnd: isAsciiAlnum(lowered[lowered.length - 1]),
         slot: 0,
       };

@@ -217,15 +217,18 @@ function isStaffMention(text: string, at: number): boolean {
   return /@\S{0,3}$|\b(hi|hello|hey|dear|thanks|thx)\s$|请\s?$|谢谢\s?$|感谢\s?$|多谢\s?$|辛苦\s?$|麻烦\s?$/.test(before);
 }
 
+/** First characters of what a customer does or says right after the label: 客户急着要, 客户说, 客户不收货. */
+const ACTION_STARTS = new Set([..."急同说要已在忙不查"]);
+
 /**
  * "客户急用", "客户同意", "客户拆了包装": what runs on from a label with nothing between is what the customer
- * does, unless it reads as a person or a company by its suffix. Only the words of talk and action rule it out,
- * so unsuffixed brands (客户博世, 客户比亚迪) still stand.
+ * does, unless it reads as a person or a company by its suffix. Only the words of action rule it out, so
+ * unsuffixed brands (客户博世, 客户三只松鼠, 客户一汽大众) still stand.
  */
 function actionAfterLabel(text: string, at: number, name: Name): boolean {
   if (name.person || name.start !== at || !isCjkAt(text, at)) return false;
   if (companyBySuffix(text, at)) return false;
-  return NOT_NAME_START.has(name.name[0]!) || FUNCTION_CHARS.test(name.name) || startsWithAny(name.name, 0, P.actionWords) !== undefined;
+  return ACTION_STARTS.has(name.name[0]!) || startsWithAny(name.name, 0, P.actionWords) !== undefined;
 }
 
 function fromLabels(text: string, lower: string): { customer?: Name; contact?: Name } {
@@ -293,9 +296,9 @@ function companyAndPerson(text: string): { company?: Name; person?: Name } {
   return { person: firstPerson };
 }
 
-/** "from LAX to IAD", "from USD to GBP", "from SFO": a route, a conversion or a code, not who sends. */
-function isPlaceOrCode(text: string, name: Name): boolean {
-  return /^\s?(to|→)\s/.test(text.slice(name.end, name.end + 4)) || /^[A-Z]{2,4}(-[A-Z]{2,4})?$/.test(name.name);
+/** "from LAX to IAD", "from USD to GBP": a route or a conversion, not who sends. */
+function isRoute(text: string, name: Name): boolean {
+  return /^\s?(to|→)\s/.test(text.slice(name.end, name.end + 4));
 }
 
 /** English phrasing: "Mark Jensen from Brightline Tools", "Apex Logistics 的 Jason", "for Nordic Home", "Greenleaf Foods would like". */
@@ -305,7 +308,7 @@ function fromEnglish(text: string, lower: string): { company?: Name; person?: Na
     const person = readNameBackward(text, m.index);
     // "Dana Ruiz at Pinecrest Bakery": "at" introduces a company only between a person and a company name.
     if (m[1] === "at" && (!company || company.person || !person)) continue;
-    if (company && m[1] === "from" && isPlaceOrCode(text, company)) continue;
+    if (company && m[1] === "from" && isRoute(text, company)) continue;
     if (company) return { company, person: person && person.name.split(" ").length <= 3 && !/^(order|po)$/i.test(person.name) ? person : undefined };
   }
   const de = /([A-Za-z][A-Za-z .&'-]{1,40}?)\s?的\s?([A-Z][a-z]+)/.exec(text);
