@@ -27,11 +27,10 @@ const notNames = new Set(P.notNames);
 const notLatinNames = new Set(P.englishNotNames.map((n) => n.toLowerCase()));
 const titleBreakers = new Set([...P.titleBreakers]);
 const labelWords = [...P.customerLabels, ...P.contactLabels];
-const wordsHoldingSurname = P.wordsHoldingSurname;
 
 /** The surname at `at` is a character of a word (安全主管, 项目经理, 谢谢老板). */
 function insideWord(text: string, at: number): boolean {
-  for (const w of wordsHoldingSurname) {
+  for (const w of P.wordsHoldingSurname) {
     for (let p = Math.max(0, at - w.length + 1); p <= at; p++) if (text.startsWith(w, p)) return true;
   }
   return false;
@@ -217,9 +216,6 @@ function isStaffMention(text: string, at: number): boolean {
   return /@\S{0,3}$|\b(hi|hello|hey|dear|thanks|thx)\s$|请\s?$|谢谢\s?$|感谢\s?$|多谢\s?$|辛苦\s?$|麻烦\s?$/.test(before);
 }
 
-/** First characters of what a customer does or says right after the label: 客户急着要, 客户说, 客户不收货. */
-const ACTION_STARTS = new Set([..."急同说要已在忙不查"]);
-
 /**
  * "客户急用", "客户同意", "客户拆了包装": what runs on from a label with nothing between is what the customer
  * does, unless it reads as a person or a company by its suffix. Only the words of action rule it out, so
@@ -228,7 +224,7 @@ const ACTION_STARTS = new Set([..."急同说要已在忙不查"]);
 function actionAfterLabel(text: string, at: number, name: Name): boolean {
   if (name.person || name.start !== at || !isCjkAt(text, at)) return false;
   if (companyBySuffix(text, at)) return false;
-  return ACTION_STARTS.has(name.name[0]!) || startsWithAny(name.name, 0, P.actionWords) !== undefined;
+  return startsWithAny(name.name, 0, P.actionWords) !== undefined;
 }
 
 function fromLabels(text: string, lower: string): { customer?: Name; contact?: Name } {

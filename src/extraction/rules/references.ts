@@ -150,19 +150,21 @@ export function findOrderRef(text: string, lower: string): string | undefined {
     while (end > i && !isAsciiAlnum(text[end - 1])) end--;
     const id = text.slice(i, end);
     const next = end;
+    const label = labelsBefore.closest(i);
+    // A booking-code label is an include label that also admits a record locator.
+    const included = label === "include" || label === "bookingCode";
     if (/^[A-Z]{2,5}$/.test(id)) {
       const spaced = spacedReference(text, id, i, end);
-      if (spaced && labelsBefore.closest(i) !== "exclude") return spaced;
+      if (spaced && label !== "exclude") return spaced;
     }
-    if (id.length <= 6 && text[end] === " " && labelsBefore.closest(i) !== undefined && labelsBefore.closest(i) !== "exclude") {
+    if (id.length <= 6 && text[end] === " " && included) {
       const grouped = groupedReference(text, i);
       if (grouped) return grouped;
     }
     // Capitals alone ("confirmation TODAY") are a word unless a # or : marks them as the code.
-    if (RECORD_LOCATOR.test(id) && labelsBefore.closest(i) === "bookingCode" && (countDigits(id) > 0 || /[#:：]\s*$/.test(text.slice(Math.max(0, i - 4), i)))) return id;
+    if (label === "bookingCode" && RECORD_LOCATOR.test(id) && (countDigits(id) > 0 || /[#:：]\s*$/.test(text.slice(Math.max(0, i - 4), i)))) return id;
     if (id.length >= MIN_ID && id.length <= MAX_ID && countDigits(id) > 0) {
-      const label = labelsBefore.closest(i);
-      if ((label === "include" || label === "bookingCode") && labelledShape(id, text[i - 1] === "#", lower.slice(end, end + 12))) return id;
+      if (included && labelledShape(id, text[i - 1] === "#", lower.slice(end, end + 12))) return id;
       if (label === undefined && (unlabelledShape(id) || (text[i - 1] === "#" && /^\d{4,}$/.test(id)))) return id;
     }
     i = Math.max(next, i + 1);
