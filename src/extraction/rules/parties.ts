@@ -18,13 +18,14 @@ const titles = [...P.personTitles].sort((a, b) => b.length - a.length);
 const suffixes = [...P.companySuffixes].sort((a, b) => b.length - a.length);
 const strongSuffixes = ["有限公司", "公司", "集团"];
 /** Words that cannot sit inside a company name before its suffix ("送到公司", "我们公司"). */
-const stems = [...P.nameStops.filter((w) => w.length > 1 || "说问要到送给在".includes(w)), "我们", "你们", "他们", "送到", "发到", "运到", "寄到", "到"];
+const stems = [...P.nameStops.filter((w) => w.length > 1 || "说问要到送给在跟让".includes(w)), "我们", "你们", "他们", "送到", "发到", "运到", "寄到", "到"];
 const latinSuffixes = new Set(P.latinCompanySuffixes.map((s) => s.toLowerCase().replace(/\.$/, "")));
 const strongLatinSuffixes = new Set(["ltd", "limited", "inc", "llc", "corp", "corporation", "co", "gmbh", "plc", "pty"]);
 const departments = [...P.departments].sort((a, b) => b.length - a.length);
 const stops = [...P.nameStops].sort((a, b) => b.length - a.length);
 const notNames = new Set(P.notNames);
 const notLatinNames = new Set(P.englishNotNames.map((n) => n.toLowerCase()));
+const clauseOpeners = [...P.nameStops.filter((w) => w.length > 1), ...P.clauseOpeners];
 const titleBreakers = new Set([...P.titleBreakers]);
 const labelWords = [...P.customerLabels, ...P.contactLabels];
 
@@ -212,8 +213,8 @@ function readNameBackward(text: string, end: number): Name | undefined {
 }
 
 function isStaffMention(text: string, at: number): boolean {
-  const before = text.slice(Math.max(0, at - 8), at).toLowerCase();
-  return /@\S{0,3}$|\b(hi|hello|hey|dear|thanks|thx)\s$|请\s?$|谢谢\s?$|感谢\s?$|多谢\s?$|辛苦\s?$|麻烦\s?$/.test(before);
+  const before = text.slice(Math.max(0, at - 12), at).toLowerCase();
+  return /@\S{0,3}$|\b(hi|hello|hey|dear|thanks|thx|(?:thanks|thank you|kudos|shout ?out) to)\s$|请\s?$|谢谢\s?$|感谢\s?$|多谢\s?$|辛苦\s?$|麻烦\s?$/.test(before);
 }
 
 /**
@@ -231,8 +232,8 @@ function fromLabels(text: string, lower: string): { customer?: Name; contact?: N
   let customer: Name | undefined;
   let contact: Name | undefined;
   for (const hit of labels.findAll(lower)) {
-    // "有客户爆料" speaks of some customer, not of one by name.
-    const indefinite = /[有个位些]$/.test(text.slice(Math.max(0, hit.start - 1), hit.start));
+    // "有客户爆料", "普通客户遇到" speak of some customer, not of one by name.
+    const indefinite = /(?:[有个位些]|普通|一般|其他|其它|别的|很多|所有|广大|部分|好多|不少|许多)$/.test(text.slice(Math.max(0, hit.start - 2), hit.start));
     if (hit.tag === "customer" && !customer && !indefinite) {
       const inBrackets = text[hit.end] === ")" && text.lastIndexOf("(", hit.start) > text.lastIndexOf(")", hit.start);
       if (inBrackets) {
@@ -297,6 +298,8 @@ function isRoute(text: string, name: Name): boolean {
   return /^\s?(to|→)\s/.test(text.slice(name.end, name.end + 4));
 }
 
+const SENDER_BEFORE_FROM = /(?:\b(?:order|po|fwd|fw|forwarded|message|msg|email|e-mail|mail|letter|call|note|request|complaint|feedback|question|quote|enquiry|inquiry|rfq)|\d[\w-]*)\s?:?$/;
+
 /** English phrasing: "Mark Jensen from Brightline Tools", "Apex Logistics 的 Jason", "for Nordic Home", "Greenleaf Foods would like". */
 function fromEnglish(text: string, lower: string): { company?: Name; person?: Name } {
   for (const m of lower.matchAll(/\s(from|at)\s/g)) {
@@ -305,6 +308,9 @@ function fromEnglish(text: string, lower: string): { company?: Name; person?: Na
     // "Dana Ruiz at Pinecrest Bakery": "at" introduces a company only between a person and a company name.
     if (m[1] === "at" && (!company || company.person || !person)) continue;
     if (company && m[1] === "from" && isRoute(text, company)) continue;
+    // "flights from Newark", "a transfer from China": from a bare place or brand is where, not who, unless a
+    // person, a message ("order from", "fwd from") or its reference ("PO 77-3021 from") comes before it.
+    if (company?.person && m[1] === "from" && !person && !SENDER_BEFORE_FROM.test(lower.slice(Math.max(0, m.index - 24), m.index))) continue;
     if (company) return { company, person: person && person.name.split(" ").length <= 3 && !/^(order|po)$/i.test(person.name) ? person : undefined };
   }
   const de = /([A-Za-z][A-Za-z .&'-]{1,40}?)\s?的\s?([A-Z][a-z]+)/.exec(text);
@@ -406,7 +412,7 @@ function clauseStartCompany(text: string): Name | undefined {
     const starts =
       at === 0 || !isCjkAt(text, at - 1) || (BEFORE_COMPANY_ENDS.has(text[at - 1]!) && BEFORE_COMPANY.some((w) => text.startsWith(w, at - w.length)));
     // A name is at least two characters of one run ("7瓶,包装" is none).
-    if (!starts || NOT_NAME_START.has(text[at]!) || !isCjkAt(text, at + 1)) continue;
+    if (!starts || NOT_NAME_START.has(text[at]!) || !isCjkAt(text, at + 1) || startsWithAny(text, at, clauseOpeners)) continue;
     tried++;
     let best: Name | undefined;
     for (let j = at + 2; j < text.length && j - at < MAX_CJK_NAME && isCjkAt(text, j); j++) {

@@ -225,6 +225,8 @@ export const PartiesVocabSchema = z.object({
   /** What a customer does, so that 客户急用 and 客户同意 name nobody. */
   actionWords: CueList,
   dealerWords: CueList,
+  /** Words that open a clause but never a company name (结果快递送来, 应该叫蜗牛运输, 一起打消费者协会). */
+  clauseOpeners: CueList,
   titleBreakers: z.string(),
   englishCustomerVerbs: CueList,
   englishNotNames: CueList,
