@@ -1350,6 +1350,12 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["guard", "Please send the invoice to mike@cnn.com, thanks.", { kind: "inquiry" }],
   ["guard", "My card was declined but I was still charged $49.99.", { kind: "complaint", category: "billing" }],
   ["guard", "Your driver claims the delivery attempt was unsuccessful but I was home all day. Where is my parcel?", { kind: "complaint", category: "delay" }],
+  // ——— a wait for an answer is a service problem; a wait for goods stays a delay
+  ["wait-for-answer", "It's been 3 weeks and no reply from your support team yet", { kind: "complaint", category: "service" }],
+  ["wait-for-answer", "Still waiting for the reply from your billing team, this is ridiculous", { kind: "complaint", category: "service" }],
+  ["wait-for-answer", "售后那边回消息也太慢了吧，问个问题等了一天", { kind: "complaint", category: "service" }],
+  ["guard", "It's been 2 weeks since I ordered and nobody has replied, where is my parcel?", { kind: "complaint", category: "delay" }],
+  ["guard", "等了好几天了，快递还没到，客服也不回", { kind: "complaint", category: "delay" }],
 ];
 
 describe("the rules read families of support-chat phrasings", () => {

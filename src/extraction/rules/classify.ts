@@ -260,6 +260,8 @@ const INVERTED_QUESTION =
 
 const COMPLIMENTS = new Set(K.compliment);
 const ASPECTS = new Set(vocabulary.categories.aspects);
+const WAITS = new Set(vocabulary.categories.waits);
+const awaitedGoodsMatcher = new CueMatcher<true>(vocabulary.categories.awaitedGoods.map((cue) => [cue, true] as const), { shared: true });
 
 /** A compliment follows the hit in its clause: "质量我还是挺满意的". */
 function praisedInClause(lower: string, hit: CueHit<CategoryTag>, hits: CueHit<CategoryTag>[]): boolean {
@@ -333,10 +335,18 @@ export function readSignals(lower: string): Signals {
     const tag = h.tag;
     return typeof tag === "object" && together.words.some((w) => w.start < h.end && h.start < w.end && w.category !== tag.category);
   };
-  const categoryHits = [
-    ...longestHits(categoryMatcher.findAll(lower)).filter((h) => h.tag !== "idiom" && !negated(h) && !readByRule(h)),
-    ...together.hits,
-  ];
+  const cued = longestHits(categoryMatcher.findAll(lower)).filter((h) => h.tag !== "idiom" && !negated(h) && !readByRule(h));
+  // "still waiting for the reply", "it's been 3 weeks and no reply": a wait for an answer is the service's, not
+  // a late delivery.
+  const serviceSpans = cued.filter((h) => typeof h.tag === "object" && h.tag.category === "service" && h.tag.trigger);
+  const delays = cued.filter((h) => typeof h.tag === "object" && h.tag.category === "delay");
+  const onlyWaits =
+    serviceSpans.length > 0 && delays.every((h) => WAITS.has(h.cue)) && awaitedGoodsMatcher.findAll(lower).length === 0 && carrierMatcher.findAll(lower).length === 0;
+  const waitForService = (h: CueHit<CategoryTag>) =>
+    typeof h.tag === "object" &&
+    h.tag.category === "delay" &&
+    (onlyWaits || serviceSpans.some((s) => s.start < h.end && h.start < s.end && s.end - s.start > h.end - h.start));
+  const categoryHits = [...cued.filter((h) => !waitForService(h)), ...together.hits];
   const problemHits = categoryHits.filter(
     (h) => h.tag !== "praise" && h.tag !== "idiom" && h.tag.trigger && !(ASPECTS.has(h.cue) && praisedInClause(lower, h, categoryHits)),
   );

@@ -136,6 +136,13 @@ export const CategoriesVocabSchema = z.object({
    * ("质量我还是挺满意的"), they name no problem.
    */
   aspects: CueList.default([]),
+  /**
+   * Delay cues that say only that time has passed ("it's been 3 weeks", "still waiting", "等了好几天了"): beside a
+   * service problem and no other delay cue, the wait is for the answer, and the category is service, unless goods
+   * are awaited (`awaitedGoods` or `carrierDelivery`).
+   */
+  waits: CueList.default([]),
+  awaitedGoods: CueList.default([]),
 });
 
 export const TopicsVocabSchema = z.object({
