@@ -1356,6 +1356,10 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["wait-for-answer", "售后那边回消息也太慢了吧，问个问题等了一天", { kind: "complaint", category: "service" }],
   ["guard", "It's been 2 weeks since I ordered and nobody has replied, where is my parcel?", { kind: "complaint", category: "delay" }],
   ["guard", "等了好几天了，快递还没到，客服也不回", { kind: "complaint", category: "delay" }],
+  // ——— asking why a payment was refused disputes no charge
+  ["refusal-why", "Why has my card payment not gone through?", { kind: "complaint", category: "other" }],
+  ["refusal-why", "Why did the cash machine swallow my card?", { kind: "complaint", category: "other" }],
+  ["guard", "Why was I charged twice when the payment didn't go through the first time?", { kind: "complaint", category: "billing" }],
 ];
 
 describe("the rules read families of support-chat phrasings", () => {

@@ -378,8 +378,11 @@ export function readSignals(lower: string): Signals {
   const topicHits = longestHits(topicMatcher.findAll(lower)).filter((h) => !negated(h));
   const topic = readTopic(topicHits);
   const billingHits = categoryHits.filter((h) => typeof h.tag === "object" && h.tag.category === "billing");
-  const disputed = chargeChallenged(lower, live.filter((h) => h.tag === "challenge"), billingHits);
-  const refused = problemHits.length === 0 && !disputed && refusalMatcher.findAll(lower).some((h) => !negated(h));
+  const refusal = refusalMatcher.findAll(lower).some((h) => !negated(h));
+  // "Why has my payment not gone through?" asks why it was refused: only a charge named as wrong is disputed there.
+  const challengedBilling = refusal ? billingHits.filter((h) => typeof h.tag === "object" && h.tag.trigger) : billingHits;
+  const disputed = chargeChallenged(lower, live.filter((h) => h.tag === "challenge"), challengedBilling);
+  const refused = problemHits.length === 0 && !disputed && refusal;
   const category = disputed ? "billing" : refused ? "other" : venueCategory(bestCategory(categoryHits), lower, problemCategories);
 
   return {
