@@ -68,6 +68,10 @@ function togetherHits(lower: string, negated: (hit: CueHit<unknown>) => boolean)
   for (const rule of togetherRules) {
     const words = rule.all.map((w) => found.get(w));
     if (words.some((w) => w === undefined)) continue;
+    // "still haven't received my goods! … give me a refund": across sentences, words read together only in the rule's
+    // order; the refund demanded after a delay is its remedy, not what is missing.
+    const outOfOrder = words.some((w, k) => k > 0 && w!.start < words[k - 1]!.start && SENTENCE_END.test(lower.slice(w!.end, words[k - 1]!.start)));
+    if (outOfOrder) continue;
     const last = words.reduce((a, b) => (b!.start > a!.start ? b : a))!;
     hits.push({ tag: { category: rule.category, weight: 2, trigger: true }, cue: rule.all.join("+"), start: last.start, end: last.end });
     for (const w of words) read.push({ start: w!.start, end: w!.end, category: rule.category });
@@ -197,6 +201,8 @@ export interface Signals {
   putRight: boolean;
   /** The message has words at all, not only digits, punctuation or emoji. */
   wordy: boolean;
+  /** A question mark or 吗/么 asks; a closing 呢 is as often a sigh ("今天还不能发货呢"). */
+  askedPlainly: boolean;
   /** A safety incident is reported (injury, fire, leak), not merely safety mentioned ("注意安全", "危化品车"). */
   safetyIncident: boolean;
   /** Categories with a problem cue (strong or weak), negation applied. */
@@ -261,6 +267,7 @@ const INVERTED_QUESTION =
 const COMPLIMENTS = new Set(K.compliment);
 const ASPECTS = new Set(vocabulary.categories.aspects);
 const WAITS = new Set(vocabulary.categories.waits);
+const consequenceMatcher = new CueMatcher<true>(vocabulary.categories.consequences.map((cue) => [cue, true] as const), { shared: true });
 const awaitedGoodsMatcher = new CueMatcher<true>(vocabulary.categories.awaitedGoods.map((cue) => [cue, true] as const), { shared: true });
 
 /** A compliment follows the hit in its clause: "质量我还是挺满意的". */
@@ -383,7 +390,16 @@ export function readSignals(lower: string): Signals {
   const challengedBilling = refusal ? billingHits.filter((h) => typeof h.tag === "object" && h.tag.trigger) : billingHits;
   const disputed = chargeChallenged(lower, live.filter((h) => h.tag === "challenge"), challengedBilling);
   const refused = problemHits.length === 0 && !disputed && refusal;
-  const category = disputed ? "billing" : refused ? "other" : venueCategory(bestCategory(categoryHits), lower, problemCategories);
+  const consequences = consequenceMatcher.findAll(lower);
+  const causedBy = (h: CueHit<CategoryTag>) =>
+    consequences.some(
+      (c) =>
+        c.end <= h.start &&
+        !SENTENCE_END.test(lower.slice(c.end, h.start)) &&
+        problemHits.some((p) => p.end <= c.start && !SENTENCE_END.test(lower.slice(p.end, c.start))),
+    );
+  const causes = categoryHits.filter((h) => !causedBy(h));
+  const category = disputed ? "billing" : refused ? "other" : venueCategory(bestCategory(causes), lower, problemCategories);
 
   return {
     has: (group) => groups.has(group),
@@ -403,6 +419,7 @@ export function readSignals(lower: string): Signals {
     resolved,
     putRight: fixedAfter && grievance,
     wordy: /[a-z\u3400-\u9fff]/.test(lower),
+    askedPlainly: live.some((h) => h.tag === "askMark" && h.cue !== "呢"),
     safetyIncident: problemHits.some((h) => h.tag !== "praise" && h.tag !== "idiom" && h.tag.category === "safety" && !h.tag.hazard),
     problemCategories,
     hintCategories: new Set(categoryHits.flatMap((h) => (h.tag === "praise" || h.tag === "idiom" || h.tag.trigger ? [] : [h.tag.category]))),
@@ -519,6 +536,8 @@ export function decideKind(signals: Signals, reasons: EscalationReason[], readOr
   if (signals.has("orderStrong")) return "order";
   // Small talk, thanks and the sender's own next step are cues too: only a message no cue reads is left to the examples.
   if (signals.has("chitchat") || signals.has("gratitude") || signals.has("ownFollowUp") || signals.has("broadcast")) return "other";
+  // "我在买个这个要另外出邮费么": a question mark on a message that names a topic and no problem asks about it.
+  if (signals.askedPlainly && signals.topic !== "other") return "inquiry";
   return guess();
 }
 
