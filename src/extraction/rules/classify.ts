@@ -535,9 +535,10 @@ export function decideKind(signals: Signals, reasons: EscalationReason[], readOr
   if (order().filled >= 3 || (order().filled >= 2 && signals.has("orderWeak"))) return "order";
   if (signals.has("orderStrong")) return "order";
   // Small talk, thanks and the sender's own next step are cues too: only a message no cue reads is left to the examples.
-  if (signals.has("chitchat") || signals.has("gratitude") || signals.has("ownFollowUp") || signals.has("broadcast")) return "other";
-  // "我在买个这个要另外出邮费么": a question mark on a message that names a topic and no problem asks about it.
+  // "我在买个这个要另外出邮费么", "能给个准确的发货时间么，谢谢": a question mark on a message that names a topic and no
+  // problem asks about it, thanks or not.
   if (signals.askedPlainly && signals.topic !== "other") return "inquiry";
+  if (signals.has("chitchat") || signals.has("gratitude") || signals.has("ownFollowUp") || signals.has("broadcast")) return "other";
   return guess();
 }
 
