@@ -311,6 +311,31 @@ describe("field extraction generalises to new phrasings", () => {
     expect(extract("Where is AWB 176-22849031? Customs needs the invoice.").contactPhone).toBeUndefined();
   });
 
+  it("reads a waybill written in groups after its carrier code as one reference, and no phone out of its groups", () => {
+    const out = extract("保价件 SF1388 2046 7715 在中转丢了，客户很急");
+    expect(out.orderRef?.replace(/ /g, "")).toBe("SF138820467715");
+    expect(out.contactPhone).toBeUndefined();
+    const jt = extract("帮查一下 JT6650 0172 3349 到哪了");
+    expect(jt.orderRef?.replace(/ /g, "")).toBe("JT665001723349");
+    expect(jt.contactPhone).toBeUndefined();
+  });
+
+  it("reads a letter code with two dashed digit groups as a reference, but not a standard's number", () => {
+    expect(extract("MX-2026-0733 那批钢管到哪了？").orderRef).toBe("MX-2026-0733");
+    expect(extract("换的主板寄出了吗？维修单 RT-1102-07").orderRef).toBe("RT-1102-07");
+    expect(extract("请按 GB-50016-2014 的要求施工").orderRef).toBeUndefined();
+  });
+
+  it("reads the sum a complaint claims where a particle or a verb follows it, or the only sum beside a far claim word", () => {
+    expect(extract("客户说不赔800就去发小红书").claimAmount).toBe(800);
+    expect(extract("这个月又多扣了45的短信费，给我退回来").claimAmount).toBe(45);
+    expect(extract("装修押金3000到现在还没退").claimAmount).toBe(3000);
+    expect(extract("保价件丢了，保价12.5万，要求全额赔付").claimAmount).toBe(125000);
+    expect(extract("We were billed twice for the May service, $1,480 both times. Please credit one back.").claimAmount).toBe(1480);
+    expect(extract("cargo value USD 2.4M, the container fell overboard, we will sue").claimAmount).toBe(2_400_000);
+    expect(extract("赔偿500京豆也是忽悠的").claimAmount).toBeUndefined();
+  });
+
   it("does not take an invoice number as the order reference", () => {
     expect(extract("发票号 12345678 的发票抬头开错了").orderRef).toBeUndefined();
   });

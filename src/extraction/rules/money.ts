@@ -137,14 +137,21 @@ const BARE_SUM_REACH = 10;
  * "total" closing a short list of what is claimed ("退款加医药费一共2300"). "退款，单号 202606" or
  * "再不退款我就打12315" name no sum.
  */
-const BARE_SUM_GAP = /^[\s:：]*(?:了|我|是|约|大约|大概)?[\s:：]*$|^[^\s,，。:：#]{0,6}(?:一共|总共|共计)\s*$/;
+const BARE_SUM_GAP = /^[\s:：]*(?:了|我|是|的|约|大约|大概)?[\s:：]*$|^[^\s,，。:：#]{0,6}(?:一共|总共|共计)\s*$/;
 
-/** Nothing that could be a unit follows the number: a sum, not "3天" or "2 boxes". */
+/**
+ * Nothing that could be a unit follows the number: a sum, not "3天" or "2 boxes". A Chinese particle or adverb may
+ * follow it ("不赔1000就发抖音", "多扣的140给我退回来").
+ */
 function endsPhrase(lower: string, end: number): boolean {
   const next = lower[end];
   if (next === undefined || /[,，。!?！？;；、)）\n]/.test(next)) return true;
-  return next === " " && !/[a-z\u3400-\u9fff]/.test(lower[end + 1] ?? "");
+  if (next === " ") return !/[a-z\u3400-\u9fff]/.test(lower[end + 1] ?? "");
+  return SUM_THEN.has(next);
 }
+
+/** Words that may follow a sum directly in Chinese: a verb's particle or adverb, never a unit or a noun ("1000京豆"). */
+const SUM_THEN = new Set([..."就的给到还都也了"]);
 
 /**
  * The amount a complaint or escalation claims: money near a claim word, a bare number written
@@ -173,5 +180,6 @@ export function findClaim(lower: string, money: Money[], numbers: NumberToken[],
       if (!best || distance < best.distance) best = { money: candidate, distance };
     }
   }
-  return best?.money;
+  // "…both for $3,420. Please credit one back.": a claim word too far from the only sum still claims it.
+  return best?.money ?? (money.length === 1 ? money[0] : undefined);
 }

@@ -127,21 +127,27 @@ function countsGoods(unit: UnitHit | undefined): boolean {
   return unit !== undefined && (unit.kind.startsWith("zh") || unit.kind === "enMeasure" || unit.unit.endsWith("s"));
 }
 
+/** The longest code before a group that still reads as a carrier waybill's first group: "SF1600", "JT3120". */
+const MAX_CODE_GROUP = 10;
+
 /**
  * The digits continue a grouped code whose earlier groups mix letters and digits: a UPS number written
- * "1Z 4F8 V29 03 1184 2207", a container "MSKU 4F2 1234 5678". A phone's groups are digits alone.
+ * "1Z 4F8 V29 03 1184 2207", a container "MSKU 4F2 1234 5678", a waybill "SF1600 2234 8891". A phone's groups
+ * are digits alone.
  */
 function continuesGroupedCode(text: string, start: number): boolean {
   if (text[start - 1] !== " ") return false;
   let j = start - 2;
   let letters = 0;
   let digits = 0;
-  while (j >= 0 && start - 2 - j < 6 && isAsciiAlnum(text[j])) {
+  while (j >= 0 && start - 2 - j < MAX_CODE_GROUP + 1 && isAsciiAlnum(text[j])) {
     if (isAsciiLetter(text[j])) letters++;
     else digits++;
     j--;
   }
-  return letters > 0 && digits > 0 && start - 2 - j <= 5 && !isAsciiAlnum(text[j]);
+  const code = text.slice(j + 1, start - 1);
+  const short = code.length <= 5;
+  return letters > 0 && digits > 0 && (short || /^[A-Z]{1,4}\d+$/.test(code)) && code.length <= MAX_CODE_GROUP && !isAsciiAlnum(text[j]);
 }
 
 /** The first phone number in the (normalised) text, as digits; `units` are the message's unit words (see units.ts). */

@@ -59,7 +59,7 @@ function hasKnownPrefix(id: string): boolean {
 }
 
 /** Carrier codes written apart from their digits: "SF 1438 2290 6617", "ZTO 7731 0092 5521". */
-const SPACED_PREFIXES = new Set(["SF", "JD", "JDV", "YT", "YTO", "ZTO", "STO", "EMS", "YD", "HTKY", "DPK"]);
+const SPACED_PREFIXES = new Set(["SF", "JD", "JDV", "YT", "YTO", "ZTO", "STO", "EMS", "YD", "HTKY", "DPK", "JT"]);
 /** A container owner code: three letters and the equipment letter U, J or Z (MSCU, TGHU). */
 const CONTAINER_OWNER = /^[A-Z]{3}[UJZ]$/;
 
@@ -109,10 +109,15 @@ function groupedReference(text: string, start: number): string | undefined {
   return UPS.test(joined) || unlabelledShape(joined) ? written : undefined;
 }
 
+/** National and industry standards (GB-50016-2014, ISO-9001-2015) are numbered like documents but are none. */
+const STANDARDS = /^(?:GB|GBT|ISO|EN|IEC|DIN|JIS|ASTM|BS|QB|JB|HG|YY)-/;
+
 function unlabelledShape(id: string): boolean {
   if (CONTAINER.test(id) || UPS.test(id)) return true;
   if (countDigits(id) < 4) return false;
   if (hasKnownPrefix(id)) return true;
+  // "ZL-2026-0418", "PS-20260714-088": a letter code and two dashed digit groups is a document's number.
+  if (/^[A-Z]{2,4}-\d{4,8}-\d{2,6}$/.test(id) && !STANDARDS.test(id)) return true;
   // A run of letters then eight or more digits reads as a carrier waybill (SF1402938475).
   let letters = 0;
   while (letters < id.length && isAsciiLetter(id[letters])) letters++;
@@ -156,6 +161,12 @@ export function findOrderRef(text: string, lower: string): string | undefined {
     if (/^[A-Z]{2,5}$/.test(id)) {
       const spaced = spacedReference(text, id, i, end);
       if (spaced && label !== "exclude") return spaced;
+    }
+    // "SF1488 2093 7716", "JT7788 0021 4456": a carrier's code and first digits, then the rest in groups.
+    const carrier = /^([A-Z]{2,4})\d{2,6}$/.exec(id);
+    if (carrier && text[end] === " " && label !== "exclude" && SPACED_PREFIXES.has(carrier[1]!)) {
+      const rest = spacedReference(text, carrier[1]!, i, end);
+      if (rest && countDigits(rest) <= 20) return rest;
     }
     if (id.length <= 6 && text[end] === " " && included) {
       const grouped = groupedReference(text, i);
