@@ -62,15 +62,26 @@ const togetherMatcher = new CueMatcher<string>([...new Set(togetherRules.flatMap
 function togetherHits(lower: string, negated: (hit: CueHit<unknown>) => boolean): { hits: CueHit<CategoryTag>[]; words: { start: number; end: number; category: ProblemCategory }[] } {
   if (togetherRules.length === 0) return { hits: [], words: [] };
   const found = new Map<string, CueHit<string>>();
-  for (const h of togetherMatcher.findAll(lower)) if (!negated(h) && !found.has(h.tag)) found.set(h.tag, h);
+  const lastFound = new Map<string, CueHit<string>>();
+  for (const h of togetherMatcher.findAll(lower)) {
+    if (negated(h)) continue;
+    if (!found.has(h.tag)) found.set(h.tag, h);
+    lastFound.set(h.tag, h);
+  }
   const hits: CueHit<CategoryTag>[] = [];
   const read: { start: number; end: number; category: ProblemCategory }[] = [];
   for (const rule of togetherRules) {
     const words = rule.all.map((w) => found.get(w));
     if (words.some((w) => w === undefined)) continue;
     // "still haven't received my goods! … give me a refund": across sentences, words read together only in the rule's
-    // order; the refund demanded after a delay is its remedy, not what is missing.
-    const outOfOrder = words.some((w, k) => k > 0 && w!.start < words[k - 1]!.start && SENTENCE_END.test(lower.slice(w!.end, words[k - 1]!.start)));
+    // order; the refund demanded after a delay is its remedy, not what is missing. Out of order means every
+    // occurrence of a word comes after every occurrence of the next, in another sentence.
+    const outOfOrder = rule.all.some((w, k) => {
+      if (k === 0) return false;
+      const earlierFirst = found.get(rule.all[k - 1]!)!;
+      const laterLast = lastFound.get(w)!;
+      return laterLast.start < earlierFirst.start && SENTENCE_END.test(lower.slice(laterLast.end, earlierFirst.start));
+    });
     if (outOfOrder) continue;
     const last = words.reduce((a, b) => (b!.start > a!.start ? b : a))!;
     hits.push({ tag: { category: rule.category, weight: 2, trigger: true }, cue: rule.all.join("+"), start: last.start, end: last.end });
@@ -186,6 +197,18 @@ function midClauseParticle(hit: CueHit<KindGroup>, lower: string): boolean {
   return isCjk(next) || /[a-z]/.test(next ?? "");
 }
 
+/**
+ * A question mark, or 吗/么 closing a clause, asks. A closing 呢 is as often a sigh ("今天还不能发货呢"), and 么 in
+ * 这么, 那么, 什么 or 怎么 is part of a word ("价格这么实惠，下次还来").
+ */
+function asksPlainly(hit: CueHit<KindGroup>, lower: string): boolean {
+  if (hit.cue === "?") return true;
+  if (hit.cue === "呢") return false;
+  const next = lower[hit.end];
+  if (isCjk(next) || /[a-z0-9]/.test(next ?? "")) return false;
+  return !(hit.cue === "么" && "这那什怎多要".includes(lower[hit.start - 1] ?? ""));
+}
+
 /** What the cues say about a message, before any field is read. */
 export interface Signals {
   has: (group: KindGroup) => boolean;
@@ -201,7 +224,7 @@ export interface Signals {
   putRight: boolean;
   /** The message has words at all, not only digits, punctuation or emoji. */
   wordy: boolean;
-  /** A question mark or 吗/么 asks; a closing 呢 is as often a sigh ("今天还不能发货呢"). */
+  /** A question mark, or 吗/么 closing a clause (see asksPlainly). */
   askedPlainly: boolean;
   /** A safety incident is reported (injury, fire, leak), not merely safety mentioned ("注意安全", "危化品车"). */
   safetyIncident: boolean;
@@ -268,6 +291,29 @@ const COMPLIMENTS = new Set(K.compliment);
 const ASPECTS = new Set(vocabulary.categories.aspects);
 const WAITS = new Set(vocabulary.categories.waits);
 const consequenceMatcher = new CueMatcher<true>(vocabulary.categories.consequences.map((cue) => [cue, true] as const), { shared: true });
+
+/**
+ * Whether a position lies in what a problem caused: in the clause after a consequence word ("不合格，导致手术延期"),
+ * with a problem named before that word in its sentence. One pass over the text, so long messages stay linear.
+ */
+function consequenceReach(lower: string, consequences: CueHit<true>[], problems: CueHit<unknown>[]): (at: number) => boolean {
+  if (consequences.length === 0 || problems.length === 0) return () => false;
+  const problemEnds = new Set(problems.map((p) => p.end));
+  const consequenceStarts = new Map(consequences.map((c) => [c.start, c.end]));
+  const caused = new Uint8Array(lower.length + 1);
+  let problemInSentence = false;
+  let reachEnd = -1;
+  for (let i = 0; i <= lower.length; i++) {
+    if (problemEnds.has(i)) problemInSentence = true;
+    const end = consequenceStarts.get(i);
+    if (end !== undefined && problemInSentence) reachEnd = Math.max(reachEnd, end);
+    const c = lower[i];
+    if (c !== undefined && (isClauseBreak(c) || SENTENCE_END.test(c)) && i >= reachEnd) reachEnd = -1;
+    if (c !== undefined && SENTENCE_END.test(c)) problemInSentence = false;
+    if (reachEnd >= 0 && i >= reachEnd) caused[i] = 1;
+  }
+  return (at) => caused[at] === 1;
+}
 const awaitedGoodsMatcher = new CueMatcher<true>(vocabulary.categories.awaitedGoods.map((cue) => [cue, true] as const), { shared: true });
 
 /** A compliment follows the hit in its clause: "质量我还是挺满意的". */
@@ -385,20 +431,20 @@ export function readSignals(lower: string): Signals {
   const topicHits = longestHits(topicMatcher.findAll(lower)).filter((h) => !negated(h));
   const topic = readTopic(topicHits);
   const billingHits = categoryHits.filter((h) => typeof h.tag === "object" && h.tag.category === "billing");
-  const refusal = refusalMatcher.findAll(lower).some((h) => !negated(h));
-  // "Why has my payment not gone through?" asks why it was refused: only a charge named as wrong is disputed there.
-  const challengedBilling = refusal ? billingHits.filter((h) => typeof h.tag === "object" && h.tag.trigger) : billingHits;
-  const disputed = chargeChallenged(lower, live.filter((h) => h.tag === "challenge"), challengedBilling);
+  const refusals = refusalMatcher.findAll(lower).filter((h) => !negated(h));
+  const refusal = refusals.length > 0;
+  // "Why has my payment not gone through?" asks why it was refused: in a refusal's sentence, only a charge named as
+  // wrong is disputed.
+  const challenges = live.filter((h) => h.tag === "challenge");
+  const besideRefusal = (c: CueHit<KindGroup>) =>
+    refusals.some((r) => !SENTENCE_END.test(lower.slice(Math.min(r.end, c.end), Math.max(r.start, c.start))));
+  const billingTriggers = billingHits.filter((h) => typeof h.tag === "object" && h.tag.trigger);
+  const disputed =
+    chargeChallenged(lower, challenges.filter((c) => !besideRefusal(c)), billingHits) ||
+    chargeChallenged(lower, challenges.filter(besideRefusal), billingTriggers);
   const refused = problemHits.length === 0 && !disputed && refusal;
-  const consequences = consequenceMatcher.findAll(lower);
-  const causedBy = (h: CueHit<CategoryTag>) =>
-    consequences.some(
-      (c) =>
-        c.end <= h.start &&
-        !SENTENCE_END.test(lower.slice(c.end, h.start)) &&
-        problemHits.some((p) => p.end <= c.start && !SENTENCE_END.test(lower.slice(p.end, c.start))),
-    );
-  const causes = categoryHits.filter((h) => !causedBy(h));
+  const causedBy = consequenceReach(lower, consequenceMatcher.findAll(lower), problemHits);
+  const causes = categoryHits.filter((h) => !causedBy(h.start));
   const category = disputed ? "billing" : refused ? "other" : venueCategory(bestCategory(causes), lower, problemCategories);
 
   return {
@@ -419,7 +465,7 @@ export function readSignals(lower: string): Signals {
     resolved,
     putRight: fixedAfter && grievance,
     wordy: /[a-z\u3400-\u9fff]/.test(lower),
-    askedPlainly: live.some((h) => h.tag === "askMark" && h.cue !== "呢"),
+    askedPlainly: live.some((h) => h.tag === "askMark" && asksPlainly(h, lower)),
     safetyIncident: problemHits.some((h) => h.tag !== "praise" && h.tag !== "idiom" && h.tag.category === "safety" && !h.tag.hazard),
     problemCategories,
     hintCategories: new Set(categoryHits.flatMap((h) => (h.tag === "praise" || h.tag === "idiom" || h.tag.trigger ? [] : [h.tag.category]))),

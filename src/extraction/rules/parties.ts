@@ -213,8 +213,8 @@ function readNameBackward(text: string, end: number): Name | undefined {
 }
 
 function isStaffMention(text: string, at: number): boolean {
-  const before = text.slice(Math.max(0, at - 12), at).toLowerCase();
-  return /@\S{0,3}$|\b(hi|hello|hey|dear|thanks|thx|(?:thanks|thank you|kudos|shout ?out) to)\s$|请\s?$|谢谢\s?$|感谢\s?$|多谢\s?$|辛苦\s?$|麻烦\s?$/.test(before);
+  const before = text.slice(Math.max(0, at - 8), at).toLowerCase();
+  return /@\S{0,3}$|\b(hi|hello|hey|dear|thanks|thx)\s$|请\s?$|谢谢\s?$|感谢\s?$|多谢\s?$|辛苦\s?$|麻烦\s?$/.test(before);
 }
 
 /**
@@ -228,12 +228,22 @@ function actionAfterLabel(text: string, at: number, name: Name): boolean {
   return startsWithAny(name.name, 0, P.actionWords) !== undefined;
 }
 
+/** A titled person, a company by its suffix, or a surname with one or two given characters (王建国, 李明). */
+function looksLikeName(name: Name | undefined): boolean {
+  if (!name) return false;
+  if (name.person || suffixes.some((x) => name.name.endsWith(x) && name.name.length > x.length)) return true;
+  return name.name.length >= 2 && name.name.length <= 3 && isSurnameAt(name.name, 0);
+}
+
 function fromLabels(text: string, lower: string): { customer?: Name; contact?: Name } {
   let customer: Name | undefined;
   let contact: Name | undefined;
   for (const hit of labels.findAll(lower)) {
-    // "有客户爆料", "普通客户遇到" speak of some customer, not of one by name.
-    const indefinite = /(?:[有个位些]|普通|一般|其他|其它|别的|很多|所有|广大|部分|好多|不少|许多)$/.test(text.slice(Math.max(0, hit.start - 2), hit.start));
+    // "有客户爆料" speaks of some customer, not of one by name; so does "普通客户遇到…", unless a name follows
+    // ("其他客户王建国也要了100箱").
+    const some = /[有个位些]$/.test(text.slice(Math.max(0, hit.start - 1), hit.start));
+    const general = /(?:普通|一般|其他|其它|别的|很多|所有|广大|部分|好多|不少|许多)$/.test(text.slice(Math.max(0, hit.start - 2), hit.start));
+    const indefinite = some || (general && !looksLikeName(readName(text, hit.end)));
     if (hit.tag === "customer" && !customer && !indefinite) {
       const inBrackets = text[hit.end] === ")" && text.lastIndexOf("(", hit.start) > text.lastIndexOf(")", hit.start);
       if (inBrackets) {
@@ -298,7 +308,7 @@ function isRoute(text: string, name: Name): boolean {
   return /^\s?(to|→)\s/.test(text.slice(name.end, name.end + 4));
 }
 
-const SENDER_BEFORE_FROM = /(?:\b(?:order|po|fwd|fw|forwarded|message|msg|email|e-mail|mail|letter|call|note|request|complaint|feedback|question|quote|enquiry|inquiry|rfq)|\d[\w-]*)\s?:?$/;
+const SENDER_BEFORE_FROM = /(?:\b(?:order|po|fwd|fw|forwarded|message|msg|email|e-mail|mail|letter|call|note|request|complaint|feedback|question|quote|enquiry|inquiry|rfq|heard|back|update|one|word|news|reply|response|text|voicemail|whatsapp|wechat)|\d[\w-]*)\s?:?$/;
 
 /** English phrasing: "Mark Jensen from Brightline Tools", "Apex Logistics 的 Jason", "for Nordic Home", "Greenleaf Foods would like". */
 function fromEnglish(text: string, lower: string): { company?: Name; person?: Name } {
