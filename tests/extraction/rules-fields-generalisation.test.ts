@@ -336,6 +336,12 @@ describe("field extraction generalises to new phrasings", () => {
     expect(extract("赔偿500京豆也是忽悠的").claimAmount).toBeUndefined();
   });
 
+  it("reads no repeat complaint into a question about complaining or a first wait", () => {
+    for (const text of ["How do I submit a complaint?", "What's your complaint procedure for damaged items?", "I ordered a week ago and still no tracking number, where is it?", "请问投诉团队的电话是多少？"]) {
+      expect(extract(text).escalationReasons, text).toBeUndefined();
+    }
+  });
+
   it("does not take an invoice number as the order reference", () => {
     expect(extract("发票号 12345678 的发票抬头开错了").orderRef).toBeUndefined();
   });

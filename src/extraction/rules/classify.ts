@@ -209,6 +209,11 @@ function asksPlainly(hit: CueHit<KindGroup>, lower: string): boolean {
   return !(hit.cue === "么" && "这那什怎多要".includes(lower[hit.start - 1] ?? ""));
 }
 
+/** "第一次投诉" is the first complaint, not the nth: a count of one repeats nothing. */
+function firstTime(hit: CueHit<unknown>, lower: string): boolean {
+  return hit.cue.startsWith("第#") && /^第(?:一|1)(?!\d)/.test(lower.slice(hit.start, hit.end));
+}
+
 /** What the cues say about a message, before any field is read. */
 export interface Signals {
   has: (group: KindGroup) => boolean;
@@ -453,7 +458,7 @@ export function readSignals(lower: string): Signals {
     category,
     reasons: new Set(
       longestHits(reasonMatcher.findAll(lower))
-        .filter((h) => !negated(h))
+        .filter((h) => !negated(h) && !firstTime(h, lower))
         .flatMap((h) => (h.tag === "idiom" ? [] : [h.tag])),
     ),
     severityCues: new Set(severityHits.flatMap((h) => (h.tag === "idiom" ? [] : [h.tag]))),
