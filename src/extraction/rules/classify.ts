@@ -319,6 +319,18 @@ function consequenceReach(lower: string, consequences: CueHit<true>[], problems:
   }
   return (at) => caused[at] === 1;
 }
+/** The number of the sentence each character of the text stands in, counted from 0. */
+function sentenceNumbers(lower: string): Uint32Array {
+  const numbers = new Uint32Array(lower.length + 1);
+  let sentence = 0;
+  for (let i = 0; i < lower.length; i++) {
+    numbers[i] = sentence;
+    if (SENTENCE_END.test(lower[i]!)) sentence++;
+  }
+  numbers[lower.length] = sentence;
+  return numbers;
+}
+
 const awaitedGoodsMatcher = new CueMatcher<true>(vocabulary.categories.awaitedGoods.map((cue) => [cue, true] as const), { shared: true });
 
 /** A compliment follows the hit in its clause: "质量我还是挺满意的". */
@@ -399,7 +411,11 @@ export function readSignals(lower: string): Signals {
   const serviceSpans = cued.filter((h) => typeof h.tag === "object" && h.tag.category === "service" && h.tag.trigger);
   const delays = cued.filter((h) => typeof h.tag === "object" && h.tag.category === "delay");
   const onlyWaits =
-    serviceSpans.length > 0 && delays.every((h) => WAITS.has(h.cue)) && awaitedGoodsMatcher.findAll(lower).length === 0 && carrierMatcher.findAll(lower).length === 0;
+    serviceSpans.length > 0 &&
+    delays.length > 0 &&
+    delays.every((h) => WAITS.has(h.cue)) &&
+    awaitedGoodsMatcher.findAll(lower).length === 0 &&
+    carrierMatcher.findAll(lower).length === 0;
   const waitForService = (h: CueHit<CategoryTag>) =>
     typeof h.tag === "object" &&
     h.tag.category === "delay" &&
@@ -441,8 +457,9 @@ export function readSignals(lower: string): Signals {
   // "Why has my payment not gone through?" asks why it was refused: in a refusal's sentence, only a charge named as
   // wrong is disputed.
   const challenges = live.filter((h) => h.tag === "challenge");
-  const besideRefusal = (c: CueHit<KindGroup>) =>
-    refusals.some((r) => !SENTENCE_END.test(lower.slice(Math.min(r.end, c.end), Math.max(r.start, c.start))));
+  const sentenceOf = refusal && challenges.length > 0 ? sentenceNumbers(lower) : undefined;
+  const refusedSentences = new Set(sentenceOf ? refusals.map((r) => sentenceOf[r.start]) : []);
+  const besideRefusal = (c: CueHit<KindGroup>) => sentenceOf !== undefined && refusedSentences.has(sentenceOf[c.start]!);
   const billingTriggers = billingHits.filter((h) => typeof h.tag === "object" && h.tag.trigger);
   const disputed =
     chargeChallenged(lower, challenges.filter((c) => !besideRefusal(c)), billingHits) ||
@@ -585,10 +602,10 @@ export function decideKind(signals: Signals, reasons: EscalationReason[], readOr
   // "14 walnut chairs at £145 each, delivered to …": priced items with a delivery word are an order, unit or not.
   if (order().filled >= 3 || (order().filled >= 2 && signals.has("orderWeak"))) return "order";
   if (signals.has("orderStrong")) return "order";
-  // Small talk, thanks and the sender's own next step are cues too: only a message no cue reads is left to the examples.
   // "我在买个这个要另外出邮费么", "能给个准确的发货时间么，谢谢": a question mark on a message that names a topic and no
   // problem asks about it, thanks or not.
   if (signals.askedPlainly && signals.topic !== "other") return "inquiry";
+  // Small talk, thanks and the sender's own next step are cues too: only a message no cue reads is left to the examples.
   if (signals.has("chitchat") || signals.has("gratitude") || signals.has("ownFollowUp") || signals.has("broadcast")) return "other";
   return guess();
 }

@@ -144,7 +144,7 @@ export const CategoriesVocabSchema = z.object({
   waits: CueList.default([]),
   /**
    * Words that introduce what a problem caused ("不合格，导致手术延期", "leaked, causing damage to"): a problem named
-   * after one, in the same sentence as the cause, does not choose the category.
+   * in the clause after one, with its cause before it in the sentence, does not choose the category.
    */
   consequences: CueList.default([]),
   awaitedGoods: CueList.default([]),
