@@ -211,7 +211,7 @@ function asksPlainly(hit: CueHit<KindGroup>, lower: string): boolean {
 
 /** "第一次投诉" is the first complaint, not the nth: a count of one repeats nothing. */
 function firstTime(hit: CueHit<unknown>, lower: string): boolean {
-  return hit.cue.startsWith("第#") && /^第(?:一|1)(?!\d)/.test(lower.slice(hit.start, hit.end));
+  return hit.cue.startsWith("第#") && /^第(?:一|1)(?![\d一二两三四五六七八九十百千])/.test(lower.slice(hit.start, hit.end));
 }
 
 /** What the cues say about a message, before any field is read. */
@@ -603,8 +603,8 @@ export function decideKind(signals: Signals, reasons: EscalationReason[], readOr
   if (order().filled >= 3 || (order().filled >= 2 && signals.has("orderWeak"))) return "order";
   if (signals.has("orderStrong")) return "order";
   // "我在买个这个要另外出邮费么", "能给个准确的发货时间么，谢谢": a question mark on a message that names a topic and no
-  // problem asks about it, thanks or not.
-  if (signals.askedPlainly && signals.topic !== "other") return "inquiry";
+  // problem asks about it, thanks or not; a notice to colleagues only checks they read it.
+  if (signals.askedPlainly && signals.topic !== "other" && !signals.has("broadcast")) return "inquiry";
   // Small talk, thanks and the sender's own next step are cues too: only a message no cue reads is left to the examples.
   if (signals.has("chitchat") || signals.has("gratitude") || signals.has("ownFollowUp") || signals.has("broadcast")) return "other";
   return guess();

@@ -30,6 +30,7 @@ const currencyMarks = new CueMatcher<CurrencyMark>(
 );
 
 const claimCues = new CueMatcher<true>(vocabulary.currencies.claimCues.map((cue) => [cue, true] as const), { shared: true });
+const CHARGE_CLAIM_CUES = new Set(vocabulary.currencies.chargeClaimCues);
 
 /** How far (in characters of spaces) a currency mark may stand from its amount: "USD 0.21", "350 元". */
 const MARK_GAP = 1;
@@ -141,7 +142,7 @@ const BARE_SUM_GAP = /^[\s:：]*(?:了|我|是|的|约|大约|大概)?[\s:：]*$
 
 /**
  * Nothing that could be a unit follows the number: a sum, not "3天" or "2 boxes". A Chinese particle or adverb may
- * follow it ("不赔1000就发抖音", "多扣的140给我退回来").
+ * follow it ("多扣了59的增值业务费", "多扣的140给我退回来").
  */
 function endsPhrase(lower: string, end: number): boolean {
   const next = lower[end];
@@ -150,8 +151,8 @@ function endsPhrase(lower: string, end: number): boolean {
   return SUM_THEN.has(next);
 }
 
-/** Words that may follow a sum directly in Chinese: a verb's particle or adverb, never a unit or a noun ("1000京豆"). */
-const SUM_THEN = new Set([..."就的给到还都也了"]);
+/** Words that may follow a sum directly in Chinese: a particle or a verb of giving, never a unit or a noun ("1000京豆"). */
+const SUM_THEN = new Set([..."的给"]);
 
 /**
  * The amount a complaint or escalation claims: money near a claim word, a bare number written
@@ -180,6 +181,7 @@ export function findClaim(lower: string, money: Money[], numbers: NumberToken[],
       if (!best || distance < best.distance) best = { money: candidate, distance };
     }
   }
-  // "…both for $3,420. Please credit one back.": a claim word too far from the only sum still claims it.
-  return best?.money ?? (money.length === 1 ? money[0] : undefined);
+  // "…both for $3,420. Please credit one back.": a charge or refund word too far from the only sum still claims it.
+  if (best) return best.money;
+  return money.length === 1 && cues.some((c) => CHARGE_CLAIM_CUES.has(c.cue)) ? money[0] : undefined;
 }

@@ -106,14 +106,15 @@ function readDigits(text: string, i: number): { value: number; end: number } | u
   return { value: Number(digits), end };
 }
 
+const MONEY_BEFORE_M = /(?:[$€£¥]|\b(?:USD|EUR|GBP|RMB|CNY|HKD|SGD|AUD|CAD))\s?\d+(?:\.\d+)?$/i;
 const MULTIPLIER_BY_CODE = new Map(Object.entries(MULTIPLIERS).map(([c, factor]) => [c.charCodeAt(0), factor]));
 
 /** A multiplier after a number: 3k, 5w, 1.2万, 40 万 (one space allowed before 万/千), 1.1M, 2 million. */
 function readMultiplier(text: string, end: number): { factor: number; end: number } {
-  const word = /^ ?(million|mn|billion|bn)(?![a-z])/i.exec(text.slice(end, end + 9));
+  const word = /^ ?(million|billion|bn)(?![a-z])/i.exec(text.slice(end, end + 9));
   if (word) return { factor: /^b/i.test(word[1]!) ? 1_000_000_000 : 1_000_000, end: end + word[0].length };
-  // "USD 1.1M": a capital M after a decimal is millions; after a whole number it is a brand or a size (3M, 5M).
-  if (text[end] === "M" && !isLetterAt(text, end + 1) && /\d\.\d+$/.test(text.slice(Math.max(0, end - 12), end))) return { factor: 1_000_000, end: end + 1 };
+  // "USD 1.1M": a capital M after a sum of money is millions; elsewhere it is a brand or a length (3M, 1.5M cable).
+  if (text[end] === "M" && !isLetterAt(text, end + 1) && MONEY_BEFORE_M.test(text.slice(Math.max(0, end - 20), end))) return { factor: 1_000_000, end: end + 1 };
   let at = end;
   if (text.startsWith(" 万", at) || text.startsWith(" 千", at) || text.startsWith(" 亿", at)) at++;
   const factor = MULTIPLIER_BY_CODE.get(text.charCodeAt(at));

@@ -1,3 +1,4 @@
+import { CARRIER_CODES } from "./references.ts";
 import type { UnitHit } from "./units.ts";
 import { alternation, vocabulary } from "./vocab.ts";
 import { isAsciiAlnum, isAsciiDigit, isAsciiLetter, isDigitAt, isLetterAt, isOneOfAt } from "./normalize.ts";
@@ -146,8 +147,8 @@ function continuesGroupedCode(text: string, start: number): boolean {
     j--;
   }
   const code = text.slice(j + 1, start - 1);
-  const short = code.length <= 5;
-  return letters > 0 && digits > 0 && (short || /^[A-Z]{1,4}\d+$/.test(code)) && code.length <= MAX_CODE_GROUP && !isAsciiAlnum(text[j]);
+  const carrierWaybill = CARRIER_CODES.has(/^[A-Z]{1,4}/.exec(code)?.[0] ?? "") && /^[A-Z]{1,4}\d{3,}$/.test(code);
+  return letters > 0 && digits > 0 && (code.length <= 5 || carrierWaybill) && code.length <= MAX_CODE_GROUP && !isAsciiAlnum(text[j]);
 }
 
 /** The first phone number in the (normalised) text, as digits; `units` are the message's unit words (see units.ts). */

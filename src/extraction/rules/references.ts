@@ -59,7 +59,9 @@ function hasKnownPrefix(id: string): boolean {
 }
 
 /** Carrier codes written apart from their digits: "SF 1438 2290 6617", "ZTO 7731 0092 5521". */
-const SPACED_PREFIXES = new Set(["SF", "JD", "JDV", "YT", "YTO", "ZTO", "STO", "EMS", "YD", "HTKY", "DPK", "JT"]);
+const SPACED_PREFIXES = new Set(["SF", "JD", "JDV", "YT", "YTO", "ZTO", "STO", "EMS", "YD", "HTKY", "DPK"]);
+/** Carriers whose waybills are written as the code with the first digits, then groups: "SF1488 2093 7716", "JT7788 0021 4456". */
+export const CARRIER_CODES: ReadonlySet<string> = new Set([...SPACED_PREFIXES, "JT"]);
 /** A container owner code: three letters and the equipment letter U, J or Z (MSCU, TGHU). */
 const CONTAINER_OWNER = /^[A-Z]{3}[UJZ]$/;
 
@@ -109,15 +111,16 @@ function groupedReference(text: string, start: number): string | undefined {
   return UPS.test(joined) || unlabelledShape(joined) ? written : undefined;
 }
 
-/** National and industry standards (GB-50016-2014, ISO-9001-2015) are numbered like documents but are none. */
-const STANDARDS = /^(?:GB|GBT|ISO|EN|IEC|DIN|JIS|ASTM|BS|QB|JB|HG|YY)-/;
+/**
+ * "ZL-2026-0418", "PS-20260714-088": a letter code, the year or the date, and a serial is a document's number. It
+ * yields to any other reference in the message, since invoices, inspection reports and budgets are numbered so too.
+ */
+const DATED_DOCUMENT = /^(?!(?:INV|SKU|FY|QC)-)[A-Z]{2,4}-20\d\d(?:\d{4})?-\d{2,6}$/;
 
 function unlabelledShape(id: string): boolean {
   if (CONTAINER.test(id) || UPS.test(id)) return true;
   if (countDigits(id) < 4) return false;
   if (hasKnownPrefix(id)) return true;
-  // "ZL-2026-0418", "PS-20260714-088": a letter code and two dashed digit groups is a document's number.
-  if (/^[A-Z]{2,4}-\d{4,8}-\d{2,6}$/.test(id) && !STANDARDS.test(id)) return true;
   // A run of letters then eight or more digits reads as a carrier waybill (SF1402938475).
   let letters = 0;
   while (letters < id.length && isAsciiLetter(id[letters])) letters++;
@@ -144,6 +147,7 @@ function unitFollows(lowerAfter: string): boolean {
 
 export function findOrderRef(text: string, lower: string): string | undefined {
   const labelsBefore = new LabelWindow(labels.findAll(lower), lower);
+  let document: string | undefined;
   let i = 0;
   while (i < text.length) {
     if (!isAsciiAlnum(text[i]) || isIdChar(text[i - 1])) {
@@ -162,11 +166,15 @@ export function findOrderRef(text: string, lower: string): string | undefined {
       const spaced = spacedReference(text, id, i, end);
       if (spaced && label !== "exclude") return spaced;
     }
-    // "SF1488 2093 7716", "JT7788 0021 4456": a carrier's code and first digits, then the rest in groups.
-    const carrier = /^([A-Z]{2,4})\d{2,6}$/.exec(id);
-    if (carrier && text[end] === " " && label !== "exclude" && SPACED_PREFIXES.has(carrier[1]!)) {
-      const rest = spacedReference(text, carrier[1]!, i, end);
-      if (rest && countDigits(rest) <= 20) return rest;
+    // "SF1488 2093 7716", "JT7788 0021 4456": a carrier's code and first digits, then the rest in groups of three or
+    // more ("SF50 2400 3600 mm" is a size, "JD618 2026 06 18" a date).
+    const carrier = /^([A-Z]{2,4})\d{3,6}$/.exec(id);
+    if (carrier && text[end] === " " && label !== "exclude" && CARRIER_CODES.has(carrier[1]!)) {
+      const grouped = /^(?: \d{3,6}){1,4}(?![\dA-Za-z])/.exec(text.slice(end, end + 32));
+      const digits = grouped ? countDigits(id) + countDigits(grouped[0]) : 0;
+      if (grouped && digits >= 12 && digits <= 20 && !unitFollows(lower.slice(end + grouped[0].length, end + grouped[0].length + 12))) {
+        return text.slice(i, end + grouped[0].length);
+      }
     }
     if (id.length <= 6 && text[end] === " " && included) {
       const grouped = groupedReference(text, i);
@@ -177,10 +185,11 @@ export function findOrderRef(text: string, lower: string): string | undefined {
     if (id.length >= MIN_ID && id.length <= MAX_ID && countDigits(id) > 0) {
       if (included && labelledShape(id, text[i - 1] === "#", lower.slice(end, end + 12))) return id;
       if (label === undefined && (unlabelledShape(id) || (text[i - 1] === "#" && /^\d{4,}$/.test(id)))) return id;
+      if (label === undefined && DATED_DOCUMENT.test(id)) document ??= id;
     }
     i = Math.max(next, i + 1);
   }
-  return undefined;
+  return document;
 }
 
 /** How far before an id its label may end. */

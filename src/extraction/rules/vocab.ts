@@ -206,6 +206,12 @@ export const CurrenciesVocabSchema = z.object({
     z.object({ prefixes: CueList, suffixes: CueList, largeLoss: z.number().positive() }),
   ),
   claimCues: CueList,
+  /**
+   * Claim words of a charge, a refund or a claim ("charged", "refund", "claim", 多扣): a sum is what such a message
+   * claims even when it stands far from the word, if it is the message's only sum ("…$249 each time. Please refund
+   * the duplicate"). Compensation is not among them: "we spend $200,000 a year … we want compensation" claims no sum.
+   */
+  chargeClaimCues: CueList.default([]),
 });
 
 export const PaymentVocabSchema = z.object({
