@@ -181,7 +181,8 @@ export function findClaim(lower: string, money: Money[], numbers: NumberToken[],
       if (!best || distance < best.distance) best = { money: candidate, distance };
     }
   }
-  // "…both for $3,420. Please credit one back.": a charge, refund or claim word too far from the only sum still claims it.
+  // "…both for $3,420. Please credit one back.": a charge, refund or claim word too far from the only sum still
+  // claims it.
   if (best) return best.money;
   return money.length === 1 && cues.some((c) => CHARGE_CLAIM_CUES.has(c.cue)) ? money[0] : undefined;
 }

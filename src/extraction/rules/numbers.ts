@@ -114,7 +114,8 @@ function readMultiplier(text: string, end: number): { factor: number; end: numbe
   const word = /^ ?(million|billion|bn)(?![a-z])/i.exec(text.slice(end, end + 9));
   if (word) return { factor: /^b/i.test(word[1]!) ? 1_000_000_000 : 1_000_000, end: end + word[0].length };
   // "USD 1.1M": a capital M after a sum of money is millions; elsewhere it is a brand or a length (3M, 1.5M cable).
-  if (text[end] === "M" && !isLetterAt(text, end + 1) && MONEY_BEFORE_M.test(text.slice(Math.max(0, end - 20), end))) return { factor: 1_000_000, end: end + 1 };
+  const millions = text[end] === "M" && !isLetterAt(text, end + 1) && MONEY_BEFORE_M.test(text.slice(Math.max(0, end - 20), end));
+  if (millions) return { factor: 1_000_000, end: end + 1 };
   let at = end;
   if (text.startsWith(" 万", at) || text.startsWith(" 千", at) || text.startsWith(" 亿", at)) at++;
   const factor = MULTIPLIER_BY_CODE.get(text.charCodeAt(at));

@@ -228,6 +228,9 @@ function actionAfterLabel(text: string, at: number, name: Name): boolean {
   return startsWithAny(name.name, 0, P.actionWords) !== undefined;
 }
 
+/** Words before 客户 that speak of customers in general (普通客户, 其他客户). */
+const CUSTOMERS_IN_GENERAL = /(?:普通|一般|其他|其它|别的|很多|所有|广大|部分|好多|不少|许多)$/;
+
 /** A titled person, a company by its suffix, or a surname with one or two given characters (王建国, 李明). */
 function looksLikeName(name: Name | undefined): boolean {
   if (!name) return false;
@@ -242,7 +245,7 @@ function fromLabels(text: string, lower: string): { customer?: Name; contact?: N
     // "有客户爆料" speaks of some customer, not of one by name; so does "普通客户遇到…", unless a name follows
     // ("其他客户王建国也要了100箱").
     const some = /[有个位些]$/.test(text.slice(Math.max(0, hit.start - 1), hit.start));
-    const general = /(?:普通|一般|其他|其它|别的|很多|所有|广大|部分|好多|不少|许多)$/.test(text.slice(Math.max(0, hit.start - 2), hit.start));
+    const general = CUSTOMERS_IN_GENERAL.test(text.slice(Math.max(0, hit.start - 2), hit.start));
     const indefinite = some || (general && !looksLikeName(readName(text, hit.end)));
     if (hit.tag === "customer" && !customer && !indefinite) {
       const inBrackets = text[hit.end] === ")" && text.lastIndexOf("(", hit.start) > text.lastIndexOf(")", hit.start);
