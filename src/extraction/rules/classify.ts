@@ -1,6 +1,6 @@
 import type { Category, EscalationReason, RecordKind, Severity, Topic } from "../schema.ts";
 import { CueMatcher, longestHits, type CueHit } from "./cues.ts";
-import { clauseAround, isClauseBreak, isCjk, SENTENCE_END } from "./normalize.ts";
+import { clauseAround, isClauseBreak, isCjk, SENTENCE_END, sentenceSpans } from "./normalize.ts";
 import { vocabulary } from "./vocab.ts";
 
 /**
@@ -59,7 +59,11 @@ const togetherMatcher = new CueMatcher<string>([...new Set(togetherRules.flatMap
  * `words` are the spans the rules read: a rule is the more specific reading of its words, so "never received"
  * beside "refund" is the refund's billing problem and no longer a delay of its own.
  */
-function togetherHits(lower: string, negated: (hit: CueHit<unknown>) => boolean): { hits: CueHit<CategoryTag>[]; words: { start: number; end: number; category: ProblemCategory }[] } {
+function togetherHits(
+  lower: string,
+  negated: (hit: CueHit<unknown>) => boolean,
+  oneSentence: (from: number, to: number) => boolean,
+): { hits: CueHit<CategoryTag>[]; words: { start: number; end: number; category: ProblemCategory }[] } {
   if (togetherRules.length === 0) return { hits: [], words: [] };
   const found = new Map<string, CueHit<string>>();
   const lastFound = new Map<string, CueHit<string>>();
@@ -80,7 +84,7 @@ function togetherHits(lower: string, negated: (hit: CueHit<unknown>) => boolean)
       if (k === 0) return false;
       const earlierFirst = found.get(rule.all[k - 1]!)!;
       const laterLast = lastFound.get(w)!;
-      return laterLast.start < earlierFirst.start && SENTENCE_END.test(lower.slice(laterLast.end, earlierFirst.start));
+      return laterLast.start < earlierFirst.start && !oneSentence(laterLast.end, earlierFirst.start);
     });
     if (outOfOrder) continue;
     const last = words.reduce((a, b) => (b!.start > a!.start ? b : a))!;
@@ -319,17 +323,6 @@ function consequenceReach(lower: string, consequences: CueHit<true>[], problems:
   }
   return (at) => caused[at] === 1;
 }
-/** The number of the sentence each character of the text stands in, counted from 0. */
-function sentenceNumbers(lower: string): Uint32Array {
-  const numbers = new Uint32Array(lower.length + 1);
-  let sentence = 0;
-  for (let i = 0; i < lower.length; i++) {
-    numbers[i] = sentence;
-    if (SENTENCE_END.test(lower[i]!)) sentence++;
-  }
-  numbers[lower.length] = sentence;
-  return numbers;
-}
 
 const awaitedGoodsMatcher = new CueMatcher<true>(vocabulary.categories.awaitedGoods.map((cue) => [cue, true] as const), { shared: true });
 
@@ -392,15 +385,16 @@ export function readSignals(lower: string): Signals {
   const negated = negatedBy(lower, negators);
   const live = kindHits.filter((h) => h.tag !== "negator" && !negated(h));
   const groups = new Set(live.map((h) => h.tag));
+  const oneSentence = sentenceSpans(lower);
   // "发票抬头要是开错了，还能重开吗": a complaint word the same clause supposes complains of nothing yet.
   const supposing = live.filter((h) => h.tag === "hypothetical");
   const supposed = (h: CueHit<KindGroup>) =>
-    supposing.some((c) => c.start < h.start && h.start - c.end <= SUPPOSITION_REACH && !SENTENCE_END.test(lower.slice(c.end, h.start)));
+    supposing.some((c) => c.start < h.start && h.start - c.end <= SUPPOSITION_REACH && oneSentence(c.end, h.start));
   if (live.every((h) => h.tag !== "complaintStrong" || supposed(h))) groups.delete("complaintStrong");
   // "Is my country supported", "can you resend it": an English question by its word order, question mark or not.
   if (INVERTED_QUESTION.test(lower)) groups.add("question");
 
-  const together = togetherHits(lower, negated);
+  const together = togetherHits(lower, negated, oneSentence);
   const readByRule = (h: CueHit<CategoryTag>) => {
     const tag = h.tag;
     return typeof tag === "object" && together.words.some((w) => w.start < h.end && h.start < w.end && w.category !== tag.category);
@@ -432,7 +426,7 @@ export function readSignals(lower: string): Signals {
   const lastProblem = Math.max(-1, ...problemHits.map((h) => h.start));
   // "箱子破了，会不会影响使用？" asks about a problem that has happened; "会不会有异味" and "如果…破损" ask about one
   // that may. A condition covers only the problems named after it.
-  if (problemHits.length > 0 && !live.some((h) => h.tag === "hypothetical" && h.start <= lastProblem && !SENTENCE_END.test(lower.slice(h.end, lastProblem)))) groups.delete("hypothetical");
+  if (problemHits.length > 0 && !live.some((h) => h.tag === "hypothetical" && h.start <= lastProblem && oneSentence(h.end, lastProblem))) groups.delete("hypothetical");
   const problemCategories = new Set(problemHits.flatMap((h) => (h.tag === "praise" || h.tag === "idiom" ? [] : [h.tag.category])));
   const severityHits = longestHits(severityMatcher.findAll(lower)).filter((h) => !negated(h));
   // "已补发，很好" reports the fix; "菜不怎么好吃，就是包装盒子挺好看" praises something else and the problem stands.
@@ -457,9 +451,7 @@ export function readSignals(lower: string): Signals {
   // "Why has my payment not gone through?" asks why it was refused: in a refusal's sentence, only a charge named as
   // wrong is disputed.
   const challenges = live.filter((h) => h.tag === "challenge");
-  const sentenceOf = refusal && challenges.length > 0 ? sentenceNumbers(lower) : undefined;
-  const refusedSentences = new Set(sentenceOf ? refusals.map((r) => sentenceOf[r.start]) : []);
-  const besideRefusal = (c: CueHit<KindGroup>) => sentenceOf !== undefined && refusedSentences.has(sentenceOf[c.start]!);
+  const besideRefusal = (c: CueHit<KindGroup>) => refusals.some((r) => oneSentence(Math.min(r.start, c.start), Math.max(r.start, c.start)));
   const billingTriggers = billingHits.filter((h) => typeof h.tag === "object" && h.tag.trigger);
   const disputed =
     chargeChallenged(lower, challenges.filter((c) => !besideRefusal(c)), billingHits) ||

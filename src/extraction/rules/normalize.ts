@@ -206,6 +206,22 @@ export function isCjk(c: string | undefined): boolean {
 /** A sentence's end: what is claimed, supposed or asked in one sentence does not reach into the next. */
 export const SENTENCE_END = /[。.!?！？;；\n]/;
 
+/**
+ * Whether no sentence ends in `[from, to)` of a text, the same as testing SENTENCE_END on that slice. The sentence
+ * ends are counted once, on first use, so a text asked about many spans stays linear.
+ */
+export function sentenceSpans(lower: string): (from: number, to: number) => boolean {
+  let endsBefore: Uint32Array | undefined;
+  return (from, to) => {
+    if (from >= to) return true;
+    if (!endsBefore) {
+      endsBefore = new Uint32Array(lower.length + 1);
+      for (let i = 0; i < lower.length; i++) endsBefore[i + 1] = endsBefore[i]! + (SENTENCE_END.test(lower[i]!) ? 1 : 0);
+    }
+    return endsBefore[from] === endsBefore[to];
+  };
+}
+
 /** Characters that end a clause: a quantity, its product and its price live in one clause. A list's bullet starts one (not ○, which stands for 〇 in numerals). */
 const CLAUSE_BREAKS = new Set([",", "，", "。", ";", "；", "!", "！", "?", "？", "\n", "、", ":", "：", "|", "•", "◆", "◇", "●", "■", "□", "▪", "►", "▶", "★", "☆"]);
 const CLAUSE_BREAK_CODES = new Set([...CLAUSE_BREAKS].map((c) => c.charCodeAt(0)));

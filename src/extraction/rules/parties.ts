@@ -29,6 +29,11 @@ const clauseOpeners = [...P.nameStops.filter((w) => w.length > 1), ...P.clauseOp
 const titleBreakers = new Set([...P.titleBreakers]);
 const labelWords = [...P.customerLabels, ...P.contactLabels];
 
+/** `name` ends in a company suffix after a stem of at least `minStem` characters (佳和超市, 顺达物流). */
+function endsLikeCompany(name: string, minStem: number): boolean {
+  return suffixes.some((x) => name.endsWith(x) && name.length >= x.length + minStem);
+}
+
 /** The surname at `at` is a character of a word (安全主管, 项目经理, 谢谢老板). */
 function insideWord(text: string, at: number): boolean {
   for (const w of P.wordsHoldingSurname) {
@@ -234,7 +239,7 @@ const CUSTOMERS_IN_GENERAL = /(?:普通|一般|其他|其它|别的|很多|所�
 /** A titled person, a company by its suffix, or a surname with one or two given characters (王建国, 李明). */
 function looksLikeName(name: Name | undefined): boolean {
   if (!name) return false;
-  if (name.person || suffixes.some((x) => name.name.endsWith(x) && name.name.length > x.length)) return true;
+  if (name.person || endsLikeCompany(name.name, 1)) return true;
   return name.name.length >= 2 && name.name.length <= 3 && isSurnameAt(name.name, 0);
 }
 
@@ -295,7 +300,7 @@ function companyAndPerson(text: string): { company?: Name; person?: Name } {
     if (bracketed) return { company: bracketed, person };
     const company = labelWords.some((l) => before.endsWith(l)) ? undefined : readNameBackward(before, before.length);
     // "汽配城老黄": a place (…城, …市, …区) before a person is where they are, not who they work for.
-    const place = company !== undefined && PLACE_END.test(company.name) && !suffixes.some((x) => company.name.endsWith(x));
+    const place = company !== undefined && PLACE_END.test(company.name) && !endsLikeCompany(company.name, 0);
     if (company && !company.person && !place) {
       const name = company.name.replace(/^.*[说问要是在]/, "");
       if (P.dealerWords.some((d) => name.endsWith(d))) return { person };
@@ -395,7 +400,7 @@ function byStandaloneCompany(text: string): Name | undefined {
     const run = stripDepartment(whole);
     // Standing alone means followed by a space before more text ("宏达机械 订购") or by a department ("美佳超市采购部").
     const standsAlone = run !== whole || (text[j] === " " && j + 1 < text.length);
-    if (standsAlone && run.length >= 3 && run.length <= 10 && suffixes.some((s) => run.endsWith(s) && run.length > s.length + 1) && !startsWithAny(run, 0, stops) && !FUNCTION_CHARS.test(run) && !/[要的说问在]/.test(run)) {
+    if (standsAlone && run.length >= 3 && run.length <= 10 && endsLikeCompany(run, 2) && !startsWithAny(run, 0, stops) && !FUNCTION_CHARS.test(run) && !/[要的说问在]/.test(run)) {
       return { name: run, start: i, end: i + run.length, person: false };
     }
     i = j;
@@ -451,7 +456,7 @@ function cjkSignature(text: string): Name | undefined {
   if (!m) return undefined;
   const name = stripDepartment(m[1]!);
   if (notNames.has(name)) return undefined;
-  const company = suffixes.some((x) => name.endsWith(x) && name.length > x.length + 1);
+  const company = endsLikeCompany(name, 2);
   if (!company && name.length > 4) return undefined;
   return { name, start: m.index, end: m.index + m[0].length, person: !company };
 }
@@ -502,7 +507,7 @@ function latinPersonWithCjkCompany(text: string): { company?: Name; person?: Nam
   if (side) {
     const run = side[1]!;
     for (let k = 0; k < run.length - 2; k++) {
-      const company = suffixes.some((x) => run.endsWith(x) && run.length - k > x.length + 1) && !NOT_NAME_START.has(run[k]!) ? run.slice(k) : undefined;
+      const company = endsLikeCompany(run.slice(k), 2) && !NOT_NAME_START.has(run[k]!) ? run.slice(k) : undefined;
       if (company && !stems.some((w) => w.length > 1 && company.includes(w))) {
         return { company: { name: company, start: side.index + k, end: side.index + run.length, person: false }, person: { name: side[2]!, start: 0, end: 0, person: true } };
       }
