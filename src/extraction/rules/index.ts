@@ -1,7 +1,7 @@
 import type { Extraction, ExtractionInput, Extractor, PaymentTerms } from "../schema.ts";
 import { findAddress, placesOf } from "./address.ts";
 import { decideKind, decideSeverity, escalationReasons, readSignals } from "./classify.ts";
-import { categoryByExample, kindByExample, kindOverruled, topicByExample } from "./learned.ts";
+import { readByExamples } from "./learned.ts";
 import { findItems, type ItemsReading } from "./items.ts";
 import { findClaim, isLargeLoss, statedCurrency } from "./money.ts";
 import { findParties } from "./parties.ts";
@@ -31,20 +31,21 @@ export function extractWithRules(input: ExtractionInput): Extraction {
   let order: OrderFields | undefined;
   const readOrder = () => (order ??= readOrderFields(scan, erase));
   const reasons = escalationReasons(signals, { largeLoss });
-  // Where no cue decides the kind, the labelled examples do, and in a few confusions they overrule the cues
-  // (kindOverruled); then they also choose the category or topic, which the cues left open for the same reason.
-  // A category the cues left "other" beside a complaint word of a cued kind stays other.
+  // The labelled examples overrule the cues where they are sure (see learned.ts), and choose the category or topic
+  // where they are sure or the cues named none for a kind the examples gave.
+  const examples = readByExamples(lower);
   let guessed = false;
   const cuedKind = decideKind(signals, reasons, () => {
     const o = readOrder();
     return { filled: o.filled, hasQuantity: o.counted, hasReference: Boolean(orderRef) };
   }, () => {
     guessed = true;
-    return signals.wordy ? kindByExample(lower) : "other";
+    return signals.wordy ? examples.kindUncued() : "other";
   });
   // A change or cancellation the sender spells out is not overruled: it reads like the complaints that often come with one.
   const spelledOutChange = cuedKind === "order" && (signals.has("orderChange") || signals.has("cancellation"));
-  const overruled = guessed || !signals.wordy || spelledOutChange ? undefined : kindOverruled(lower, cuedKind);
+  // A message without a word has nothing to compare.
+  const overruled = guessed || !signals.wordy || spelledOutChange ? undefined : examples.kind(cuedKind);
   const kind = overruled ?? cuedKind;
   const kindFromExamples = guessed || overruled !== undefined;
 
@@ -61,7 +62,7 @@ export function extractWithRules(input: ExtractionInput): Extraction {
     const currency = priceCurrency ?? (items.some((i) => i.unitPrice !== undefined) ? statedCurrency(scan.currencyMarks) : undefined);
     if (currency) record.currency = currency;
   } else if (kind === "complaint" || kind === "escalation") {
-    const category = signals.category === "other" && kindFromExamples ? categoryByExample(lower) : signals.category;
+    const category = examples.category(signals.category, kindFromExamples);
     record.category = category;
     const bigAmount = scan.numbers.some((n) => !n.glued && n.value >= 1000 && n.end - n.start < 10);
     record.severity = decideSeverity(kind, { ...signals, category }, reasons, { largeLoss, bigAmount, hasReference: Boolean(orderRef) });
@@ -71,7 +72,8 @@ export function extractWithRules(input: ExtractionInput): Extraction {
     }
     if (kind === "escalation") record.escalationReasons = reasons.length > 0 ? reasons : ["severe_incident"];
   } else if (kind === "inquiry") {
-    record.topic = signals.topic !== "other" ? signals.topic : signals.howItWorks ? "policy" : kindFromExamples ? topicByExample(lower) : "other";
+    const cued = signals.topic !== "other" ? signals.topic : signals.howItWorks ? "policy" : "other";
+    record.topic = examples.topic(cued, kindFromExamples);
   }
   if (scan.unfolded !== undefined) asWritten(record, scan.text, scan.unfolded);
   return record;
