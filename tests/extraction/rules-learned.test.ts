@@ -94,8 +94,8 @@ describe("the rules leave to the examples only what no cue reads", () => {
     }
   });
 
-  it("a reply that only gives a handle, an email or an id is other: sharing letters with complaints is not enough", () => {
-    for (const text of ["aphoenix939", "aphoenix939@email.com", "Username: cminh730", "(977) 625-2661"]) {
+  it("a reply that only gives a name, a handle, an email or an id is other: sharing letters with complaints is not enough", () => {
+    for (const text of ["Alessandro Phoenix", "aphoenix939", "aphoenix939@email.com", "Username: cminh730", "(977) 625-2661"]) {
       expect(extract(text).kind).toBe("other");
     }
   });

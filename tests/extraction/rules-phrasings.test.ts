@@ -1537,6 +1537,9 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["guard", "明天能送到吗", { kind: "inquiry", topic: "tracking" }],
   ["service", "约好今天上门安装，又放我鸽子", { kind: "complaint", category: "service" }],
   ["guard", "昨晚买的今天还不能发货呢", { kind: "complaint" }],
+  ["guard", "如果还有问题可以再找客服哦，祝您生活愉快", { kind: "other" }],
+  ["guard", "麻烦明天送货前先打个电话", { kind: "other" }],
+  ["guard", "如果投诉未得到回应，可以拨打我们的客服热线", { kind: "other" }],
 ];
 
 /**
@@ -1547,7 +1550,6 @@ const CASES: [family: string, text: string, expected: Expect][] = [
  */
 const KNOWN_MISREADS: [family: string, text: string, expected: Expect][] = [
   ["guard", "Please send the invoice. We only ordered 20 units this time, so it should be small.", { kind: "inquiry", topic: "invoice" }],
-  ["guard", "如果还有问题可以再找客服哦，祝您生活愉快", { kind: "other" }],
   ["wrong-item", "asked for the 64GB model, you sent the 128GB one", { kind: "complaint", category: "wrong_item" }],
   ["venue-or-goods", "买的吸尘器吸力很弱，打客服电话对方态度也一般", { kind: "complaint", category: "quality" }],
   ["mixed-review", "这家店太坑爹了，不过老板人很好", { kind: "complaint" }],
@@ -1559,12 +1561,9 @@ const KNOWN_MISREADS: [family: string, text: string, expected: Expect][] = [
   ["guard", "我需要向有关部门报关，麻烦提供一下装箱单", { kind: "inquiry" }],
   ["guard", "I emailed you twice about the bulk quote, no rush, just checking it arrived.", { kind: "inquiry" }],
   ["guard", "投诉以后就没有再出现这个问题了，谢谢你们", { kind: "other" }],
-  ["guard", "麻烦明天送货前先打个电话", { kind: "other" }],
   ["guard", "上次变质的那批已经处理了。这次冷链运来的牛奶又变质了", { kind: "complaint", category: "damage" }],
   ["guard", "麻烦你重复说一遍地址，我没听清", { kind: "other" }],
-  ["guard", "如果投诉未得到回应，可以拨打我们的客服热线", { kind: "other" }],
   ["overrule-question", "备注了不要辣，结果辣得没法吃，不看备注的吗", { kind: "complaint" }],
-  ["name-only", "Alessandro Phoenix", { kind: "other" }],
 ];
 
 function expectReading(text: string, expected: Expect): void {

@@ -11,7 +11,7 @@ import { normalizeText } from "./normalize.ts";
  * team improves them by adding the messages they misread, labelled, to `examples/*.jsonl` (the spec's case
  * format; `examples/SOURCES.md` says where each file comes from).
  *
- * Trained on first use, with no library: about 0.9 s to read and learn the 5,141 example cases, after which
+ * Trained on first use, with no library: about 0.9 s to read and learn the 5,197 example cases, after which
  * reading a message is one pass over its features.
  */
 
@@ -78,16 +78,19 @@ const LEARNING_RATE = 0.5;
 const SHUFFLE_SEED = 1;
 
 /**
- * Multinomial logistic regression over the presence of the features of `visitFeatures`, each weighted by
- * 1/sqrt(number of features + 1) so that long and short messages count alike, taught by stochastic gradient
- * descent over the examples in a seeded order. Unlike naive Bayes, which counts every n-gram of a phrase as
- * separate evidence and so is sure of everything, its probabilities can be compared with a fixed threshold.
+ * Multinomial logistic regression over the presence of the features of `visitFeatures`, taught by stochastic
+ * gradient descent over the examples in a seeded order; each example's step is scaled by 1/sqrt(its number of
+ * features + 1), so that a long message does not outweigh a short one. Naive Bayes, which it replaced, counts
+ * every n-gram of a phrase as separate evidence: its odds ranked messages well but were too extreme to share one
+ * threshold between kinds, categories and topics.
  */
 export class SoftmaxRegression<L extends string> {
   private readonly labels: L[];
   /** A feature's row in `weights`, which holds its weight for each label, in `labels` order. */
   private readonly rows = new Map<number, number>();
   private readonly weights: Float32Array;
+  /** The most features any example had: see `probabilities`. */
+  private readonly mostFeatures: number;
 
   constructor(examples: { lower: string; label: L }[]) {
     this.labels = [...new Set(examples.map((e) => e.label))].sort();
@@ -102,6 +105,7 @@ export class SoftmaxRegression<L extends string> {
       return { rows, y: this.labels.indexOf(example.label), scale: 1 / Math.sqrt(rows.length + 1) };
     });
     this.weights = new Float32Array(this.rows.size * width);
+    this.mostFeatures = taught.reduce((most, { rows }) => Math.max(most, rows.length), 1);
     const order = taught.map((_, i) => i);
     const random = seededRandom(SHUFFLE_SEED);
     const p = new Float64Array(width);
@@ -126,11 +130,16 @@ export class SoftmaxRegression<L extends string> {
   probabilities(found: ReadonlySet<number>): Map<L, number> {
     const width = this.labels.length;
     const scores = new Float64Array(width);
+    let known = 0;
     for (const f of found) {
       const row = this.rows.get(f);
       if (row === undefined) continue;
+      known++;
       for (let k = 0; k < width; k++) scores[k]! += this.weights[row * width + k]!;
     }
+    // Scores add up over features, so a text longer than any example would be read with a confidence no example
+    // earned: it is read as if it had no more known features than the longest example.
+    if (known > this.mostFeatures) for (let k = 0; k < width; k++) scores[k]! *= this.mostFeatures / known;
     softmax(scores);
     return new Map(this.labels.map((label, k) => [label, scores[k]!]));
   }
@@ -225,6 +234,11 @@ const OVERRULABLE: readonly (readonly [cued: RecordKind, learned: RecordKind])[]
  * nothing was taught or tuned on (figures in the commit that set them).
  */
 const KIND_PROBABILITY = 0.95;
+/**
+ * A message no cue reads is chatter unless the examples clearly say otherwise: "哦", a name or "see above" shares a
+ * feature or two with questions by chance, and with almost nothing known every label is about equally likely.
+ */
+const UNCUED_MARGIN = 1.5;
 const CATEGORY_PROBABILITY = 0.8;
 const TOPIC_PROBABILITY = 0.8;
 
@@ -248,29 +262,30 @@ export interface ExamplesReading {
 
 export function readByExamples(lower: string): ExamplesReading {
   let found: Set<number> | undefined;
-  const features_ = () => (found ??= features(lower));
+  const featuresOfText = () => (found ??= features(lower));
   return {
     kind(cued) {
       if (!OVERRULABLE.some(([from]) => from === cued)) return undefined;
-      const guess = learned().kind.classify(features_());
+      const guess = learned().kind.classify(featuresOfText());
       const allowed = guess !== undefined && OVERRULABLE.some(([from, to]) => from === cued && to === guess.label);
       return allowed && guess.probability > KIND_PROBABILITY ? guess.label : undefined;
     },
     kindUncued() {
-      const p = learned().kind.probabilities(features_());
+      const p = learned().kind.probabilities(featuresOfText());
       const complaint = p.get("complaint") ?? 0;
       const inquiry = p.get("inquiry") ?? 0;
       const other = p.get("other") ?? 0;
-      return other >= complaint && other >= inquiry ? "other" : complaint >= inquiry ? "complaint" : "inquiry";
+      const label = complaint >= inquiry ? "complaint" : "inquiry";
+      return Math.max(complaint, inquiry) > UNCUED_MARGIN * other ? label : "other";
     },
     category(cued, kindFromExamples) {
       if (cued === "safety") return cued;
-      const guess = learned().category.classify(features_());
+      const guess = learned().category.classify(featuresOfText());
       if (!guess) return cued;
       return guess.probability > CATEGORY_PROBABILITY || (cued === "other" && kindFromExamples) ? guess.label : cued;
     },
     topic(cued, kindFromExamples) {
-      const guess = learned().topic.classify(features_());
+      const guess = learned().topic.classify(featuresOfText());
       if (!guess) return cued;
       return guess.probability > TOPIC_PROBABILITY || (cued === "other" && kindFromExamples) ? guess.label : cued;
     },
