@@ -83,6 +83,19 @@ describe("the rules leave to the examples only what no cue reads", () => {
     expect(extract("what payment methods do you accept").kind).toBe("inquiry");
   });
 
+  it("the examples choose the category or topic over a cue's when they are sure of it", () => {
+    // The scratch names damage; what is disputed is the deposit kept for it.
+    expect(extract("还车的时候说轮胎有划痕，扣了我500押金，那划痕是租之前就有的")).toMatchObject({ kind: "complaint", category: "billing" });
+    // 运费 names a price, "on the way" a shipment; both ask what the rules are.
+    expect(extract("退货需要自己付运费吗？")).toMatchObject({ kind: "inquiry", topic: "policy" });
+    expect(extract("If the courier breaks the vase on the way, do you send a new one?")).toMatchObject({ kind: "inquiry", topic: "policy" });
+  });
+
+  it("a safety hazard the cues name stands, however sure the examples are of another category", () => {
+    // The examples read a replaced charger as a quality matter; one that smoked is a hazard.
+    expect(extract("上次冒烟的充电器已经给我换好了，谢谢，但是你们不赔偿我就去曝光")).toMatchObject({ kind: "escalation", category: "safety" });
+  });
+
   it("a grumble the cues already call a complaint keeps the category other where the examples are not sure of one", () => {
     const out = extract("你们新的预约送货规则太麻烦了");
     expect(out).toMatchObject({ kind: "complaint", category: "other" });

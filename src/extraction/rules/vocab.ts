@@ -147,6 +147,7 @@ export const CategoriesVocabSchema = z.object({
    * in the clause after one, with its cause before it in the sentence, does not choose the category.
    */
   consequences: CueList.default([]),
+  /** Goods someone waits for ("parcel", "货", "包裹"): beside them, a wait cue is a late delivery after all (see `waits`). */
   awaitedGoods: CueList.default([]),
 });
 
