@@ -114,7 +114,7 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   // 4. service complaints
   ["service", "你们售后是真的没人在吗，打了一上午电话", { kind: "complaint", category: "service" }],
   ["service", "在线留言两天了一条回复都没有", { kind: "complaint", category: "service" }],
-  ["service", "I've emailed three times and nobody replied.", { kind: "complaint", category: "service" }],
+  ["service", "I've emailed three times and nobody replied.", { kind: "escalation", category: "service", escalationReasons: ["repeat_complaint"] }],
   ["service", "Your hotline rings out, no one ever answers.", { kind: "complaint", category: "service" }],
   // 5. wrong item
   ["wrong-item", "我拍的是灰色M码，到手是黑色XL码", { kind: "complaint", category: "wrong_item" }],
@@ -286,7 +286,7 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["support-corpus", "the headphones only work on one side", { kind: "complaint", category: "quality" }],
   ["support-corpus", "The zipper broke the second time I used the bag", { kind: "complaint", category: "quality" }],
   ["support-corpus", "I've been waiting 3 weeks for my replacement card", { kind: "complaint", category: "delay" }],
-  ["support-corpus", "I've emailed four times and nobody has got back to me about my return", { kind: "complaint", category: "service" }],
+  ["support-corpus", "I've emailed four times and nobody has got back to me about my return", { kind: "escalation", category: "service", escalationReasons: ["repeat_complaint"] }],
   ["support-corpus", "you refunded the wrong amount, I was owed £45 not £30", { kind: "complaint", category: "billing" }],
   ["support-corpus", "我的快递三天了还在同一个地方，一直没有派送", { kind: "complaint", category: "delay" }],
   ["support-corpus", "快递小哥态度太差了，让我自己下楼去拿", { kind: "complaint", category: "service" }],
@@ -366,7 +366,7 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["complaint-problem", "包裹显示派送成功但我一直在家，根本没人来过", { kind: "complaint", category: "lost" }],
   ["complaint-problem", "送来的是38码，我下单的是39码", { kind: "complaint", category: "wrong_item" }],
   ["complaint-problem", "信用卡被扣了两笔一样的钱", { kind: "complaint", category: "billing" }],
-  ["complaint-problem", "打了三次电话都说会有人联系我，结果没有任何人联系", { kind: "complaint", category: "service" }],
+  ["complaint-problem", "打了三次电话都说会有人联系我，结果没有任何人联系", { kind: "escalation", category: "service", escalationReasons: ["repeat_complaint"] }],
   ["complaint-problem", "洗衣机脱水的时候整个机器都在跳，声音特别大", { kind: "complaint", category: "quality" }],
   // ——— round 5d: Cantonese and Chinese-English mixes, B2B warehouse and factory problems (不良率超, 盘亏, 压港,
   // 箱唛不符), and guards: the same words in questions, orders and closing notes
@@ -736,7 +736,7 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["defect-near-goods", "冷链车制冷机组故障，车里的冻品全化了", { kind: "complaint", category: "damage" }],
   // no reply, no answer: service
   ["no-reply", "我email咗你哋成個星期，一個字都冇覆", { kind: "complaint", category: "service" }],
-  ["no-reply", "I've messaged support three times this week and nobody has replied, they just left me on read", { kind: "complaint", category: "service" }],
+  ["no-reply", "I've messaged support three times this week and nobody has replied, they just left me on read", { kind: "escalation", category: "service", escalationReasons: ["repeat_complaint"] }],
   ["no-reply", "留言一个礼拜了，石沉大海", { kind: "complaint", category: "service" }],
   ["no-reply", "The courier failed to collect my parcel again, that's the second missed pickup", { kind: "complaint", category: "service" }],
   // still on the way past the promised time; a rider or driver delay at a restaurant is still a delay
@@ -1035,7 +1035,7 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   // the sender's own slip with a PIN is no complaint
   ["own-mistake", "I entered a wrong PIN too many times. What now?", { kind: "inquiry" }],
   ["inquiry-intent", "I'd love to know what your policy is for cracked screens.", { kind: "inquiry", topic: "policy" }],
-  ["complaint", "Called three times and was told someone would ring back, that's not cool", { kind: "complaint" }],
+  ["complaint", "Called three times and was told someone would ring back, that's not cool", { kind: "escalation", escalationReasons: ["repeat_complaint"] }],
   ["billing", "so my bill went up again this month", { kind: "complaint", category: "billing" }],
   ["safety", "热水器点火的时候窜火，把我手背燎了", { kind: "escalation", category: "safety", severity: "critical" }],
   ["safety", "The brakes gave out on the rental going downhill, we only just stopped", { kind: "escalation", category: "safety", escalationReasons: ["safety"] }],
@@ -1539,6 +1539,16 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["guard", "如果投诉未得到回应，可以拨打我们的客服热线", { kind: "other" }],
   ["guard", "Please send the invoice. We only ordered 20 units this time, so it should be small.", { kind: "inquiry", topic: "invoice" }],
   ["wrong-item", "asked for the 64GB model, you sent the 128GB one", { kind: "complaint", category: "wrong_item" }],
+  // Repeated contact: a contact with support beside a count of two or more, or one that got no fix for a problem named.
+  ["repeat-contact", "已经2次联系你们客服了，退款还没到账", { kind: "escalation", category: "billing", escalationReasons: ["repeat_complaint"] }],
+  ["repeat-contact", "Hung up on twice and my bag is still missing", { kind: "escalation", category: "lost", escalationReasons: ["repeat_complaint"] }],
+  ["repeat-contact", "少送了一份薯条，打电话给客服也没有解决", { kind: "escalation", category: "wrong_item", escalationReasons: ["repeat_complaint"] }],
+  ["repeat-contact", "客服说了三次会回电，柜子的门还是坏的", { kind: "escalation", escalationReasons: ["repeat_complaint"] }],
+  ["repeat-contact", "打了三次客服电话都没人接，我的洗衣机还没送到", { kind: "complaint" }],
+  ["repeat-contact", "司机打了两次电话找不到地方，货送晚了", { kind: "complaint", category: "delay" }],
+  ["repeat-contact", "联系过1次客服，洗衣机还没送到", { notReasons: ["repeat_complaint"] }],
+  // An order changed in words the cues do not list, read by the examples.
+  ["order-change", "I want help adding an item to order 4471203", { kind: "order" }],
 ];
 
 /**

@@ -121,6 +121,60 @@ const reasonMatcher = new CueMatcher<ReasonTag | "idiom">(
   { shared: true },
 );
 
+const contactMatcher = new CueMatcher<"contact" | "count" | "unresolved" | "noComplaint" | "staff">(
+  [
+    ...E.repeatedContact.contacts.map((cue) => [cue, "contact"] as const),
+    ...E.repeatedContact.counts.map((cue) => [cue, "count"] as const),
+    ...E.repeatedContact.unresolved.map((cue) => [cue, "unresolved"] as const),
+    ...E.repeatedContact.noComplaint.map((cue) => [cue, "noComplaint"] as const),
+    ...E.repeatedContact.staff.map((cue) => [cue, "staff"] as const),
+  ],
+  { shared: true },
+);
+
+/** How many characters may stand between a contact and its count: "联系几次客服", "申请售后两次了", "called them twice". */
+const CONTACT_COUNT_REACH = 16;
+/** How far after a contact its outcome may be told: "contacted them 3 wks ago about this but they have not responded". */
+const UNRESOLVED_REACH = 32;
+/** How close before a contact its caller stands: "外送员打了5次电话", "the driver called twice". */
+const CALLER_REACH = 3;
+
+/**
+ * The customer contacted support at least twice about the matter ("打了几次电话，一直没下文", "已2次联系京东客服",
+ * "I've emailed them three times"): a contact and a count of two or more near each other in one sentence. Once is
+ * no repeat ("联系了1次"); calls nobody answered ("打了三次客服电话都没人接") complained of nothing yet, and a courier who
+ * called the customer five times is no complaint of the customer's.
+ */
+function repeatedContact(
+  lower: string,
+  negated: (hit: CueHit<unknown>) => boolean,
+  oneSentence: (from: number, to: number) => boolean,
+  goodsProblem: boolean,
+): boolean {
+  // A count may lie inside its contact ("打了几次电话"): overlaps are resolved within each list, not across them.
+  const found = contactMatcher.findAll(lower);
+  const hits = (["contact", "count", "unresolved", "noComplaint", "staff"] as const).flatMap((tag) => longestHits(found.filter((h) => h.tag === tag))).filter((h) => !negated(h));
+  const noComplaint = hits.filter((h) => h.tag === "noComplaint");
+  const staff = hits.filter((h) => h.tag === "staff");
+  const contacts = hits.filter(
+    (h) =>
+      h.tag === "contact" &&
+      !noComplaint.some((u) => oneSentence(Math.min(u.end, h.end), Math.max(u.start, h.start))) &&
+      !staff.some((s) => s.end <= h.start && h.start - s.end <= CALLER_REACH),
+  );
+  const counts = hits.filter((h) => h.tag === "count" && !/^(?:1|一|one)(?![0-9〇一二两三四五六七八九十百])/.test(lower.slice(h.start, h.end)));
+  const unresolved = hits.filter((h) => h.tag === "unresolved");
+  return (
+    counts.some((n) =>
+      contacts.some((c) => {
+        const [first, second] = c.start < n.start ? [c, n] : [n, c];
+        return second.start - first.end <= CONTACT_COUNT_REACH && oneSentence(first.end, second.start);
+      }),
+    ) ||
+    (goodsProblem && contacts.some((c) => unresolved.some((u) => u.start >= c.end && u.start - c.end <= UNRESOLVED_REACH)))
+  );
+}
+
 const severityMatcher = new CueMatcher<SeverityTag | "idiom">([
   ...(Object.entries(vocabulary.severity) as [SeverityTag, string[]][]).flatMap(([level, cues]) => cues.map((cue) => [cue, level] as const)),
   // "if anything's on fire" is no fire: the idiom hides the critical word inside it.
@@ -465,11 +519,15 @@ export function readSignals(lower: string): Signals {
     has: (group) => groups.has(group),
     problem: problemHits.length > 0 || groups.has("failure"),
     category,
-    reasons: new Set(
-      longestHits(reasonMatcher.findAll(lower))
+    reasons: new Set([
+      ...longestHits(reasonMatcher.findAll(lower))
         .filter((h) => !negated(h) && !firstTime(h, lower))
         .flatMap((h) => (h.tag === "idiom" ? [] : [h.tag])),
-    ),
+      // Contacting support again and again is a repeat complaint only about a problem the message names.
+      ...((problemHits.length > 0 || groups.has("complaintStrong") || groups.has("failure")) && repeatedContact(lower, negated, oneSentence, problemHits.some((h) => typeof h.tag === "object" && h.tag.category !== "service"))
+        ? (["repeat_complaint"] as const)
+        : []),
+    ]),
     severityCues: new Set(severityHits.flatMap((h) => (h.tag === "idiom" ? [] : [h.tag]))),
     // "…两天没更新了，正常吗？", "签收了没有": a question that names only a delay, or asks where the goods are, is about tracking.
     topic: topic === "other" && ((problemCategories.size === 1 && problemCategories.has("delay")) || groups.has("whereIs")) ? "tracking" : topic,

@@ -235,6 +235,14 @@ const OVERRULABLE: readonly (readonly [cued: RecordKind, learned: RecordKind])[]
  */
 const KIND_PROBABILITY = 0.95;
 /**
+ * "want assistance deleting some items from order 3707955617": a request to change an order reads as a question to
+ * the cues ("I want help"), and the spec makes an order with a question an order. Short delivery questions share the
+ * order's words ("明天能送到吗" reads 0.59 order), so the examples must be fairly sure.
+ */
+const ORDER_OVER_QUESTION = 0.7;
+/** "wanna change an article of purchase 00004587345" names no item, yet changes an order; "麻烦明天送货前先打个电话" (0.79) only asks a courtesy. */
+const UNCUED_ORDER = 0.8;
+/**
  * A message no cue reads is chatter unless the examples clearly say otherwise: "哦", a name or "see above" shares a
  * feature or two with questions by chance, and with almost nothing known every label is about equally likely.
  */
@@ -247,10 +255,11 @@ export interface ExamplesReading {
   /** The kind the examples give instead of the cues' `cued` kind, when they overrule it (see OVERRULABLE). */
   kind(cued: RecordKind): RecordKind | undefined;
   /**
-   * The kind of a message no cue classifies: complaint, inquiry or other. An order needs items the rules can read,
-   * and an escalation one of the reasons the spec names, which are cues.
+   * The kind of a message no cue classifies: order, complaint, inquiry or other. An order may name no items: "I want
+   * to edit purchase 00123842", "您好，我要修改订单" change one. An escalation needs one of the reasons the spec names,
+   * which are cues.
    */
-  kindUncued(): "complaint" | "inquiry" | "other";
+  kindUncued(): "order" | "complaint" | "inquiry" | "other";
   /**
    * The category of a complaint or escalation: the examples' where they are sure, or where the cues named none for a
    * kind the examples gave. A safety hazard the cues name stands: it decides severity and who is paged.
@@ -268,13 +277,16 @@ export function readByExamples(lower: string): ExamplesReading {
       if (!OVERRULABLE.some(([from]) => from === cued)) return undefined;
       const guess = learned().kind.classify(featuresOfText());
       const allowed = guess !== undefined && OVERRULABLE.some(([from, to]) => from === cued && to === guess.label);
-      return allowed && guess.probability > KIND_PROBABILITY ? guess.label : undefined;
+      const needed = cued === "inquiry" && guess?.label === "order" ? ORDER_OVER_QUESTION : KIND_PROBABILITY;
+      return allowed && guess.probability > needed ? guess.label : undefined;
     },
     kindUncued() {
       const p = learned().kind.probabilities(featuresOfText());
       const complaint = p.get("complaint") ?? 0;
       const inquiry = p.get("inquiry") ?? 0;
+      const order = p.get("order") ?? 0;
       const other = p.get("other") ?? 0;
+      if (order > UNCUED_ORDER) return "order";
       const label = complaint >= inquiry ? "complaint" : "inquiry";
       return Math.max(complaint, inquiry) > UNCUED_MARGIN * other ? label : "other";
     },

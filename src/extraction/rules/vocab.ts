@@ -179,6 +179,13 @@ export const EscalationVocabSchema = z.object({
   }),
   wholeLoad: CueList,
   escalationKind: CueList,
+  /**
+   * "联系几次客服，没人理会", "已2次联系京东客服", "hung up on twice": a contact with support beside a count of two or more,
+   * in one sentence, says the customer complained before. Real customers say it in too many ways for a list of phrases.
+   */
+  repeatedContact: z
+    .object({ contacts: CueList, counts: CueList, unresolved: CueList, noComplaint: CueList, staff: CueList })
+    .default({ contacts: [], counts: [], unresolved: [], noComplaint: [], staff: [] }),
 });
 
 export const SeverityVocabSchema = z.object({
