@@ -1549,6 +1549,10 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["repeat-contact", "联系过1次客服，洗衣机还没送到", { notReasons: ["repeat_complaint"] }],
   // An order changed in words the cues do not list, read by the examples.
   ["order-change", "I want help adding an item to order 4471203", { kind: "order" }],
+  ["order-change", "你帮我改下配送联系电话", { kind: "order" }],
+  ["order-change", "帮我改上门吧，自提点太远", { kind: "order" }],
+  ["order-change", "麻烦把收件人改成李娜", { kind: "order" }],
+  ["order-change", "发票抬头帮我改一下", { kind: "inquiry", topic: "invoice" }],
 ];
 
 /**

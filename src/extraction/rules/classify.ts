@@ -175,6 +175,29 @@ function repeatedContact(
   );
 }
 
+const orderPartMatcher = new CueMatcher<"verb" | "part">(
+  [...K.orderChangeParts.verbs.map((cue) => [cue, "verb"] as const), ...K.orderChangeParts.parts.map((cue) => [cue, "part"] as const)],
+  { shared: true },
+);
+
+/** How far apart a change verb and the part it changes may stand: "你帮我改下配送联系电话", "change the delivery address". */
+const CHANGE_REACH = 10;
+
+/** A change verb and a part of an order close together in one clause (see `orderChangeParts` in kinds.json). */
+function changesOrderPart(lower: string, negated: (hit: CueHit<unknown>) => boolean): boolean {
+  const hits = longestHits(orderPartMatcher.findAll(lower)).filter((h) => !negated(h));
+  const parts = hits.filter((h) => h.tag === "part");
+  return hits.some(
+    (verb) =>
+      verb.tag === "verb" &&
+      parts.some((part) => {
+        const [first, second] = verb.start < part.start ? [verb, part] : [part, verb];
+        const between = lower.slice(first.end, second.start);
+        return second.start >= first.end && between.length <= CHANGE_REACH && ![...between].some((c) => isClauseBreak(c) || SENTENCE_END.test(c));
+      }),
+  );
+}
+
 const severityMatcher = new CueMatcher<SeverityTag | "idiom">([
   ...(Object.entries(vocabulary.severity) as [SeverityTag, string[]][]).flatMap(([level, cues]) => cues.map((cue) => [cue, level] as const)),
   // "if anything's on fire" is no fire: the idiom hides the critical word inside it.
@@ -439,6 +462,7 @@ export function readSignals(lower: string): Signals {
   const negated = negatedBy(lower, negators);
   const live = kindHits.filter((h) => h.tag !== "negator" && !negated(h));
   const groups = new Set(live.map((h) => h.tag));
+  if (changesOrderPart(lower, negated)) groups.add("orderChange");
   const oneSentence = sentenceSpans(lower);
   // "发票抬头要是开错了，还能重开吗": a complaint word the same clause supposes complains of nothing yet.
   const supposing = live.filter((h) => h.tag === "hypothetical");

@@ -55,6 +55,11 @@ export const KindsVocabSchema = z.object({
    */
   orderChange: CueList.default([]),
   /**
+   * A change verb beside a part of an order ("帮我改上门", "你帮我改下配送联系电话"):
+   * an order change said in any of the many ways a list of phrases would have to spell out.
+   */
+  orderChangeParts: z.object({ verbs: CueList, parts: CueList }).default({ verbs: [], parts: [] }),
+  /**
    * Cancelling an order or a booking ("help me cancel order 3707…", "请帮我取消订单"): a change to an order, unless
    * asked about in general ("Can I cancel my order?", "取消订单以后多久能退？"), which is a question about the rules.
    */
