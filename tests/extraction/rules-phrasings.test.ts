@@ -1553,6 +1553,8 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["order-change", "帮我改上门吧，自提点太远", { kind: "order" }],
   ["order-change", "麻烦把收件人改成李娜", { kind: "order" }],
   ["order-change", "发票抬头帮我改一下", { kind: "inquiry", topic: "invoice" }],
+  // A problem said in the trade's own words: the cues name no category, the examples are fairly sure.
+  ["trade-words", "你们的玉米种子不对版，300亩出苗不齐，我们要求赔偿", { kind: "complaint", category: "quality" }],
 ];
 
 /**

@@ -32,7 +32,7 @@ export function extractWithRules(input: ExtractionInput): Extraction {
   const readOrder = () => (order ??= readOrderFields(scan, erase));
   const reasons = escalationReasons(signals, { largeLoss });
   // The labelled examples overrule the cues where they are sure (see learned.ts), and choose the category or topic
-  // where they are sure or the cues named none for a kind the examples gave.
+  // where they are sure or the cues named none (see learned.ts).
   const examples = readByExamples(lower);
   let guessed = false;
   const cuedKind = decideKind(signals, reasons, () => {
@@ -73,7 +73,8 @@ export function extractWithRules(input: ExtractionInput): Extraction {
     if (kind === "escalation") record.escalationReasons = reasons.length > 0 ? reasons : ["severe_incident"];
   } else if (kind === "inquiry") {
     const cued = signals.topic !== "other" ? signals.topic : signals.howItWorks ? "policy" : "other";
-    record.topic = examples.topic(cued, kindFromExamples);
+    // "能帮我们把账户的默认地址改成新仓库吗？": the account's own details are no topic of the spec's, whatever the words.
+    record.topic = signals.accountChange ? cued : examples.topic(cued, kindFromExamples);
   }
   if (scan.unfolded !== undefined) asWritten(record, scan.text, scan.unfolded);
   return record;
