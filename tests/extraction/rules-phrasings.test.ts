@@ -1555,6 +1555,8 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["order-change", "发票抬头帮我改一下", { kind: "inquiry", topic: "invoice" }],
   // A problem said in the trade's own words: the cues name no category, the examples are fairly sure.
   ["trade-words", "你们的玉米种子不对版，300亩出苗不齐，我们要求赔偿", { kind: "complaint", category: "quality" }],
+  ["delay", "我的床垫怎么到现在还没送到啊", { kind: "complaint", category: "delay" }],
+  ["vip", "I'm platinum and your agent lost my bag again", { kind: "escalation", category: "lost", escalationReasons: ["vip"] }],
 ];
 
 /**
