@@ -141,4 +141,15 @@ describe("order references", () => {
     expect(ref("Please send the confirmation TODAY")).toBeUndefined();
     expect(ref("reservation number 448812 for two nights")).toBe("448812");
   });
+
+  it("reads capitals alone after a label that names nothing but a record locator", () => {
+    expect(ref("got off the phone w/ rep, Locator IRRLCD, she said I was rescheduled")).toBe("IRRLCD");
+    expect(ref("record number is BPDFPP.")).toBe("BPDFPP");
+  });
+
+  it("reads a purchase number as an order's, and a bill's as no reference", () => {
+    expect(ref("wanna change an article of purchase 00004587345")).toBe("00004587345");
+    expect(ref("i lost my bill #12588, will you send it to me")).toBeUndefined();
+    expect(ref("we purchase 2000 units every month")).toBeUndefined();
+  });
 });

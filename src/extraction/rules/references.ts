@@ -11,11 +11,12 @@ import { vocabulary } from "./vocab.ts";
 const MAX_ID = 40;
 const MIN_ID = 4;
 
-type LabelKind = "include" | "bookingCode" | "exclude";
+type LabelKind = "include" | "bookingCode" | "locator" | "exclude";
 
 const labels = new CueMatcher<LabelKind>([
   ...vocabulary.references.include.map((cue) => [cue, "include"] as const),
   ...vocabulary.references.bookingCodes.map((cue) => [cue, "bookingCode"] as const),
+  ...vocabulary.references.locators.map((cue) => [cue, "locator"] as const),
   ...vocabulary.references.exclude.map((cue) => [cue, "exclude"] as const),
 ], { shared: true });
 const fillers = new Set(vocabulary.references.fillers.map((f) => f.toLowerCase()));
@@ -161,7 +162,7 @@ export function findOrderRef(text: string, lower: string): string | undefined {
     const next = end;
     const label = labelsBefore.closest(i);
     // A booking-code label is an include label that also admits a record locator.
-    const included = label === "include" || label === "bookingCode";
+    const included = label === "include" || label === "bookingCode" || label === "locator";
     if (/^[A-Z]{2,5}$/.test(id)) {
       const spaced = spacedReference(text, id, i, end);
       if (spaced && label !== "exclude") return spaced;
@@ -180,8 +181,10 @@ export function findOrderRef(text: string, lower: string): string | undefined {
       const grouped = groupedReference(text, i);
       if (grouped) return grouped;
     }
-    // Capitals alone ("confirmation TODAY") are a word unless a # or : marks them as the code.
-    if (label === "bookingCode" && RECORD_LOCATOR.test(id) && (countDigits(id) > 0 || /[#:：]\s*$/.test(text.slice(Math.max(0, i - 4), i)))) return id;
+    // Capitals alone ("confirmation TODAY") are a word unless a # or : marks them as the code, or the label can
+    // name nothing else ("Locator IRRLCD").
+    const marked = countDigits(id) > 0 || /[#:：]\s*$/.test(text.slice(Math.max(0, i - 4), i));
+    if ((label === "locator" || (label === "bookingCode" && marked)) && RECORD_LOCATOR.test(id)) return id;
     if (id.length >= MIN_ID && id.length <= MAX_ID && countDigits(id) > 0) {
       if (included && labelledShape(id, text[i - 1] === "#", lower.slice(end, end + 12))) return id;
       if (label === undefined && (unlabelledShape(id) || (text[i - 1] === "#" && /^\d{4,}$/.test(id)))) return id;

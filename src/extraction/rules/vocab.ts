@@ -236,6 +236,8 @@ export const ReferencesVocabSchema = z.object({
   include: CueList,
   /** Labels of a booking's record locator, which may be capital letters alone ("Conf #: MDBEEI"). */
   bookingCodes: CueList,
+  /** Labels that name nothing but a record locator ("Locator IRRLCD", "record number is BPDFPP"): no mark needed. */
+  locators: CueList.default([]),
   exclude: CueList,
   prefixes: z.array(z.string().regex(/^[A-Z0-9]{1,5}$/)),
   fillers: CueList,
