@@ -135,7 +135,7 @@ const contactMatcher = new CueMatcher<"contact" | "count" | "unresolved" | "noCo
 /** How many characters may stand between a contact and its count: "联系几次客服", "申请售后两次了", "called them twice". */
 const CONTACT_COUNT_REACH = 16;
 /** How far after a contact its outcome may be told: "contacted them 3 wks ago about this but they have not responded". */
-const UNRESOLVED_REACH = 32;
+const UNRESOLVED_REACH = 48;
 /** How close before a contact its caller stands: "外送员打了5次电话", "the driver called twice". */
 const CALLER_REACH = 3;
 
