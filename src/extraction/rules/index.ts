@@ -45,7 +45,9 @@ export function extractWithRules(input: ExtractionInput): Extraction {
   // A change or cancellation the sender spells out is not overruled: it reads like the complaints that often come with one.
   const spelledOutChange = cuedKind === "order" && (signals.has("orderChange") || signals.has("cancellation"));
   // A message without a word has nothing to compare.
-  const overruled = guessed || !signals.wordy || spelledOutChange ? undefined : examples.kind(cuedKind);
+  const learnedKind = guessed || !signals.wordy || spelledOutChange ? undefined : examples.kind(cuedKind);
+  // "给我来20份好吃点的盒饭，明天中午送到公司": counted goods are an order, however much the rest reads like praise.
+  const overruled = learnedKind === "other" && readOrder().counted ? undefined : learnedKind;
   const kind = overruled ?? cuedKind;
   const kindFromExamples = guessed || overruled !== undefined;
 

@@ -215,7 +215,8 @@ function learned(): ReturnType<typeof trainAll> {
 /**
  * Where the cues decided a kind but read the message the way its examples almost never do. Cues see words, not the
  * whole: "单子上写的12件…就9件，订单 SO-…" has the counts and the reference of an order and is a complaint about a
- * short delivery; "能不能改成周六送货" asks a question and changes an order; "怎么是生的？" asks nothing.
+ * short delivery; "能不能改成周六送货" asks a question and changes an order; "怎么是生的？" asks nothing; "下单了，东西已经
+ * 收到了" orders nothing more.
  *
  * Only these confusions are overruled, and only when the examples are all but sure. Overruling other pairs broke more
  * than it fixed: an escalation needs a named reason, small talk and thanks are cues of their own, and a grumble that
@@ -226,6 +227,7 @@ const OVERRULABLE: readonly (readonly [cued: RecordKind, learned: RecordKind])[]
   ["inquiry", "order"],
   ["complaint", "other"],
   ["order", "complaint"],
+  ["order", "other"],
 ];
 
 /**
