@@ -1551,6 +1551,7 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["rhetorical", "你们什么意思，退款申请一直卡着不批", { kind: "complaint" }],
   ["media", "I'll tweet about this if nobody calls me back about my lost bag", { kind: "escalation", escalationReasons: ["media_threat"] }],
   ["media", "My tweet yesterday was unfair, sorry, your crew was great", { kind: "other" }],
+  ["tracking", "请问我拍下的那套茶具什么时候可以发货呢", { kind: "inquiry", topic: "tracking" }],
   ["vip", "I'm platinum and your agent lost my bag again", { kind: "escalation", category: "lost", escalationReasons: ["vip"] }],
   // Misread by the model until the blind sets 60 to 67 were taught.
   ["guard", "虽然很好吃，但是送错了一份，少了我的饮料", { kind: "complaint" }],

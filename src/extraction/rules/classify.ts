@@ -175,25 +175,32 @@ function repeatedContact(
   );
 }
 
-const orderPartMatcher = new CueMatcher<"verb" | "part">(
-  [...K.orderChangeParts.verbs.map((cue) => [cue, "verb"] as const), ...K.orderChangeParts.parts.map((cue) => [cue, "part"] as const)],
+const orderPartMatcher = new CueMatcher<"first" | "second">(
+  [...K.orderChangeParts.verbs.map((cue) => [cue, "first"] as const), ...K.orderChangeParts.parts.map((cue) => [cue, "second"] as const)],
+  { shared: true },
+);
+const whenMatcher = new CueMatcher<"first" | "second">(
+  [...vocabulary.topics.whenPairs.when.map((cue) => [cue, "first"] as const), ...vocabulary.topics.whenPairs.moves.map((cue) => [cue, "second"] as const)],
   { shared: true },
 );
 
-/** How far apart a change verb and the part it changes may stand: "你帮我改下配送联系电话", "change the delivery address". */
-const CHANGE_REACH = 10;
+/** How far apart the two words of a pair may stand: "你帮我改下配送联系电话", "什么时候可以发货". */
+const PAIR_REACH = 10;
 
-/** A change verb and a part of an order close together in one clause (see `orderChangeParts` in kinds.json). */
-function changesOrderPart(lower: string, negated: (hit: CueHit<unknown>) => boolean): boolean {
-  const hits = longestHits(orderPartMatcher.findAll(lower)).filter((h) => !negated(h));
-  const parts = hits.filter((h) => h.tag === "part");
+/**
+ * Whether a word of each of the matcher's two lists, in either order, stand within PAIR_REACH characters of each
+ * other in one clause: the pairs of `orderChangeParts` (kinds.json) and `whenPairs` (topics.json).
+ */
+function pairedInClause(matcher: CueMatcher<"first" | "second">, lower: string, negated: (hit: CueHit<unknown>) => boolean): boolean {
+  const hits = longestHits(matcher.findAll(lower)).filter((h) => !negated(h));
+  const seconds = hits.filter((h) => h.tag === "second");
   return hits.some(
-    (verb) =>
-      verb.tag === "verb" &&
-      parts.some((part) => {
-        const [first, second] = verb.start < part.start ? [verb, part] : [part, verb];
+    (a) =>
+      a.tag === "first" &&
+      seconds.some((b) => {
+        const [first, second] = a.start < b.start ? [a, b] : [b, a];
         const between = lower.slice(first.end, second.start);
-        return second.start >= first.end && between.length <= CHANGE_REACH && ![...between].some((c) => isClauseBreak(c) || SENTENCE_END.test(c));
+        return second.start >= first.end && between.length <= PAIR_REACH && ![...between].some((c) => isClauseBreak(c) || SENTENCE_END.test(c));
       }),
   );
 }
@@ -462,7 +469,7 @@ export function readSignals(lower: string): Signals {
   const negated = negatedBy(lower, negators);
   const live = kindHits.filter((h) => h.tag !== "negator" && !negated(h));
   const groups = new Set(live.map((h) => h.tag));
-  if (changesOrderPart(lower, negated)) groups.add("orderChange");
+  if (pairedInClause(orderPartMatcher, lower, negated)) groups.add("orderChange");
   const oneSentence = sentenceSpans(lower);
   // "发票抬头要是开错了，还能重开吗": a complaint word the same clause supposes complains of nothing yet.
   const supposing = live.filter((h) => h.tag === "hypothetical");
@@ -554,7 +561,12 @@ export function readSignals(lower: string): Signals {
     ]),
     severityCues: new Set(severityHits.flatMap((h) => (h.tag === "idiom" ? [] : [h.tag]))),
     // "…两天没更新了，正常吗？", "签收了没有": a question that names only a delay, or asks where the goods are, is about tracking.
-    topic: topic === "other" && ((problemCategories.size === 1 && problemCategories.has("delay")) || groups.has("whereIs")) ? "tracking" : topic,
+    // "请问我拍下的商品什么时候可以发货呢": asking when the goods move is about tracking too.
+    topic:
+      topic === "other" &&
+      ((problemCategories.size === 1 && problemCategories.has("delay")) || groups.has("whereIs") || pairedInClause(whenMatcher, lower, negated))
+        ? "tracking"
+        : topic,
     disclaimed: groups.has("disclaimer"),
     howItWorks: topicHits.some((h) => h.tag === "howItWorks") && !topicHits.some((h) => h.tag === "accountChange"),
     accountChange: topicHits.some((h) => h.tag === "accountChange"),

@@ -170,6 +170,11 @@ export const TopicsVocabSchema = z.object({
    * topic cue, such a question is about the rules (`policy`).
    */
   howItWorks: CueList.default([]),
+  /**
+   * A word asking when beside a word for the goods moving, in one clause ("什么时候可以发货", "how soon can I expect my
+   * delivery"): a tracking question, however it is worded between them.
+   */
+  whenPairs: z.object({ when: CueList, moves: CueList }).default({ when: [], moves: [] }),
 });
 
 export const EscalationVocabSchema = z.object({
