@@ -145,11 +145,16 @@ describe("order references", () => {
   it("reads capitals alone after a label that names nothing but a record locator", () => {
     expect(ref("got off the phone w/ rep, Locator IRRLCD, she said I was rescheduled")).toBe("IRRLCD");
     expect(ref("record number is BPDFPP.")).toBe("BPDFPP");
+    expect(ref("my PNR STILL shows the old flight")).toBeUndefined();
+    expect(ref("the locator NEVER loads")).toBeUndefined();
   });
 
-  it("reads a purchase number as an order's, and a bill's as no reference", () => {
+  it("reads a purchase number as an order's when no quantity or date could be it, and a bill's as no reference", () => {
     expect(ref("wanna change an article of purchase 00004587345")).toBe("00004587345");
     expect(ref("i lost my bill #12588, will you send it to me")).toBeUndefined();
     expect(ref("we purchase 2000 units every month")).toBeUndefined();
+    expect(ref("I'd like to purchase 15000 of these")).toBeUndefined();
+    expect(ref("purchase 20260612 delivery please")).toBeUndefined();
+    expect(ref("I am trying to check purchase 732201349959 status")).toBe("732201349959");
   });
 });

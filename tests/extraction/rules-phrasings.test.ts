@@ -1424,7 +1424,7 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["guard", "Our website will be down for 2 hours tonight for an upgrade, please place orders before 10pm", { kind: "other" }],
   ["guard", "I disabled the safety lock by mistake, how do I turn it back on?", { kind: "inquiry" }],
   ["guard", "把安全帽拆开包装看了一下，挺好的，谢谢", { kind: "other" }],
-  ["guard", "我要投诉，你们客服发消息没有回复，衣服尺码也发错了", { kind: "complaint" }],
+  ["guard", "我要投诉，你们客服发消息没有回复，衣服尺码也发错了", { kind: "escalation", escalationReasons: ["repeat_complaint"] }],
   ["guard", "我多次打电话确认过地址，结果还是送错了", { kind: "complaint" }],
   ["guard", "买了两个杯子，全部碎了", { kind: "complaint", category: "damage" }],
   ["guard", "How do I update my order status in the app?", { kind: "inquiry" }],
@@ -1537,6 +1537,18 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["repeat-contact", "客服说了三次会回电，柜子的门还是坏的", { kind: "escalation", escalationReasons: ["repeat_complaint"] }],
   ["repeat-contact", "打了三次客服电话都没人接，我的洗衣机还没送到", { kind: "complaint" }],
   ["repeat-contact", "司机打了两次电话找不到地方，货送晚了", { kind: "complaint", category: "delay" }],
+  ["repeat-contact", "才用了几次就坏了，联系客服要求换货", { kind: "complaint", notReasons: ["repeat_complaint"] }],
+  ["repeat-contact", "同一笔订单被扣了两次钱，联系客服说要等", { kind: "complaint" }],
+  ["repeat-contact", "这已经是第二次发错货了，我联系了客服要求换货", { kind: "complaint" }],
+  ["repeat-contact", "触摸屏反应很慢，试了好几次都不行", { kind: "complaint" }],
+  ["repeat-contact", "收货人联系电话填错了两次，快递一直没送到", { kind: "complaint" }],
+  ["repeat-contact", "已联系客户3次，客户反映纸箱破损，已安排补发", { kind: "other" }],
+  ["repeat-contact", "快递员说他上午给我打了两次电话，包裹被退回了", { kind: "complaint" }],
+  ["repeat-contact", "买之前咨询过客服，说很耐用，结果用起来效果很不理想，质量太差", { kind: "complaint" }],
+  ["repeat-contact", "给卖家留言好几次，鞋子开胶了", { kind: "escalation", escalationReasons: ["repeat_complaint"] }],
+  ["repeat-contact", "已经联系客服三次，客服确认是仓库发错货，到现在还没补发", { kind: "escalation", escalationReasons: ["repeat_complaint"] }],
+  ["repeat-contact", "我一再联系客服，洗衣机是坏的", { kind: "escalation", escalationReasons: ["repeat_complaint"] }],
+  ["repeat-contact", "打了几次电话，一直没下文，退款到现在还没到", { kind: "escalation", escalationReasons: ["repeat_complaint"] }],
   ["repeat-contact", "联系过1次客服，洗衣机还没送到", { notReasons: ["repeat_complaint"] }],
   // An order changed in words the cues do not list, read by the examples.
   ["order-change", "I want help adding an item to order 4471203", { kind: "order" }],
@@ -1544,6 +1556,12 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["order-change", "帮我改上门吧，自提点太远", { kind: "order" }],
   ["order-change", "麻烦把收件人改成李娜", { kind: "order" }],
   ["order-change", "发票抬头帮我改一下", { kind: "inquiry", topic: "invoice" }],
+  ["order-change", "订单提交后还能改数量吗？", { kind: "inquiry" }],
+  ["order-change", "怎么修改绑定的手机号？", { kind: "inquiry" }],
+  ["order-change", "通知：我司联系电话变更为02158881234，请更新", { kind: "other" }],
+  ["order-change", "快递员擅自修改了送货地址，包裹送到别人家了", { kind: "complaint" }],
+  ["order-change", "已下单，麻烦今天发出，谢谢", { kind: "order" }],
+  ["order-change", "好的，那就下单吧，谢谢", { kind: "order" }],
   // A problem said in the trade's own words: the cues name no category, the examples are fairly sure.
   ["trade-words", "你们的玉米种子不对版，300亩出苗不齐，我们要求赔偿", { kind: "complaint", category: "quality" }],
   ["delay", "我的床垫怎么到现在还没送到啊", { kind: "complaint", category: "delay" }],
@@ -1554,7 +1572,6 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["tracking", "请问我拍下的那套茶具什么时候可以发货呢", { kind: "inquiry", topic: "tracking" }],
   ["vip", "I'm platinum and your agent lost my bag again", { kind: "escalation", category: "lost", escalationReasons: ["vip"] }],
   // Misread by the model until the blind sets 60 to 67 were taught.
-  ["guard", "虽然很好吃，但是送错了一份，少了我的饮料", { kind: "complaint" }],
   ["guard", "昨晚买的今天还不能发货呢", { kind: "complaint" }],
   ["overrule-order", "5号下的单，今天都12号了物流还显示已揽收，一个台灯而已要这么久吗", { kind: "complaint", category: "delay" }],
   ["topic", "我寄回的退货到达仓库没？", { kind: "inquiry", topic: "tracking" }],
@@ -1590,6 +1607,7 @@ const KNOWN_MISREADS: [family: string, text: string, expected: Expect][] = [
   ["service", "约好今天上门安装，又放我鸽子", { kind: "complaint", category: "service" }],
   ["guard", "麻烦明天送货前先打个电话", { kind: "other" }],
   ["guard", "Please send the invoice. We only ordered 20 units this time, so it should be small.", { kind: "inquiry", topic: "invoice" }],
+  ["guard", "虽然很好吃，但是送错了一份，少了我的饮料", { kind: "complaint" }],
 ];
 
 function expectReading(text: string, expected: Expect): void {

@@ -121,65 +121,101 @@ const reasonMatcher = new CueMatcher<ReasonTag | "idiom">(
   { shared: true },
 );
 
-const contactMatcher = new CueMatcher<"contact" | "count" | "unresolved" | "noComplaint" | "staff">(
-  [
-    ...E.repeatedContact.contacts.map((cue) => [cue, "contact"] as const),
-    ...E.repeatedContact.counts.map((cue) => [cue, "count"] as const),
-    ...E.repeatedContact.unresolved.map((cue) => [cue, "unresolved"] as const),
-    ...E.repeatedContact.noComplaint.map((cue) => [cue, "noComplaint"] as const),
-    ...E.repeatedContact.staff.map((cue) => [cue, "staff"] as const),
-  ],
+type ContactTag = "contact" | "count" | "unresolved" | "noComplaint" | "staff" | "otherParty" | "notCue";
+
+const contactMatcher = new CueMatcher<ContactTag>(
+  (["contacts", "counts", "unresolved", "noComplaint", "staff", "otherParties", "notCues"] as const).flatMap((list) => {
+    const tag: ContactTag = list === "contacts" ? "contact" : list === "counts" ? "count" : list === "staff" ? "staff" : list === "otherParties" ? "otherParty" : list === "notCues" ? "notCue" : list;
+    return E.repeatedContact[list].map((cue) => [cue, tag] as const);
+  }),
   { shared: true },
 );
 
-/** How many characters may stand between a contact and its count: "联系几次客服", "申请售后两次了", "called them twice". */
+/** How many characters may stand between a contact and its count, in one clause: "联系几次客服", "申请售后两次了". */
 const CONTACT_COUNT_REACH = 16;
 /** How far after a contact its outcome may be told: "contacted them 3 wks ago about this but they have not responded". */
 const UNRESOLVED_REACH = 48;
-/** How close before a contact its caller stands: "外送员打了5次电话", "the driver called twice". */
-const CALLER_REACH = 3;
+/** How close before a contact its caller stands ("外送员打了5次电话", "给我打了两次电话"), or after it the party contacted ("联系客户3次"). */
+const PARTY_REACH = 3;
 
-/**
- * The customer contacted support at least twice about the matter ("打了几次电话，一直没下文", "已2次联系京东客服",
- * "I've emailed them three times"): a contact and a count of two or more near each other in one sentence. Once is
- * no repeat ("联系了1次"); calls nobody answered ("打了三次客服电话都没人接") complained of nothing yet, and a courier who
- * called the customer five times is no complaint of the customer's.
- */
-function repeatedContact(
-  lower: string,
-  negated: (hit: CueHit<unknown>) => boolean,
-  oneSentence: (from: number, to: number) => boolean,
-  goodsProblem: boolean,
-): boolean {
-  // A count may lie inside its contact ("打了几次电话"): overlaps are resolved within each list, not across them.
-  const found = contactMatcher.findAll(lower);
-  const hits = (["contact", "count", "unresolved", "noComplaint", "staff"] as const).flatMap((tag) => longestHits(found.filter((h) => h.tag === tag))).filter((h) => !negated(h));
-  const noComplaint = hits.filter((h) => h.tag === "noComplaint");
-  const staff = hits.filter((h) => h.tag === "staff");
-  const contacts = hits.filter(
-    (h) =>
-      h.tag === "contact" &&
-      !noComplaint.some((u) => oneSentence(Math.min(u.end, h.end), Math.max(u.start, h.start))) &&
-      !staff.some((s) => s.end <= h.start && h.start - s.end <= CALLER_REACH),
-  );
-  const counts = hits.filter((h) => h.tag === "count" && !/^(?:1|一|one)(?![0-9〇一二两三四五六七八九十百])/.test(lower.slice(h.start, h.end)));
-  const unresolved = hits.filter((h) => h.tag === "unresolved");
-  return (
-    counts.some((n) =>
-      contacts.some((c) => {
-        const [first, second] = c.start < n.start ? [c, n] : [n, c];
-        return second.start - first.end <= CONTACT_COUNT_REACH && oneSentence(first.end, second.start);
-      }),
-    ) ||
-    (goodsProblem && contacts.some((c) => unresolved.some((u) => u.start >= c.end && u.start - c.end <= UNRESOLVED_REACH)))
-  );
+/** For each position, how many characters of `lower` before it end a clause or a sentence (a prefix count). */
+function breaksBefore(lower: string, breaks: (c: string) => boolean): Int32Array {
+  const counts = new Int32Array(lower.length + 1);
+  for (let i = 0; i < lower.length; i++) counts[i + 1] = counts[i]! + (breaks(lower[i]!) ? 1 : 0);
+  return counts;
 }
 
-const orderPartMatcher = new CueMatcher<"first" | "second">(
-  [...K.orderChangeParts.verbs.map((cue) => [cue, "first"] as const), ...K.orderChangeParts.parts.map((cue) => [cue, "second"] as const)],
+/**
+ * Whether a hit `first` ends no more than `reach` characters before a hit `second` starts (or overlaps it), with no
+ * break between: one pass over hits ordered by start, each compared with the furthest-reaching earlier hit of the
+ * other list.
+ */
+function nearPair<T>(hits: CueHit<T>[], isFirst: (h: CueHit<T>) => boolean, isSecond: (h: CueHit<T>) => boolean, reach: number, breaks: Int32Array | undefined, eitherOrder: boolean): boolean {
+  let lastFirst: CueHit<T> | undefined;
+  let lastSecond: CueHit<T> | undefined;
+  // A hit inside the other ("打了几次电话": the count inside the call) stands at no distance from it.
+  const near = (earlier: CueHit<T> | undefined, later: CueHit<T>) =>
+    earlier !== undefined && later.start - earlier.end <= reach && (later.start < earlier.end || !breaks || breaks[later.start] === breaks[earlier.end]);
+  for (const h of hits) {
+    if (isSecond(h)) {
+      if (near(lastFirst, h)) return true;
+      if (!lastSecond || h.end > lastSecond.end) lastSecond = h;
+    }
+    if (isFirst(h)) {
+      if (eitherOrder && near(lastSecond, h)) return true;
+      if (!lastFirst || h.end > lastFirst.end) lastFirst = h;
+    }
+  }
+  return false;
+}
+
+/** "打了1次", "联系了一次": a count of one repeats nothing; "第二次" is an ordinal, no count. */
+function countsTwoOrMore(hit: CueHit<ContactTag>, lower: string): boolean {
+  if (lower[hit.start - 1] === "第") return false;
+  return !(hit.cue.startsWith("#") && /^(?:1|一)(?![0-9〇一二两三四五六七八九十百])/.test(lower.slice(hit.start, hit.end)));
+}
+
+/**
+ * The customer complained to us before without a fix, said in the customer's own words (escalation.json's
+ * `repeatedContact`): a contact with support and a count of two or more in one clause ("联系几次客服", "已2次联系京东
+ * 客服", "I've emailed them three times"), or a contact followed by no fix ("打电话给客服也没有解决", "submitted a
+ * ticket a month ago and never got a response") where a problem other than the service itself is named. Not a
+ * contact: calls nobody answered (in the same sentence), a courier calling the customer ("快递员给我打了两次电话"), our
+ * own calls to a customer or supplier ("已联系客户3次"), and words that only contain a contact (联系电话, 不理想).
+ */
+function repeatedContact(lower: string, negated: (hit: CueHit<unknown>) => boolean, problemBeyondService: boolean): boolean {
+  const found = contactMatcher.findAll(lower);
+  if (!found.some((h) => h.tag === "contact")) return false;
+  // A count may lie inside its contact ("打了几次电话"); a longer word that only contains a contact or an outcome
+  // ("联系电话", "没人联系", "不理想") replaces it.
+  const words = longestHits(found.filter((h) => h.tag === "contact" || h.tag === "unresolved" || h.tag === "notCue"));
+  const others = found.filter((h) => h.tag !== "contact" && h.tag !== "unresolved" && h.tag !== "notCue");
+  const hits = [...words, ...others].filter((h) => !negated(h)).sort((x, y) => x.start - y.start);
+  const sentences = breaksBefore(lower, (c) => SENTENCE_END.test(c));
+  const clauses = breaksBefore(lower, (c) => isClauseBreak(c) || SENTENCE_END.test(c));
+  const unanswered = new Set(hits.filter((h) => h.tag === "noComplaint").map((h) => sentences[h.start]));
+  const staffEnds = new Set(hits.filter((h) => h.tag === "staff").map((h) => h.end));
+  const partyStarts = new Set(hits.filter((h) => h.tag === "otherParty").map((h) => h.start));
+  const within = (positions: Set<number>, from: number) => {
+    for (let at = from; at <= from + PARTY_REACH; at++) if (positions.has(at)) return true;
+    return false;
+  };
+  const isContact = (h: CueHit<ContactTag>) =>
+    h.tag === "contact" && !unanswered.has(sentences[h.start]!) && !within(staffEnds, h.start - PARTY_REACH) && !within(partyStarts, h.end);
+  const isCount = (h: CueHit<ContactTag>) => h.tag === "count" && countsTwoOrMore(h, lower);
+  if (nearPair(hits, isContact, isCount, CONTACT_COUNT_REACH, clauses, true)) return true;
+  return problemBeyondService && nearPair(hits, isContact, (h) => h.tag === "unresolved", UNRESOLVED_REACH, undefined, false);
+}
+
+const orderPartMatcher = new CueMatcher<"first" | "second" | "not">(
+  [
+    ...K.orderChangeParts.verbs.map((cue) => [cue, "first"] as const),
+    ...K.orderChangeParts.parts.map((cue) => [cue, "second"] as const),
+    ...K.orderChangeParts.notChanges.map((cue) => [cue, "not"] as const),
+  ],
   { shared: true },
 );
-const whenMatcher = new CueMatcher<"first" | "second">(
+const whenMatcher = new CueMatcher<"first" | "second" | "not">(
   [...vocabulary.topics.whenPairs.when.map((cue) => [cue, "first"] as const), ...vocabulary.topics.whenPairs.moves.map((cue) => [cue, "second"] as const)],
   { shared: true },
 );
@@ -189,20 +225,14 @@ const PAIR_REACH = 10;
 
 /**
  * Whether a word of each of the matcher's two lists, in either order, stand within PAIR_REACH characters of each
- * other in one clause: the pairs of `orderChangeParts` (kinds.json) and `whenPairs` (topics.json).
+ * other in one clause: the pairs of `orderChangeParts` (kinds.json) and `whenPairs` (topics.json). A longer word
+ * that contains one of them ("擅自修改") replaces it.
  */
-function pairedInClause(matcher: CueMatcher<"first" | "second">, lower: string, negated: (hit: CueHit<unknown>) => boolean): boolean {
-  const hits = longestHits(matcher.findAll(lower)).filter((h) => !negated(h));
-  const seconds = hits.filter((h) => h.tag === "second");
-  return hits.some(
-    (a) =>
-      a.tag === "first" &&
-      seconds.some((b) => {
-        const [first, second] = a.start < b.start ? [a, b] : [b, a];
-        const between = lower.slice(first.end, second.start);
-        return second.start >= first.end && between.length <= PAIR_REACH && ![...between].some((c) => isClauseBreak(c) || SENTENCE_END.test(c));
-      }),
-  );
+function pairedInClause(matcher: CueMatcher<"first" | "second" | "not">, lower: string, negated: (hit: CueHit<unknown>) => boolean): boolean {
+  const hits = longestHits(matcher.findAll(lower)).filter((h) => h.tag !== "not" && !negated(h));
+  if (!hits.some((h) => h.tag === "first") || !hits.some((h) => h.tag === "second")) return false;
+  const clauses = breaksBefore(lower, (c) => isClauseBreak(c) || SENTENCE_END.test(c));
+  return nearPair(hits, (h) => h.tag === "first", (h) => h.tag === "second", PAIR_REACH, clauses, true);
 }
 
 const severityMatcher = new CueMatcher<SeverityTag | "idiom">([
@@ -555,7 +585,7 @@ export function readSignals(lower: string): Signals {
         .filter((h) => !negated(h) && !firstTime(h, lower))
         .flatMap((h) => (h.tag === "idiom" ? [] : [h.tag])),
       // Contacting support again and again is a repeat complaint only about a problem the message names.
-      ...((problemHits.length > 0 || groups.has("complaintStrong") || groups.has("failure")) && repeatedContact(lower, negated, oneSentence, problemHits.some((h) => typeof h.tag === "object" && h.tag.category !== "service"))
+      ...((problemHits.length > 0 || groups.has("complaintStrong") || groups.has("failure")) && repeatedContact(lower, negated, problemHits.some((h) => typeof h.tag === "object" && h.tag.category !== "service"))
         ? (["repeat_complaint"] as const)
         : []),
     ]),

@@ -32,7 +32,7 @@ export function extractWithRules(input: ExtractionInput): Extraction {
   const readOrder = () => (order ??= readOrderFields(scan, erase));
   const reasons = escalationReasons(signals, { largeLoss });
   // The labelled examples overrule the cues where they are sure (see learned.ts), and choose the category or topic
-  // where they are sure or the cues named none (see learned.ts).
+  // where they are sure, or where the cues named none and the examples gave the kind or are fairly sure (learned.ts).
   const examples = readByExamples(lower);
   let guessed = false;
   const cuedKind = decideKind(signals, reasons, () => {
@@ -45,9 +45,7 @@ export function extractWithRules(input: ExtractionInput): Extraction {
   // A change or cancellation the sender spells out is not overruled: it reads like the complaints that often come with one.
   const spelledOutChange = cuedKind === "order" && (signals.has("orderChange") || signals.has("cancellation"));
   // A message without a word has nothing to compare.
-  const learnedKind = guessed || !signals.wordy || spelledOutChange ? undefined : examples.kind(cuedKind);
-  // "给我来20份好吃点的盒饭，明天中午送到公司": counted goods are an order, however much the rest reads like praise.
-  const overruled = learnedKind === "other" && readOrder().counted ? undefined : learnedKind;
+  const overruled = guessed || !signals.wordy || spelledOutChange ? undefined : examples.kind(cuedKind);
   const kind = overruled ?? cuedKind;
   const kindFromExamples = guessed || overruled !== undefined;
 

@@ -215,19 +215,18 @@ function learned(): ReturnType<typeof trainAll> {
 /**
  * Where the cues decided a kind but read the message the way its examples almost never do. Cues see words, not the
  * whole: "单子上写的12件…就9件，订单 SO-…" has the counts and the reference of an order and is a complaint about a
- * short delivery; "能不能改成周六送货" asks a question and changes an order; "怎么是生的？" asks nothing; "下单了，东西已经
- * 收到了" orders nothing more.
+ * short delivery; "能不能改成周六送货" asks a question and changes an order; "怎么是生的？" asks nothing.
  *
  * Only these confusions are overruled, and only when the examples are all but sure. Overruling other pairs broke more
  * than it fixed: an escalation needs a named reason, small talk and thanks are cues of their own, and a grumble that
- * names a problem reads like a question once it ends in one.
+ * names a problem reads like a question once it ends in one. Orders are never made chatter: the examples read any
+ * thanks as other, and "好的，那就下单吧，谢谢" orders.
  */
 const OVERRULABLE: readonly (readonly [cued: RecordKind, learned: RecordKind])[] = [
   ["inquiry", "complaint"],
   ["inquiry", "order"],
   ["complaint", "other"],
   ["order", "complaint"],
-  ["order", "other"],
 ];
 
 /**
@@ -242,7 +241,10 @@ const KIND_PROBABILITY = 0.95;
  * order's words ("明天能送到吗" reads 0.59 order), so the examples must be fairly sure.
  */
 const ORDER_OVER_QUESTION = 0.7;
-/** "wanna change an article of purchase 00004587345" names no item, yet changes an order; "麻烦明天送货前先打个电话" (0.79) only asks a courtesy. */
+/**
+ * "wanna change an article of purchase 00004587345" names no item, yet changes an order. The examples also find
+ * orders in delivery courtesies ("麻烦明天送货前先打个电话", a known misread), so they must be sure.
+ */
 const UNCUED_ORDER = 0.8;
 /**
  * A message no cue reads is chatter unless the examples clearly say otherwise: "哦", a name or "see above" shares a

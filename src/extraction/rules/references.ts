@@ -11,12 +11,13 @@ import { vocabulary } from "./vocab.ts";
 const MAX_ID = 40;
 const MIN_ID = 4;
 
-type LabelKind = "include" | "bookingCode" | "locator" | "exclude";
+type LabelKind = "include" | "bookingCode" | "locator" | "verb" | "exclude";
 
 const labels = new CueMatcher<LabelKind>([
   ...vocabulary.references.include.map((cue) => [cue, "include"] as const),
   ...vocabulary.references.bookingCodes.map((cue) => [cue, "bookingCode"] as const),
   ...vocabulary.references.locators.map((cue) => [cue, "locator"] as const),
+  ...vocabulary.references.verbLabels.map((cue) => [cue, "verb"] as const),
   ...vocabulary.references.exclude.map((cue) => [cue, "exclude"] as const),
 ], { shared: true });
 const fillers = new Set(vocabulary.references.fillers.map((f) => f.toLowerCase()));
@@ -29,6 +30,10 @@ const zhUnitChars = new Set([...vocabulary.units.zhCount, ...vocabulary.units.zh
 const CONTAINER = /^[A-Z]{4}\d{7}$/;
 /** An airline's record locator: five to eight capitals and digits (MDBEEI, DNX58V). */
 const RECORD_LOCATOR = /^[A-Z0-9]{5,8}$/;
+/** Capitals alone after a locator label: exactly six, as airlines issue them ("my PNR STILL shows…" is a word). */
+const BARE_LOCATOR = /^[A-Z]{6}$/;
+/** An id no quantity or date could be: a leading zero, nine or more digits, or letters with digits. */
+const NO_QUANTITY = /^(?:0\d{3,}|\d{9,}|(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9-]+)$/;
 const UPS = /^1Z[0-9A-Z]{16}$/;
 
 function isIdChar(c: string | undefined): boolean {
@@ -161,7 +166,7 @@ export function findOrderRef(text: string, lower: string): string | undefined {
     const id = text.slice(i, end);
     const next = end;
     const label = labelsBefore.closest(i);
-    // A booking-code label is an include label that also admits a record locator.
+    // Booking-code and locator labels are include labels that also admit a record locator.
     const included = label === "include" || label === "bookingCode" || label === "locator";
     if (/^[A-Z]{2,5}$/.test(id)) {
       const spaced = spacedReference(text, id, i, end);
@@ -181,10 +186,11 @@ export function findOrderRef(text: string, lower: string): string | undefined {
       const grouped = groupedReference(text, i);
       if (grouped) return grouped;
     }
-    // Capitals alone ("confirmation TODAY") are a word unless a # or : marks them as the code, or the label can
-    // name nothing else ("Locator IRRLCD").
+    // Capitals alone ("confirmation TODAY") are a word unless a # or : marks them as the code, or six of them follow
+    // a label that can name nothing else ("Locator IRRLCD"; "my PNR STILL shows…" has five).
     const marked = countDigits(id) > 0 || /[#:：]\s*$/.test(text.slice(Math.max(0, i - 4), i));
-    if ((label === "locator" || (label === "bookingCode" && marked)) && RECORD_LOCATOR.test(id)) return id;
+    if (RECORD_LOCATOR.test(id) && ((label === "bookingCode" && marked) || (label === "locator" && (marked || BARE_LOCATOR.test(id))))) return id;
+    if (label === "verb" && NO_QUANTITY.test(id)) return id;
     if (id.length >= MIN_ID && id.length <= MAX_ID && countDigits(id) > 0) {
       if (included && labelledShape(id, text[i - 1] === "#", lower.slice(end, end + 12))) return id;
       if (label === undefined && (unlabelledShape(id) || (text[i - 1] === "#" && /^\d{4,}$/.test(id)))) return id;

@@ -55,10 +55,11 @@ export const KindsVocabSchema = z.object({
    */
   orderChange: CueList.default([]),
   /**
-   * A change verb beside a part of an order ("帮我改上门", "你帮我改下配送联系电话"):
-   * an order change said in any of the many ways a list of phrases would have to spell out.
+   * A change verb beside a part of an order ("帮我改上门", "你帮我改下配送联系电话"): an order change said in any of the
+   * many ways a list of phrases would have to spell out. `notChanges` contain a verb and change nothing asked for
+   * ("擅自修改").
    */
-  orderChangeParts: z.object({ verbs: CueList, parts: CueList }).default({ verbs: [], parts: [] }),
+  orderChangeParts: z.object({ verbs: CueList, parts: CueList, notChanges: CueList }).default({ verbs: [], parts: [], notChanges: [] }),
   /**
    * Cancelling an order or a booking ("help me cancel order 3707…", "请帮我取消订单"): a change to an order, unless
    * asked about in general ("Can I cancel my order?", "取消订单以后多久能退？"), which is a question about the rules.
@@ -190,12 +191,13 @@ export const EscalationVocabSchema = z.object({
   wholeLoad: CueList,
   escalationKind: CueList,
   /**
-   * "联系几次客服，没人理会", "已2次联系京东客服", "hung up on twice": a contact with support beside a count of two or more,
-   * in one sentence, says the customer complained before. Real customers say it in too many ways for a list of phrases.
+   * "联系几次客服，没人理会", "已2次联系京东客服", "打电话给客服也没有解决": a contact with support beside a count of two or
+   * more, or followed by no fix, says the customer complained before (see `repeatedContact` in classify.ts). Real
+   * customers say it in too many ways for a list of phrases.
    */
   repeatedContact: z
-    .object({ contacts: CueList, counts: CueList, unresolved: CueList, noComplaint: CueList, staff: CueList })
-    .default({ contacts: [], counts: [], unresolved: [], noComplaint: [], staff: [] }),
+    .object({ contacts: CueList, counts: CueList, unresolved: CueList, noComplaint: CueList, staff: CueList, otherParties: CueList, notCues: CueList })
+    .default({ contacts: [], counts: [], unresolved: [], noComplaint: [], staff: [], otherParties: [], notCues: [] }),
 });
 
 export const SeverityVocabSchema = z.object({
@@ -243,6 +245,8 @@ export const ReferencesVocabSchema = z.object({
   bookingCodes: CueList,
   /** Labels that name nothing but a record locator ("Locator IRRLCD", "record number is BPDFPP"): no mark needed. */
   locators: CueList.default([]),
+  /** Labels that are also verbs ("purchase 00123842", "I'd like to purchase 15000"): only an id no quantity could be. */
+  verbLabels: CueList.default([]),
   exclude: CueList,
   prefixes: z.array(z.string().regex(/^[A-Z0-9]{1,5}$/)),
   fillers: CueList,
