@@ -121,13 +121,22 @@ const reasonMatcher = new CueMatcher<ReasonTag | "idiom">(
   { shared: true },
 );
 
-type ContactTag = "contact" | "count" | "unresolved" | "noComplaint" | "staff" | "otherParty" | "notCue";
+/** The lists of escalation.json's `repeatedContact`, and the tag each gives its hits. */
+const CONTACT_LISTS = {
+  contacts: "contact",
+  counts: "count",
+  unresolved: "unresolved",
+  noComplaint: "noComplaint",
+  staff: "staff",
+  otherParties: "otherParty",
+  notCues: "notCue",
+} as const;
+type ContactTag = (typeof CONTACT_LISTS)[keyof typeof CONTACT_LISTS];
 
 const contactMatcher = new CueMatcher<ContactTag>(
-  (["contacts", "counts", "unresolved", "noComplaint", "staff", "otherParties", "notCues"] as const).flatMap((list) => {
-    const tag: ContactTag = list === "contacts" ? "contact" : list === "counts" ? "count" : list === "staff" ? "staff" : list === "otherParties" ? "otherParty" : list === "notCues" ? "notCue" : list;
-    return E.repeatedContact[list].map((cue) => [cue, tag] as const);
-  }),
+  (Object.keys(CONTACT_LISTS) as (keyof typeof CONTACT_LISTS)[]).flatMap((list) =>
+    E.repeatedContact[list].map((cue) => [cue, CONTACT_LISTS[list]] as const),
+  ),
   { shared: true },
 );
 
