@@ -147,11 +147,24 @@ const UNRESOLVED_REACH = 48;
 /** How close before a contact its caller stands ("外送员打了5次电话", "给我打了两次电话"), or after it the party contacted ("联系客户3次"). */
 const PARTY_REACH = 3;
 
-/** For each position, how many characters of `lower` before it end a clause or a sentence (a prefix count). */
-function breaksBefore(lower: string, breaks: (c: string) => boolean): Int32Array {
-  const counts = new Int32Array(lower.length + 1);
-  for (let i = 0; i < lower.length; i++) counts[i + 1] = counts[i]! + (breaks(lower[i]!) ? 1 : 0);
-  return counts;
+/**
+ * For each position of `lower`, how many sentence ends (`sentences`) and clause or sentence ends (`clauses`) stand
+ * before it. Kept for the last text read: the pair detectors of one message share it.
+ */
+let lastBreaks: { lower: string; sentences: Int32Array; clauses: Int32Array } | undefined;
+
+function breaksBefore(lower: string): { sentences: Int32Array; clauses: Int32Array } {
+  if (lastBreaks?.lower === lower) return lastBreaks;
+  const sentences = new Int32Array(lower.length + 1);
+  const clauses = new Int32Array(lower.length + 1);
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower[i]!;
+    const sentenceEnd = SENTENCE_END.test(c);
+    sentences[i + 1] = sentences[i]! + (sentenceEnd ? 1 : 0);
+    clauses[i + 1] = clauses[i]! + (sentenceEnd || isClauseBreak(c) ? 1 : 0);
+  }
+  lastBreaks = { lower, sentences, clauses };
+  return lastBreaks;
 }
 
 /**
@@ -200,8 +213,7 @@ function repeatedContact(lower: string, negated: (hit: CueHit<unknown>) => boole
   const words = longestHits(found.filter((h) => h.tag === "contact" || h.tag === "unresolved" || h.tag === "notCue"));
   const others = found.filter((h) => h.tag !== "contact" && h.tag !== "unresolved" && h.tag !== "notCue");
   const hits = [...words, ...others].filter((h) => !negated(h)).sort((x, y) => x.start - y.start);
-  const sentences = breaksBefore(lower, (c) => SENTENCE_END.test(c));
-  const clauses = breaksBefore(lower, (c) => isClauseBreak(c) || SENTENCE_END.test(c));
+  const { sentences, clauses } = breaksBefore(lower);
   const unanswered = new Set(hits.filter((h) => h.tag === "noComplaint").map((h) => sentences[h.start]));
   const staffEnds = new Set(hits.filter((h) => h.tag === "staff").map((h) => h.end));
   const partyStarts = new Set(hits.filter((h) => h.tag === "otherParty").map((h) => h.start));
@@ -240,8 +252,7 @@ const PAIR_REACH = 10;
 function pairedInClause(matcher: CueMatcher<"first" | "second" | "not">, lower: string, negated: (hit: CueHit<unknown>) => boolean): boolean {
   const hits = longestHits(matcher.findAll(lower)).filter((h) => h.tag !== "not" && !negated(h));
   if (!hits.some((h) => h.tag === "first") || !hits.some((h) => h.tag === "second")) return false;
-  const clauses = breaksBefore(lower, (c) => isClauseBreak(c) || SENTENCE_END.test(c));
-  return nearPair(hits, (h) => h.tag === "first", (h) => h.tag === "second", PAIR_REACH, clauses, true);
+  return nearPair(hits, (h) => h.tag === "first", (h) => h.tag === "second", PAIR_REACH, breaksBefore(lower).clauses, true);
 }
 
 const severityMatcher = new CueMatcher<SeverityTag | "idiom">([
