@@ -1570,6 +1570,10 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["media", "I'll tweet about this if nobody calls me back about my lost bag", { kind: "escalation", escalationReasons: ["media_threat"] }],
   ["media", "My tweet yesterday was unfair, sorry, your crew was great", { kind: "other" }],
   ["tracking", "请问我拍下的那套茶具什么时候可以发货呢", { kind: "inquiry", topic: "tracking" }],
+  ["wrong-item", "我点的是酸辣粉，送成了米线", { kind: "complaint", category: "wrong_item" }],
+  ["safety", "卷饼的铝箔把孩子嘴唇划破了", { kind: "escalation", category: "safety" }],
+  ["regulator", "房间脏得没法住，前台也不管，已经投诉到主管部门了", { kind: "escalation", escalationReasons: ["regulator_threat"] }],
+  ["regulator", "已报主管部门审批，下周发货", { kind: "other" }],
   ["vip", "I'm platinum and your agent lost my bag again", { kind: "escalation", category: "lost", escalationReasons: ["vip"] }],
   // Misread by the model until the blind sets 60 to 67 were taught.
   ["guard", "昨晚买的今天还不能发货呢", { kind: "complaint" }],
