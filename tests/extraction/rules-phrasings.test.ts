@@ -1574,6 +1574,8 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["safety", "卷饼的铝箔把孩子嘴唇划破了", { kind: "escalation", category: "safety" }],
   ["regulator", "房间脏得没法住，前台也不管，已经投诉到主管部门了", { kind: "escalation", escalationReasons: ["regulator_threat"] }],
   ["regulator", "已报主管部门审批，下周发货", { kind: "other" }],
+  ["quality", "米饭吃到一半发现有根头发", { kind: "complaint", category: "quality" }],
+  ["quality", "送得很快，半小时就吃到了，热乎乎的，谢谢骑手", { kind: "other" }],
   ["vip", "I'm platinum and your agent lost my bag again", { kind: "escalation", category: "lost", escalationReasons: ["vip"] }],
   // Misread by the model until the blind sets 60 to 67 were taught.
   ["guard", "昨晚买的今天还不能发货呢", { kind: "complaint" }],
