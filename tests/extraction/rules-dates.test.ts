@@ -62,6 +62,16 @@ describe("months and absolute dates", () => {
     expect(first("下月底", "2026-01-15T11:00:00+08:00")).toBe("2026-02-28");
   });
 
+  it("reads a day of the month in Chinese numerals before a deadline or delivery word, and no front desk as a date", () => {
+    expect(first("十五号前到", "2026-08-04T10:05:00+08:00")).toBe("2026-08-15");
+    expect(first("二十号送到仓库", "2026-08-04T10:05:00+08:00")).toBe("2026-08-20");
+    expect(first("送到三号前台", "2026-08-04T10:05:00+08:00")).toBeUndefined();
+  });
+
+  it("prefers the date a delivery word follows, past a time of day and 前", () => {
+    expect(first("这周日晚上用，周六下午前送到宴会厅", "2026-06-23T16:00:00+08:00")).toBe("2026-06-27");
+  });
+
   it("crosses into the next year", () => {
     expect(first("下月5号前", "2026-12-28T11:00:00+08:00")).toBe("2027-01-05");
     expect(first("deliver on January 4", "2026-12-31T09:00:00+00:00")).toBe("2027-01-04");

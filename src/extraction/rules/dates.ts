@@ -201,18 +201,23 @@ const RULES: Rule[] = [
     },
   },
   {
-    regex: /(?<![0-9月])([0-9]{1,2})[号日](?:前|之前|以前)/g,
+    // "15号前", "十五号前": Chinese numerals count too, but not a month's number ("三月五号" is read above).
+    regex: /(?<![0-9月一二三四五六七八九十第])([0-9]{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[号日](?:前(?![台门面排方端厅])|之前|以前)/g,
     resolve: (m, today) => {
       const { year, month, day } = parts(today);
-      const d = Number(m[1]);
+      const d = smallNumber(m[1]!);
+      if (d === undefined || d < 1 || d > 31) return undefined;
       if (d >= day) return dayOf(year, month, d);
       return month === 12 ? dayOf(year + 1, 1, d) : dayOf(year, month + 1, d);
     },
   },
   {
     // "15号送到", "20号发货", "在25号": a day of this month (or next, once past) with a delivery word after it.
-    regex: /(?<![0-9a-z月路街道巷弄区楼栋幢座室号厦园村镇场厂城院里湾仓库门口线期])([0-9]{1,2})[号日](?=送|到|发|交|出|上午|下午|早上|晚上|中午|前后|左右|之前|以前|前)/g,
-    resolve: (m, today) => nextDayOfMonth(today, Number(m[1])),
+    regex: /(?<![0-9a-z月路街道巷弄区楼栋幢座室号厦园村镇场厂城院里湾仓库门口线期一二三四五六七八九十第])([0-9]{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[号日](?=送|到|发|交|出|上午|下午|早上|晚上|中午|前后|左右|之前|以前|前(?![台门面排方端厅]))/g,
+    resolve: (m, today) => {
+      const d = smallNumber(m[1]!);
+      return d === undefined || d < 1 || d > 31 ? undefined : nextDayOfMonth(today, d);
+    },
   },
   {
     regex: /\b(?:the\s)?(\d{1,2})(?:st|nd|rd|th)\sof\s(this|next|the\snext)\smonth\b/g,
@@ -348,7 +353,8 @@ const WEEKDAY_ONLY = new RegExp(`^(?:(?:${WEEKDAY_LEADS})\\s)?(?:${EN_WEEKDAY}\\
 
 const D = vocabulary.dates;
 /** Words right after a date that make it a delivery date: "下周一送到", "月底前交货", "by Friday, delivered". */
-const DELIVERY_AFTER = new RegExp(`^\\s?(?:前|之前|以前|上午|下午|早上|晚上|中午)?\\s?(?:${alternation(D.deliveryAfter)})`);
+// "周六下午前送到": a time of day and a 前 may both stand between the date and its delivery word.
+const DELIVERY_AFTER = new RegExp(`^\\s?(?:(?:前|之前|以前|上午|下午|早上|晚上|中午)\\s?){0,2}(?:${alternation(D.deliveryAfter)})`);
 /** Words right before a date that make it a delivery date: "Deliver Fri", "交货期 3月5日", "ship by". */
 const DELIVERY_BEFORE = new RegExp(
   `(?:(?:${alternation(D.deliveryBefore)})\\s?(?:by|on|before|until|for|date|日期|时间)?|${alternation(D.deadlines)})\\s?[:：]?\\s?$`,
