@@ -34,6 +34,8 @@ const CASES: [string, string, Record<string, unknown>][] = [
     orderRef: "45821", items: [{ product: "cable ties", quantity: 1500, unitPrice: 0.05 }], deliveryDate: "2026-03-31", paymentTerms: "prepaid" }],
   ["a pack spec glued to the product is not the count", "订 维生素C片 100mg*60片 2,400瓶，单价15元，周五前送到", {
     items: [{ quantity: 2400, unitPrice: 15 }], deliveryDate: "2026-03-06" }],
+  ["再补 before the count is no part of the product, 十五号前 a date", "一次性外科口罩再补一万五只，按0.32走，十五号前到", {
+    items: [{ product: "一次性外科口罩", quantity: 15000 }], deliveryDate: "2026-03-15" }],
   ["a spaced carrier waybill", "运单号：YT 8800 1234 5678 到哪了？", { orderRef: "YT 8800 1234 5678" }],
   ["a container number with its check digit", "上海锦程国际物流有限公司陈经理：集装箱号 TGHU 123456-7 今天能提吗", {
     customer: "上海锦程国际物流有限公司", contactName: "陈经理", orderRef: "TGHU 123456-7" }],
