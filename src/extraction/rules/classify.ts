@@ -1,6 +1,6 @@
 import type { Category, EscalationReason, RecordKind, Severity, Topic } from "../schema.ts";
 import { CueMatcher, longestHits, type CueHit } from "./cues.ts";
-import { clauseAround, isClauseBreak, isCjk, SENTENCE_END, sentenceSpans } from "./normalize.ts";
+import { breakCounts, clauseAround, isClauseBreak, isCjk, SENTENCE_END, sentenceSpans } from "./normalize.ts";
 import { vocabulary } from "./vocab.ts";
 
 /**
@@ -148,26 +148,6 @@ const UNRESOLVED_REACH = 48;
 const PARTY_REACH = 3;
 
 /**
- * For each position of `lower`, how many sentence ends (`sentences`) and clause or sentence ends (`clauses`) stand
- * before it. Kept for the last text read: the pair detectors of one message share it.
- */
-let lastBreaks: { lower: string; sentences: Int32Array; clauses: Int32Array } | undefined;
-
-function breaksBefore(lower: string): { sentences: Int32Array; clauses: Int32Array } {
-  if (lastBreaks?.lower === lower) return lastBreaks;
-  const sentences = new Int32Array(lower.length + 1);
-  const clauses = new Int32Array(lower.length + 1);
-  for (let i = 0; i < lower.length; i++) {
-    const c = lower[i]!;
-    const sentenceEnd = SENTENCE_END.test(c);
-    sentences[i + 1] = sentences[i]! + (sentenceEnd ? 1 : 0);
-    clauses[i + 1] = clauses[i]! + (sentenceEnd || isClauseBreak(c) ? 1 : 0);
-  }
-  lastBreaks = { lower, sentences, clauses };
-  return lastBreaks;
-}
-
-/**
  * Whether a hit `first` ends no more than `reach` characters before a hit `second` starts (or overlaps it), with no
  * break between: one pass over hits ordered by start, each compared with the furthest-reaching earlier hit of the
  * other list.
@@ -213,7 +193,7 @@ function repeatedContact(lower: string, negated: (hit: CueHit<unknown>) => boole
   const words = longestHits(found.filter((h) => h.tag === "contact" || h.tag === "unresolved" || h.tag === "notCue"));
   const others = found.filter((h) => h.tag !== "contact" && h.tag !== "unresolved" && h.tag !== "notCue");
   const hits = [...words, ...others].filter((h) => !negated(h)).sort((x, y) => x.start - y.start);
-  const { sentences, clauses } = breaksBefore(lower);
+  const { sentences, clauses } = breakCounts(lower);
   const unanswered = new Set(hits.filter((h) => h.tag === "noComplaint").map((h) => sentences[h.start]));
   const staffEnds = new Set(hits.filter((h) => h.tag === "staff").map((h) => h.end));
   const partyStarts = new Set(hits.filter((h) => h.tag === "otherParty").map((h) => h.start));
@@ -252,7 +232,7 @@ const PAIR_REACH = 10;
 function pairedInClause(matcher: CueMatcher<"first" | "second" | "not">, lower: string, negated: (hit: CueHit<unknown>) => boolean): boolean {
   const hits = longestHits(matcher.findAll(lower)).filter((h) => h.tag !== "not" && !negated(h));
   if (!hits.some((h) => h.tag === "first") || !hits.some((h) => h.tag === "second")) return false;
-  return nearPair(hits, (h) => h.tag === "first", (h) => h.tag === "second", PAIR_REACH, breaksBefore(lower).clauses, true);
+  return nearPair(hits, (h) => h.tag === "first", (h) => h.tag === "second", PAIR_REACH, breakCounts(lower).clauses, true);
 }
 
 const severityMatcher = new CueMatcher<SeverityTag | "idiom">([

@@ -207,18 +207,31 @@ export function isCjk(c: string | undefined): boolean {
 export const SENTENCE_END = /[。.!?！？;；\n]/;
 
 /**
- * Whether no sentence ends in `[from, to)` of a text, the same as testing SENTENCE_END on that slice. The sentence
- * ends are counted once, on first use, so a text asked about many spans stays linear.
+ * For each position of `lower`, how many sentence ends (`sentences`) and clause or sentence ends (`clauses`) stand
+ * before it. Kept for the last text read: every span question about one message is answered from one count.
  */
+let lastBreaks: { lower: string; sentences: Int32Array; clauses: Int32Array } | undefined;
+
+export function breakCounts(lower: string): { sentences: Int32Array; clauses: Int32Array } {
+  if (lastBreaks?.lower === lower) return lastBreaks;
+  const sentences = new Int32Array(lower.length + 1);
+  const clauses = new Int32Array(lower.length + 1);
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower[i]!;
+    const sentenceEnd = SENTENCE_END.test(c);
+    sentences[i + 1] = sentences[i]! + (sentenceEnd ? 1 : 0);
+    clauses[i + 1] = clauses[i]! + (sentenceEnd || CLAUSE_BREAKS.has(c) ? 1 : 0);
+  }
+  lastBreaks = { lower, sentences, clauses };
+  return lastBreaks;
+}
+
+/** Whether no sentence ends in `[from, to)` of a text, the same as testing SENTENCE_END on that slice. */
 export function sentenceSpans(lower: string): (from: number, to: number) => boolean {
-  let endsBefore: Uint32Array | undefined;
   return (from, to) => {
     if (from >= to) return true;
-    if (!endsBefore) {
-      endsBefore = new Uint32Array(lower.length + 1);
-      for (let i = 0; i < lower.length; i++) endsBefore[i + 1] = endsBefore[i]! + (SENTENCE_END.test(lower[i]!) ? 1 : 0);
-    }
-    return endsBefore[from] === endsBefore[to];
+    const { sentences } = breakCounts(lower);
+    return sentences[from] === sentences[to];
   };
 }
 
