@@ -36,6 +36,8 @@ const CASES: [string, string, Record<string, unknown>][] = [
     items: [{ quantity: 2400, unitPrice: 15 }], deliveryDate: "2026-03-06" }],
   ["再补 before the count is no part of the product, 十五号前 a date", "一次性外科口罩再补一万五只，按0.32走，十五号前到", {
     items: [{ product: "一次性外科口罩", quantity: 15000 }], deliveryDate: "2026-03-15" }],
+  ["a filler before the name is no part of it; 个 after 那 still counts", "那个一次性外科口罩再补一万五只，那个月饼礼盒300盒，每个三千五", {
+    items: [{ product: "一次性外科口罩", quantity: 15000 }, { product: "月饼礼盒", quantity: 300, unitPrice: 3500 }] }],
   ["a spaced carrier waybill", "运单号：YT 8800 1234 5678 到哪了？", { orderRef: "YT 8800 1234 5678" }],
   ["a container number with its check digit", "上海锦程国际物流有限公司陈经理：集装箱号 TGHU 123456-7 今天能提吗", {
     customer: "上海锦程国际物流有限公司", contactName: "陈经理", orderRef: "TGHU 123456-7" }],

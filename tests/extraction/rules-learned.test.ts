@@ -34,6 +34,11 @@ describe("the classifier the labelled examples teach", () => {
     expect(guess.probability).toBeGreaterThan(0.5);
   });
 
+  it("reads a word or two as weak evidence, and a sentence like the examples as strong", () => {
+    expect(classify("crushed")?.probability).toBeLessThan(0.75);
+    expect(classify("box crushed, two mugs smashed inside")?.probability).toBeGreaterThan(0.95);
+  });
+
   it("teaches the same model from the same examples every time", () => {
     const again = new SoftmaxRegression(examples);
     const text = features(lower("the box was crushed and it came a week late"));

@@ -316,6 +316,8 @@ export const ItemsVocabSchema = z.object({
   perUnitWords: CueList,
   productStops: CueList,
   notProduct: CueList,
+  /** Fillers a speaker starts a name with ("那个一次性医用外科口罩"): cut off the front of a product. */
+  leadingFillers: CueList.default([]),
   packSpecFollowers: CueList,
 });
 
