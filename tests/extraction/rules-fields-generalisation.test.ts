@@ -140,6 +140,11 @@ describe("field extraction generalises to new phrasings", () => {
     expect(findItems(scanMessage(text, WED), []).items).toMatchObject(items);
   });
 
+  it("takes no product from 务必 or a closing thanks", () => {
+    expect(extractWithRules({ text: "200箱务必今天送达", sentAt: WED }).items).toEqual([{ quantity: 200, unit: "箱" }]);
+    expect(extractWithRules({ text: "200箱明天送到，谢谢", sentAt: WED }).items).toEqual([{ quantity: 200, unit: "箱" }]);
+  });
+
   it("keeps a measure and the name around a bare number inside one item", () => {
     expect(findItems(scanMessage("Please confirm: 1,200 ft of 12 AWG copper wire at $0.85/ft", WED), []).items).toMatchObject([
       { quantity: 1200, product: "12 AWG copper wire", unitPrice: 0.85 },
