@@ -1566,6 +1566,10 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["guard", "投诉以后就没有再出现这个问题了，谢谢你们", { kind: "other" }],
   ["topics", "What are your opening hours on Sunday?", { kind: "inquiry", topic: "other" }],
   ["incident-more", "客户的3个集装箱在洋山港被扣，已经一周了，工厂下周停产，请领导马上处理", { kind: "escalation", category: "delay" }],
+  ["figurative", "才买回三天就破屏，真的很受伤", { kind: "complaint", category: "quality" }],
+  ["figurative", "You just lost me as a customer, the app keeps crashing", { kind: "complaint", category: "quality" }],
+  ["figurative", "我很受伤，你们怎么能这样对待老客户", { kind: "complaint", notReasons: ["safety"] }],
+  ["figurative", "搬货时被货架砸到，手臂受伤了", { kind: "escalation", category: "safety" }],
 ];
 
 /**
