@@ -1570,6 +1570,7 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["figurative", "You just lost me as a customer, the app keeps crashing", { kind: "complaint", category: "quality" }],
   ["figurative", "我很受伤，你们怎么能这样对待老客户", { kind: "complaint", notReasons: ["safety"] }],
   ["figurative", "搬货时被货架砸到，手臂受伤了", { kind: "escalation", category: "safety" }],
+  ["ordered-got", "下单是梨，收到的是几个桃子，还是自营的，非常不好，非常不好，差差差", { kind: "complaint", category: "wrong_item" }],
 ];
 
 /**
