@@ -140,9 +140,12 @@ describe("field extraction generalises to new phrasings", () => {
     expect(findItems(scanMessage(text, WED), []).items).toMatchObject(items);
   });
 
-  it("takes no product from 务必 or a closing thanks", () => {
+  it("takes no product from 务必, a closing thanks or a filler alone, but keeps a name that holds them", () => {
     expect(extractWithRules({ text: "200箱务必今天送达", sentAt: WED }).items).toEqual([{ quantity: 200, unit: "箱" }]);
     expect(extractWithRules({ text: "200箱明天送到，谢谢", sentAt: WED }).items).toEqual([{ quantity: 200, unit: "箱" }]);
+    expect(extractWithRules({ text: "这个200箱，每个三千五", sentAt: WED }).items).toEqual([{ quantity: 200, unit: "箱", unitPrice: 3500 }]);
+    expect(extractWithRules({ text: "感谢卡200张，周五前送到", sentAt: WED }).items).toEqual([{ quantity: 200, product: "感谢卡", unit: "张" }]);
+    expect(extractWithRules({ text: "嗯那个外科口罩要2000盒", sentAt: WED }).items).toEqual([{ quantity: 2000, product: "外科口罩", unit: "盒" }]);
   });
 
   it("keeps a measure and the name around a bare number inside one item", () => {

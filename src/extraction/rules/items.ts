@@ -30,7 +30,8 @@ const perUnitWords = itemsVocab.perUnitWords.map((w) => w.toLowerCase());
 const productStops = itemsVocab.productStops.map((w) => w.toLowerCase());
 /** One alternation of literal words: a single linear pass removes them all. */
 const notProduct = new RegExp(alternation(itemsVocab.notProduct), "g");
-const leadingFiller = new RegExp(`^(?:${alternation(itemsVocab.leadingFillers)})\\s?`, "i");
+const notProductAlone = new Set(itemsVocab.notProductAlone.map((w) => w.toLowerCase()));
+const leadingFillers = new RegExp(`^(?:(?:${alternation(itemsVocab.leadingFillers)})\\s?)+`, "i");
 const packSpecFollowers = itemsVocab.packSpecFollowers.map((w) => w.toLowerCase());
 const englishUnits = new Set([...units.enCount, ...units.enMeasure]);
 /** English units by kind, for units glued to their number ("5000pcs", "200kg"), which the cue matcher reads only as words. */
@@ -409,13 +410,15 @@ function cleanProduct(s: string): string {
   const model = /^([\u3400-\u9fff]{2,})\s[A-Za-z]{1,4}-?\d[A-Za-z0-9-]{0,10}$/u.exec(out);
   if (model) out = model[1]!;
   out = out.replace(/^(of\s)?(the\s)?((more|extra|additional)\s)?/i, "").replace(/^的\s?/, "").trim();
-  // A filler is not a lead word: 个 ends 那个 and also counts ("每个三千五"), so it is cut only from a name.
-  const unfilled = out.replace(leadingFiller, "");
-  return looksLikeProduct(unfilled) ? unfilled : out;
+  // A filler is not a lead word: 个 ends 那个 and also counts ("每个三千五"), so it is cut only from a name, and a
+  // name of fillers alone ("这个200箱") is none.
+  const unfilled = out.replace(leadingFillers, "").trim();
+  return unfilled === "" || looksLikeProduct(unfilled) ? unfilled : out;
 }
 
 /** True when a candidate is more than filler words (上次, 本周, the same …), refs or numbers. */
 function looksLikeProduct(s: string): boolean {
+  if (notProductAlone.has(s.trim().toLowerCase())) return false;
   const rest = s
     .toLowerCase()
     .replace(notProduct, "")

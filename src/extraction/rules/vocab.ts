@@ -316,6 +316,8 @@ export const ItemsVocabSchema = z.object({
   perUnitWords: CueList,
   productStops: CueList,
   notProduct: CueList,
+  /** Words that are no product when they are the whole name ("200箱明天送到，谢谢"), though a name may hold them (感谢卡). */
+  notProductAlone: CueList.default([]),
   /** Fillers a speaker starts a name with ("那个一次性医用外科口罩"): cut off the front of a product. */
   leadingFillers: CueList.default([]),
   packSpecFollowers: CueList,
