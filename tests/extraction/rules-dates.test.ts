@@ -120,6 +120,10 @@ describe("chat spellings, abbreviations and month ends", () => {
     ["月末交货", "2026-03-31"],
     ["这个月底之前送来", "2026-03-31"],
     ["这批货月底前交货", "2026-03-31"],
+    ["1800 cartons, by end of April 装柜", "2026-04-30"],
+    ["ship by the end of June", "2026-06-30"],
+    ["set up by 3 pm on Saturday, March 14", "2026-03-14"],
+    ["婚期3月22，所以3月18号前寄到", "2026-03-18"],
   ])("%s → %s", (text, date) => {
     expect(first(text, WEDNESDAY)).toBe(date);
   });

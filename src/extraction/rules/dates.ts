@@ -258,6 +258,15 @@ const RULES: Rule[] = [
     },
   },
   {
+    // "by end of August", "the end of Sept": the month's last day.
+    regex: new RegExp(`\\b(?:by\\s)?(?:the\\s)?end\\sof\\s${EN_MONTH}\\b`, "g"),
+    resolve: (m, today) => {
+      const month = EN_MONTHS[m[1]!]!;
+      const { day } = parts(lastDayOfMonth(parts(today).year, month));
+      return monthDay(today, month, day);
+    },
+  },
+  {
     // The lookahead, not \\b, ends the match, so that "Deliver Fri." keeps its dot at the end of the text.
     regex: new RegExp(`\\b(${WEEKDAY_LEADS})?\\s?${EN_WEEKDAY}(?:\\.|\\b)(?:\\s(this|next)\\sweek)?(?![a-z])`, "g"),
     resolve: (m, today) => {
@@ -326,10 +335,12 @@ export function findDates(lower: string, sentAt: string): DateMention[] {
   }
   found.sort((a, b) => a.start - b.start);
   // "Tuesday 17 March", "周二 3月17日": a weekday said right beside a written date names the same day; the written
-  // date is exact, and the mention spans both.
+  // date is exact, and the mention spans both. After a comma only a date on that weekday does ("Saturday, October
+  // 17"): "Friday, 30 June balance due" dates a payment.
   for (let k = found.length - 2; k >= 0; k--) {
     const [a, b] = [found[k]!, found[k + 1]!];
-    if (!/^\s?$/.test(lower.slice(a.end, b.start))) continue;
+    const between = lower.slice(a.end, b.start);
+    if (!/^,?\s?$/.test(between) || (between.includes(",") && !sameWeekday(a.date, b.date))) continue;
     const aWeekday = WEEKDAY_ONLY.test(lower.slice(a.start, a.end).trim());
     const bWeekday = WEEKDAY_ONLY.test(lower.slice(b.start, b.end).trim());
     const aWritten = /\d/.test(lower.slice(a.start, a.end));
@@ -343,6 +354,10 @@ export function findDates(lower: string, sentAt: string): DateMention[] {
   const rank = found.map((f) => mentionRank(lower, f));
   const order = found.map((_f, i) => i).sort((a, b) => rank[a]! - rank[b]! || a - b);
   return order.map((i) => found[i]!);
+}
+
+function sameWeekday(a: string, b: string): boolean {
+  return new Date(`${a}T00:00:00Z`).getUTCDay() === new Date(`${b}T00:00:00Z`).getUTCDay();
 }
 
 /** The abbreviations written with a dot: "Mar.", "Sept." ("May." and "June." are whole names ending a sentence). */
