@@ -1571,6 +1571,13 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["figurative", "我很受伤，你们怎么能这样对待老客户", { kind: "complaint", notReasons: ["safety"] }],
   ["figurative", "搬货时被货架砸到，手臂受伤了", { kind: "escalation", category: "safety" }],
   ["ordered-got", "下单是梨，收到的是几个桃子，还是自营的，非常不好，非常不好，差差差", { kind: "complaint", category: "wrong_item" }],
+  ["delivery-request", "还有这个订单里的可乐，务必今天送达 谢谢", { kind: "order", deliveryDate: "2026-07-14" }],
+  ["delivery-request", "你好，尽量今天下午五点前送到", { kind: "order", deliveryDate: "2026-07-14" }],
+  ["delivery-request", "这单必须今天下午送到，不然会失去意义，希望准时，麻烦备注下，谢谢", { kind: "order", deliveryDate: "2026-07-14" }],
+  ["delivery-request", "麻烦后天上午送过来，家里有人", { kind: "order", deliveryDate: "2026-07-16" }],
+  ["delivery-request", "货今天下午送达了，客户已签收", { kind: "other" }],
+  ["delivery-request", "请问明天能送到吗", { kind: "inquiry", topic: "tracking" }],
+  ["delivery-request", "送货很准时，谢谢", { kind: "other" }],
 ];
 
 /**

@@ -216,6 +216,10 @@ const orderPartMatcher = new CueMatcher<"first" | "second" | "not">(
   ],
   { shared: true },
 );
+const deliveryRequestMatcher = new CueMatcher<"first" | "second" | "not">(
+  [...K.deliveryRequests.requests.map((cue) => [cue, "first"] as const), ...K.deliveryRequests.deliveries.map((cue) => [cue, "second"] as const)],
+  { shared: true },
+);
 const whenMatcher = new CueMatcher<"first" | "second" | "not">(
   [...vocabulary.topics.whenPairs.when.map((cue) => [cue, "first"] as const), ...vocabulary.topics.whenPairs.moves.map((cue) => [cue, "second"] as const)],
   { shared: true },
@@ -500,6 +504,7 @@ export function readSignals(lower: string): Signals {
   const live = kindHits.filter((h) => h.tag !== "negator" && !negated(h));
   const groups = new Set(live.map((h) => h.tag));
   if (pairedInClause(orderPartMatcher, lower, negated)) groups.add("orderChange");
+  if (pairedInClause(deliveryRequestMatcher, lower, negated)) groups.add("deliveryRequests");
   const oneSentence = sentenceSpans(lower);
   // "发票抬头要是开错了，还能重开吗": a complaint word the same clause supposes complains of nothing yet.
   const supposing = live.filter((h) => h.tag === "hypothetical");
@@ -715,6 +720,8 @@ export function decideKind(signals: Signals, reasons: EscalationReason[], readOr
     return signals.has("chitchat") && signals.topic === "other" ? "other" : "inquiry";
   }
   if (order().hasQuantity && (order().filled >= 2 || signals.has("orderWeak"))) return "order";
+  // "此单必须今天下午送到", "尽量明天上午十一点前送到": asking for a delivery, with a date or another field, instructs an order.
+  if (signals.has("deliveryRequests") && order().filled >= 1) return "order";
   // "14 walnut chairs at £145 each, delivered to …": priced items with a delivery word are an order, unit or not.
   if (order().filled >= 3 || (order().filled >= 2 && signals.has("orderWeak"))) return "order";
   if (signals.has("orderStrong")) return "order";
