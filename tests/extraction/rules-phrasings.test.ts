@@ -1578,6 +1578,8 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["delivery-request", "货今天下午送达了，客户已签收", { kind: "other" }],
   ["delivery-request", "请问明天能送到吗", { kind: "inquiry", topic: "tracking" }],
   ["delivery-request", "送货很准时，谢谢", { kind: "other" }],
+  ["leak", "收到的精华液有两瓶漏液了，麻烦补发", { kind: "complaint", category: "damage", severity: "medium" }],
+  ["leak", "仓库里一箱锂电池漏液了，已经隔离，请安全主管过来", { kind: "escalation", category: "safety", severity: "critical", escalationReasons: ["safety"] }],
 ];
 
 /**
