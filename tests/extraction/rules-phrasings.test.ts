@@ -1580,6 +1580,11 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["delivery-request", "送货很准时，谢谢", { kind: "other" }],
   ["leak", "收到的精华液有两瓶漏液了，麻烦补发", { kind: "complaint", category: "damage", severity: "medium" }],
   ["leak", "仓库里一箱锂电池漏液了，已经隔离，请安全主管过来", { kind: "escalation", category: "safety", severity: "critical", escalationReasons: ["safety"] }],
+  ["order-change", "Change to order KT-5520: make it 40 boxes of oat cookies instead of 25, same price", { kind: "order", orderRef: "KT-5520" }],
+  ["order-change", "You sent 25 boxes of oat cookies instead of 40", { kind: "complaint", category: "wrong_item" }],
+  ["injury", "仓库 report：上午一个 oxygen cylinder 倒下来砸到同事的脚，已经送 hospital", { kind: "escalation", category: "safety", severity: "critical" }],
+  ["injury", "A pallet of dry ice split open in bay 3, two pickers treated for cold burns and the site evacuated", { kind: "escalation", category: "safety", severity: "critical" }],
+  ["injury", "吊带断了，一块玻璃砸下来，万幸没砸到人，脚手架砸坏一段，请安全主管马上过来", { kind: "escalation", category: "safety", severity: "high" }],
 ];
 
 /**
