@@ -1585,6 +1585,8 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["injury", "仓库 report：上午一个 oxygen cylinder 倒下来砸到同事的脚，已经送 hospital", { kind: "escalation", category: "safety", severity: "critical" }],
   ["injury", "A pallet of dry ice split open in bay 3, two pickers treated for cold burns and the site evacuated", { kind: "escalation", category: "safety", severity: "critical" }],
   ["injury", "吊带断了，一块玻璃砸下来，万幸没砸到人，脚手架砸坏一段，请安全主管马上过来", { kind: "escalation", category: "safety", severity: "high" }],
+  ["mould", "面包昨天买的今天就长毛了？？？还没过保质期", { kind: "complaint", category: "quality" }],
+  ["mould", "长毛猫的猫粮还有货吗", { kind: "inquiry", topic: "stock" }],
 ];
 
 /**
