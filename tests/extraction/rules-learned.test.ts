@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { extractWithRules } from "../../src/extraction/rules/index.ts";
-import { features, SoftmaxRegression } from "../../src/extraction/rules/learned.ts";
+import { features, readByExamples, SoftmaxRegression } from "../../src/extraction/rules/learned.ts";
 import { normalizeText } from "../../src/extraction/rules/normalize.ts";
 
 const lower = (text: string) => normalizeText(text).lower;
@@ -99,6 +99,11 @@ describe("the rules leave to the examples only what no cue reads", () => {
   it("a safety hazard the cues name stands, however sure the examples are of another category", () => {
     // The examples read a replaced charger as a quality matter; one that smoked is a hazard.
     expect(extract("上次冒烟的充电器已经给我换好了，谢谢，但是你们不赔偿我就去曝光")).toMatchObject({ kind: "escalation", category: "safety" });
+  });
+
+  it("a hazard no cue names needs the examples to be fairly sure: a guess of safety does not page anyone", () => {
+    const reading = readByExamples(lower("孩子看了你们的广告一直在跳"));
+    expect(reading.category("other", true)).toBe("other");
   });
 
   it("a grumble the cues already call a complaint keeps the category other where the examples are not sure of one", () => {

@@ -16,6 +16,7 @@ type Expect = {
   paymentTerms?: string;
   deliveryDate?: string;
   deliveryAddress?: string;
+  orderRef?: string;
   escalationReasons?: string[];
   /** Reasons that must not be given. */
   notReasons?: string[];

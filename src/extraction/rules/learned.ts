@@ -339,6 +339,9 @@ export function readByExamples(lower: string): ExamplesReading {
       if (cued === "safety") return cued;
       const guess = learned().category.classify(featuresOfText());
       if (!guess) return cued;
+      // "LOVE your TV ad with the girl dancing…" read safety at 0.31 beside a guessed complaint: a hazard no cue named
+      // needs the examples to be fairly sure, as it decides who is paged.
+      if (guess.label === "safety" && guess.probability <= CATEGORY_WHEN_UNNAMED) return cued;
       return guess.probability > CATEGORY_PROBABILITY || (cued === "other" && (kindFromExamples || guess.probability > CATEGORY_WHEN_UNNAMED)) ? guess.label : cued;
     },
     topic(cued, kindFromExamples) {
