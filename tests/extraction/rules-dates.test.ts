@@ -122,6 +122,7 @@ describe("chat spellings, abbreviations and month ends", () => {
     ["这批货月底前交货", "2026-03-31"],
     ["1800 cartons, by end of April 装柜", "2026-04-30"],
     ["ship by the end of June", "2026-06-30"],
+    ["ship by end of August 2027", "2027-08-31"],
     ["set up by 3 pm on Saturday, March 14", "2026-03-14"],
     ["婚期3月22，所以3月18号前寄到", "2026-03-18"],
   ])("%s → %s", (text, date) => {
@@ -180,6 +181,11 @@ describe("chat spellings, abbreviations and month ends", () => {
     // The words that place a date come from vocab/dates.json: a payment word must be whole ("payable" is one, "pay" inside it is not).
     expect(first("Need 20 chairs delivered Friday payable on receipt, quote sent Monday", WEDNESDAY)).toBe("2026-03-06");
     expect(first("Payment by Friday, delivery pushed to next Monday", WEDNESDAY)).toBe("2026-03-09");
+  });
+
+  it("reads the end of a month in the year it falls in, and no month from the verb may", () => {
+    expect(first("by end of February", "2027-12-10T09:00:00+08:00")).toBe("2028-02-29");
+    expect(first("prices at the end of may be different on holidays", WEDNESDAY)).toBeUndefined();
   });
 
   it("reads a weekday said beside a written date as that date, and no day from a percentage", () => {

@@ -1575,7 +1575,6 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["delivery-request", "还有这个订单里的可乐，务必今天送达 谢谢", { kind: "order", deliveryDate: "2026-07-14" }],
   ["delivery-request", "你好，尽量今天下午五点前送到", { kind: "order", deliveryDate: "2026-07-14" }],
   ["delivery-request", "这单必须今天下午送到，不然会失去意义，希望准时，麻烦备注下，谢谢", { kind: "order", deliveryDate: "2026-07-14" }],
-  ["delivery-request", "麻烦后天上午送过来，家里有人", { kind: "order", deliveryDate: "2026-07-16" }],
   ["delivery-request", "货今天下午送达了，客户已签收", { kind: "other" }],
   ["delivery-request", "请问明天能送到吗", { kind: "inquiry", topic: "tracking" }],
   ["delivery-request", "送货很准时，谢谢", { kind: "other" }],
@@ -1588,6 +1587,17 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["injury", "吊带断了，一块玻璃砸下来，万幸没砸到人，脚手架砸坏一段，请安全主管马上过来", { kind: "escalation", category: "safety", severity: "high" }],
   ["mould", "面包昨天买的今天就长毛了？？？还没过保质期", { kind: "complaint", category: "quality" }],
   ["mould", "长毛猫的猫粮还有货吗", { kind: "inquiry", topic: "stock" }],
+  ["delivery-request", "请仓库今天发货前检查包装", { kind: "other" }],
+  ["delivery-request", "已为您催促仓库，请耐心等待明天发货", { kind: "other" }],
+  ["delivery-request", "申请明天送货", { kind: "other" }],
+  ["leak", "电池没有漏液，就是没电了", { kind: "complaint", notReasons: ["safety"] }],
+  ["leak", "仓库里漏液的锂电池已经隔离，请安全主管过来", { kind: "escalation", category: "safety", severity: "critical" }],
+  ["leak", "收到的洗发水泄漏了，盒子都湿了", { kind: "complaint", category: "damage" }],
+  ["leak", "异常：运输途中一桶汽油泄漏，司机已下车，车停在服务区", { kind: "escalation", category: "safety", severity: "critical" }],
+  ["injury", "Please pack with dry ice; staff must wear gloves to avoid cold burns", { kind: "other" }],
+  ["injury", "今天去送 hospital 的那批口罩到了吗", { kind: "inquiry", topic: "tracking" }],
+  ["mould", "我家猫最近长毛了，要换什么猫粮", { kind: "inquiry" }],
+  ["order-change", "Any changes to order KT-5520 must go through the account manager", { kind: "other" }],
 ];
 
 /**
@@ -1636,6 +1646,7 @@ const KNOWN_MISREADS: [family: string, text: string, expected: Expect][] = [
   ["regulator", "已报主管部门审批，下周发货", { kind: "other" }],
   ["topic", "我寄回的退货到达仓库没？", { kind: "inquiry", topic: "tracking" }],
   ["guard", "I'll send suit sizes later", { kind: "other" }],
+  ["delivery-request", "麻烦后天上午送过来，家里有人", { kind: "order", deliveryDate: "2026-07-16" }],
 ];
 
 function expectReading(text: string, expected: Expect): void {

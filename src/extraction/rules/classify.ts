@@ -217,7 +217,11 @@ const orderPartMatcher = new CueMatcher<"first" | "second" | "not">(
   { shared: true },
 );
 const deliveryRequestMatcher = new CueMatcher<"first" | "second" | "not">(
-  [...K.deliveryRequests.requests.map((cue) => [cue, "first"] as const), ...K.deliveryRequests.deliveries.map((cue) => [cue, "second"] as const)],
+  [
+    ...K.deliveryRequests.requests.map((cue) => [cue, "first"] as const),
+    ...K.deliveryRequests.deliveries.map((cue) => [cue, "second"] as const),
+    ...K.deliveryRequests.notRequests.map((cue) => [cue, "not"] as const),
+  ],
   { shared: true },
 );
 const whenMatcher = new CueMatcher<"first" | "second" | "not">(
@@ -720,7 +724,7 @@ export function decideKind(signals: Signals, reasons: EscalationReason[], readOr
     return signals.has("chitchat") && signals.topic === "other" ? "other" : "inquiry";
   }
   if (order().hasQuantity && (order().filled >= 2 || signals.has("orderWeak"))) return "order";
-  // "此单必须今天下午送到", "尽量明天上午十一点前送到": asking for a delivery, with a date or another field, instructs an order.
+  // "此单必须今天下午送到", "尽量明天上午十一点前送到": insisting on a delivery, with a date or another field, instructs an order.
   if (signals.has("deliveryRequests") && order().filled >= 1) return "order";
   // "14 walnut chairs at £145 each, delivered to …": priced items with a delivery word are an order, unit or not.
   if (order().filled >= 3 || (order().filled >= 2 && signals.has("orderWeak"))) return "order";

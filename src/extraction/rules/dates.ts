@@ -258,12 +258,13 @@ const RULES: Rule[] = [
     },
   },
   {
-    // "by end of August", "the end of Sept": the month's last day.
-    regex: new RegExp(`\\b(?:by\\s)?(?:the\\s)?end\\sof\\s${EN_MONTH}\\b`, "g"),
+    // "by end of August", "the end of Sept 2027": the month's last day, in the year said or the one monthDay picks.
+    // "the end of may be" uses the verb.
+    regex: new RegExp(`\\b(?:by\\s)?(?:the\\s)?end\\sof\\s${EN_MONTH}\\b(?:,?\\s(20\\d{2})\\b)?(?!\\s(?:be|have|not|need|take|also|well)\\b)`, "g"),
     resolve: (m, today) => {
       const month = EN_MONTHS[m[1]!]!;
-      const { day } = parts(lastDayOfMonth(parts(today).year, month));
-      return monthDay(today, month, day);
+      const year = m[2] ? Number(m[2]) : parts(monthDay(today, month, 1)!).year;
+      return lastDayOfMonth(year, month);
     },
   },
   {

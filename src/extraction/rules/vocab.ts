@@ -61,10 +61,14 @@ export const KindsVocabSchema = z.object({
    */
   orderChangeParts: z.object({ verbs: CueList, parts: CueList, notChanges: CueList }).default({ verbs: [], parts: [], notChanges: [] }),
   /**
-   * A request beside a word for the goods arriving ("此单必须今天下午送到", "尽量明天上午十一点前送到"): with a date or
-   * another order field, an instruction for an order's delivery, which changes or confirms it.
+   * An insistent request beside a word for the goods arriving ("此单必须今天下午送到", "尽量明天上午十一点前送到"): with
+   * a date or another order field, the sender asks for an order's delivery, which changes or confirms it. Polite
+   * words (请, 麻烦) are no request here: agents write them to colleagues and customers ("请耐心等待明天发货").
+   * `notRequests` name a moment around the delivery, not the delivery asked for ("到货后清点", "发货前检查").
    */
-  deliveryRequests: z.object({ requests: CueList, deliveries: CueList }).default({ requests: [], deliveries: [] }),
+  deliveryRequests: z
+    .object({ requests: CueList, deliveries: CueList, notRequests: CueList })
+    .default({ requests: [], deliveries: [], notRequests: [] }),
   /**
    * Cancelling an order or a booking ("help me cancel order 3707…", "请帮我取消订单"): a change to an order, unless
    * asked about in general ("Can I cancel my order?", "取消订单以后多久能退？"), which is a question about the rules.
