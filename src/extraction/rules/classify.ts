@@ -234,8 +234,8 @@ const PAIR_REACH = 10;
 
 /**
  * Whether a word of each of the matcher's two lists, in either order, stand within PAIR_REACH characters of each
- * other in one clause: the pairs of `orderChangeParts` (kinds.json) and `whenPairs` (topics.json). A longer word
- * that contains one of them ("擅自修改") replaces it.
+ * other in one clause: the pairs of `orderChangeParts` and `deliveryRequests` (kinds.json) and `whenPairs`
+ * (topics.json). A longer word that contains one of them ("擅自修改", "到货后") replaces it.
  */
 function pairedInClause(matcher: CueMatcher<"first" | "second" | "not">, lower: string, negated: (hit: CueHit<unknown>) => boolean): boolean {
   const hits = longestHits(matcher.findAll(lower)).filter((h) => h.tag !== "not" && !negated(h));
