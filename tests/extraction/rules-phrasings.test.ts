@@ -1598,6 +1598,10 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["injury", "今天去送 hospital 的那批口罩到了吗", { kind: "inquiry", topic: "tracking" }],
   ["mould", "我家猫最近长毛了，要换什么猫粮", { kind: "inquiry" }],
   ["order-change", "Any changes to order KT-5520 must go through the account manager", { kind: "other" }],
+  ["injury", "橙子很新鲜，没有坏的，路上也没受伤", { notReasons: ["safety"] }],
+  ["injury", "司机没受伤，就是车门刮花了", { notReasons: ["safety"] }],
+  ["injury", "叉车撞倒一排货架，幸好没人受伤，已停工拍照", { kind: "escalation", category: "safety", severity: "high" }],
+  ["injury", "Luckily nobody was injured, but the racking collapsed onto two pallets", { kind: "escalation", category: "safety", severity: "high" }],
 ];
 
 /**
