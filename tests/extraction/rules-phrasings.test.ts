@@ -1602,6 +1602,9 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["injury", "司机没受伤，就是车门刮花了", { notReasons: ["safety"] }],
   ["injury", "叉车撞倒一排货架，幸好没人受伤，已停工拍照", { kind: "escalation", category: "safety", severity: "high" }],
   ["injury", "Luckily nobody was injured, but the racking collapsed onto two pallets", { kind: "escalation", category: "safety", severity: "high" }],
+  ["ship-it", "好的，不取消了，那就发货吧", { kind: "order" }],
+  ["ship-it", "这单有货先发，缺的下周补", { kind: "order" }],
+  ["ship-it", "赶紧发货吧，都等一周了还没发", { kind: "complaint", category: "delay" }],
 ];
 
 /**
