@@ -1607,9 +1607,6 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["ship-it", "赶紧发货吧，都等一周了还没发", { kind: "complaint", category: "delay" }],
   ["order-change", "I entered the wrong address for order 5521, can you fix it?", { kind: "order" }],
   ["order-change", "your driver went to the wrong address", { kind: "complaint" }],
-  ["repeat-contact", "发票开错了，投诉了也没有回复", { kind: "escalation", escalationReasons: ["repeat_complaint"] }],
-  ["repeat-contact", "The charger died after a week. Filed a complaint two weeks ago, still no response", { kind: "escalation", escalationReasons: ["repeat_complaint"] }],
-  ["repeat-contact", "包装漏了，洗发水弄得满箱都是，懒得投诉了，差评", { kind: "complaint" }],
 ];
 
 /**

@@ -124,7 +124,6 @@ const reasonMatcher = new CueMatcher<ReasonTag | "idiom">(
 /** The lists of escalation.json's `repeatedContact`, and the tag each gives its hits. */
 const CONTACT_LISTS = {
   contacts: "contact",
-  complaints: "complaint",
   counts: "count",
   unresolved: "unresolved",
   noComplaint: "noComplaint",
@@ -182,19 +181,17 @@ function countsTwoOrMore(hit: CueHit<ContactTag>, lower: string): boolean {
  * The customer complained to us before without a fix, said in the customer's own words (escalation.json's
  * `repeatedContact`): a contact with support and a count of two or more in one clause ("联系几次客服", "已2次联系京东
  * 客服", "I've emailed them three times"), or a contact followed by no fix ("打电话给客服也没有解决", "submitted a
- * ticket a month ago and never got a response") where a problem other than the service itself is named, or a
- * complaint already made followed by no fix ("投诉了，也没有回复"). Not a contact: calls nobody answered (in the same
- * sentence), a courier calling the customer ("快递员给我打了两次电话"), our own calls to a customer or supplier
- * ("已联系客户3次"), and words that only contain a contact (联系电话, 不理想, 懒得投诉).
+ * ticket a month ago and never got a response") where a problem other than the service itself is named. Not a
+ * contact: calls nobody answered (in the same sentence), a courier calling the customer ("快递员给我打了两次电话"), our
+ * own calls to a customer or supplier ("已联系客户3次"), and words that only contain a contact (联系电话, 不理想).
  */
 function repeatedContact(lower: string, negated: (hit: CueHit<unknown>) => boolean, problemBeyondService: boolean): boolean {
   const found = contactMatcher.findAll(lower);
-  if (!found.some((h) => h.tag === "contact" || h.tag === "complaint")) return false;
+  if (!found.some((h) => h.tag === "contact")) return false;
   // A count may lie inside its contact ("打了几次电话"); a longer word that only contains a contact or an outcome
-  // ("联系电话", "没人联系", "不理想", "懒得投诉") replaces it.
-  const isWord = (h: CueHit<ContactTag>) => h.tag === "contact" || h.tag === "complaint" || h.tag === "unresolved" || h.tag === "notCue";
-  const words = longestHits(found.filter(isWord));
-  const others = found.filter((h) => !isWord(h));
+  // ("联系电话", "没人联系", "不理想") replaces it.
+  const words = longestHits(found.filter((h) => h.tag === "contact" || h.tag === "unresolved" || h.tag === "notCue"));
+  const others = found.filter((h) => h.tag !== "contact" && h.tag !== "unresolved" && h.tag !== "notCue");
   const hits = [...words, ...others].filter((h) => !negated(h)).sort((x, y) => x.start - y.start);
   const { sentences, clauses } = breakCounts(lower);
   const unanswered = new Set(hits.filter((h) => h.tag === "noComplaint").map((h) => sentences[h.start]));
@@ -208,10 +205,6 @@ function repeatedContact(lower: string, negated: (hit: CueHit<unknown>) => boole
     h.tag === "contact" && !unanswered.has(sentences[h.start]!) && !within(staffEnds, h.start - PARTY_REACH) && !within(partyStarts, h.end);
   const isCount = (h: CueHit<ContactTag>) => h.tag === "count" && countsTwoOrMore(h, lower);
   if (nearPair(hits, isContact, isCount, CONTACT_COUNT_REACH, clauses, true)) return true;
-  // "投诉了，也没有回复", "filed a complaint two weeks ago, still no response": a complaint already made and left unanswered
-  // repeats whatever the problem; a mere contact does so only beside another problem (labellers call "客服没人理" a
-  // service complaint as often as an escalation).
-  if (nearPair(hits, (h) => h.tag === "complaint", (h) => h.tag === "unresolved", UNRESOLVED_REACH, undefined, false)) return true;
   return problemBeyondService && nearPair(hits, isContact, (h) => h.tag === "unresolved", UNRESOLVED_REACH, undefined, false);
 }
 

@@ -205,18 +205,8 @@ export const EscalationVocabSchema = z.object({
    * customers say it in too many ways for a list of phrases.
    */
   repeatedContact: z
-    .object({
-      contacts: CueList,
-      /** A complaint already made ("投诉了", "filed a complaint"): followed by no fix, it repeats whatever the problem. */
-      complaints: CueList.default([]),
-      counts: CueList,
-      unresolved: CueList,
-      noComplaint: CueList,
-      staff: CueList,
-      otherParties: CueList,
-      notCues: CueList,
-    })
-    .default({ contacts: [], complaints: [], counts: [], unresolved: [], noComplaint: [], staff: [], otherParties: [], notCues: [] }),
+    .object({ contacts: CueList, counts: CueList, unresolved: CueList, noComplaint: CueList, staff: CueList, otherParties: CueList, notCues: CueList })
+    .default({ contacts: [], counts: [], unresolved: [], noComplaint: [], staff: [], otherParties: [], notCues: [] }),
 });
 
 export const SeverityVocabSchema = z.object({
