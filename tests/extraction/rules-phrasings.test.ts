@@ -1605,8 +1605,6 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["ship-it", "好的，不取消了，那就发货吧", { kind: "order" }],
   ["ship-it", "这单有货先发，缺的下周补", { kind: "order" }],
   ["ship-it", "赶紧发货吧，都等一周了还没发", { kind: "complaint", category: "delay" }],
-  ["order-change", "I entered the wrong address for order 5521, can you fix it?", { kind: "order" }],
-  ["order-change", "your driver went to the wrong address", { kind: "complaint" }],
 ];
 
 /**
