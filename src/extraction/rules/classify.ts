@@ -208,26 +208,19 @@ function repeatedContact(lower: string, negated: (hit: CueHit<unknown>) => boole
   return problemBeyondService && nearPair(hits, isContact, (h) => h.tag === "unresolved", UNRESOLVED_REACH, undefined, false);
 }
 
-const orderPartMatcher = new CueMatcher<"first" | "second" | "not">(
-  [
-    ...K.orderChangeParts.verbs.map((cue) => [cue, "first"] as const),
-    ...K.orderChangeParts.parts.map((cue) => [cue, "second"] as const),
-    ...K.orderChangeParts.notChanges.map((cue) => [cue, "not"] as const),
-  ],
-  { shared: true },
-);
-const deliveryRequestMatcher = new CueMatcher<"first" | "second" | "not">(
-  [
-    ...K.deliveryRequests.requests.map((cue) => [cue, "first"] as const),
-    ...K.deliveryRequests.deliveries.map((cue) => [cue, "second"] as const),
-    ...K.deliveryRequests.notRequests.map((cue) => [cue, "not"] as const),
-  ],
-  { shared: true },
-);
-const whenMatcher = new CueMatcher<"first" | "second" | "not">(
-  [...vocabulary.topics.whenPairs.when.map((cue) => [cue, "first"] as const), ...vocabulary.topics.whenPairs.moves.map((cue) => [cue, "second"] as const)],
-  { shared: true },
-);
+type PairTag = "first" | "second" | "not";
+
+/** A matcher for a pair read by `pairedInClause`: words of its two lists, and longer words that replace them. */
+function pairMatcher(first: readonly string[], second: readonly string[], not: readonly string[] = []): CueMatcher<PairTag> {
+  return new CueMatcher<PairTag>(
+    [...first.map((cue) => [cue, "first"] as const), ...second.map((cue) => [cue, "second"] as const), ...not.map((cue) => [cue, "not"] as const)],
+    { shared: true },
+  );
+}
+
+const orderPartMatcher = pairMatcher(K.orderChangeParts.verbs, K.orderChangeParts.parts, K.orderChangeParts.notChanges);
+const deliveryRequestMatcher = pairMatcher(K.deliveryRequests.requests, K.deliveryRequests.deliveries, K.deliveryRequests.notRequests);
+const whenMatcher = pairMatcher(vocabulary.topics.whenPairs.when, vocabulary.topics.whenPairs.moves);
 
 /** How far apart the two words of a pair may stand: "你帮我改下配送联系电话", "什么时候可以发货". */
 const PAIR_REACH = 10;
@@ -237,7 +230,7 @@ const PAIR_REACH = 10;
  * other in one clause: the pairs of `orderChangeParts` and `deliveryRequests` (kinds.json) and `whenPairs`
  * (topics.json). A longer word that contains one of them ("擅自修改", "到货后") replaces it.
  */
-function pairedInClause(matcher: CueMatcher<"first" | "second" | "not">, lower: string, negated: (hit: CueHit<unknown>) => boolean): boolean {
+function pairedInClause(matcher: CueMatcher<PairTag>, lower: string, negated: (hit: CueHit<unknown>) => boolean): boolean {
   const hits = longestHits(matcher.findAll(lower)).filter((h) => h.tag !== "not" && !negated(h));
   if (!hits.some((h) => h.tag === "first") || !hits.some((h) => h.tag === "second")) return false;
   return nearPair(hits, (h) => h.tag === "first", (h) => h.tag === "second", PAIR_REACH, breakCounts(lower).clauses, true);
