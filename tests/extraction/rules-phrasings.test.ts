@@ -1609,6 +1609,7 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["ship-it", "算了，不取消了，但是以后再也不买了", { kind: "complaint" }],
   ["ship-it", "这单有货先发，缺的下周补", { kind: "order" }],
   ["ship-it", "赶紧发货吧，都等一周了还没发", { kind: "complaint", category: "delay" }],
+  ["leak", "危险品没有漏液，只是外箱压扁了", { kind: "complaint", category: "damage", notReasons: ["safety"] }],
 ];
 
 /**

@@ -300,8 +300,26 @@ function negatedBy(lower: string, negators: CueHit<unknown>[]): (hit: CueHit<unk
       for (let i = byEnd[k]!.end; i < hit.start && !broken; i++) broken = isClauseBreak(lower[i]) || lower[i] === ".";
       if (!broken) return true;
     }
-    return false;
+    return negatedInGap(lower, hit, byEnd);
   };
+}
+
+/**
+ * "危险品没有漏液": a negator in the gap of a cue with a gap ("危险品…漏液") negates the word after it, as it would
+ * negate that word alone. Only a cue of one gap and a tail of fixed length is read so: with two gaps the negator may
+ * be the cue's own middle ("投诉…尚未…回复"), and a number in the tail ("…#次") has no fixed length.
+ */
+function negatedInGap(lower: string, hit: CueHit<unknown>, negators: CueHit<unknown>[]): boolean {
+  const gap = hit.cue.indexOf("…");
+  if (gap < 0 || gap !== hit.cue.lastIndexOf("…")) return false;
+  const tail = hit.cue.slice(gap + 1);
+  if (tail.includes("#")) return false;
+  const tailStart = hit.end - tail.length;
+  return negators.some((n) => {
+    if (n.start < hit.start || n.end > tailStart) return false;
+    for (let i = n.end; i < tailStart; i++) if (isClauseBreak(lower[i]) || lower[i] === ".") return false;
+    return true;
+  });
 }
 
 const clauseEndParticles = new Set(K.clauseEndQuestion);
