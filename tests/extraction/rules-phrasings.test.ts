@@ -1613,6 +1613,9 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["how-to", "how do I pair my headphones with my laptop?", { kind: "inquiry", topic: "other" }],
   ["how-to", "How do I return the boots I ordered?", { kind: "inquiry", topic: "policy" }],
   ["how-to", "How can I get my deposit back if we cancel the booking?", { kind: "inquiry", topic: "policy" }],
+  ["not-received", "没有收到货", { kind: "complaint", category: "delay" }],
+  ["not-received", "请问你们那边有没有收到货？", { kind: "inquiry" }],
+  ["not-received", "我们还没有收到货款，麻烦财务催一下", { kind: "complaint", category: "billing" }],
 ];
 
 /**
