@@ -10,6 +10,7 @@ const SENT_AT = "2026-07-14T10:00:00+08:00";
 
 type Expect = {
   kind?: string;
+  customer?: string;
   category?: string;
   topic?: string;
   severity?: string;
@@ -22,6 +23,8 @@ type Expect = {
   notReasons?: string[];
   /** The first item's quantity. */
   quantity?: number;
+  /** The first item's product. */
+  product?: string;
 };
 
 const CASES: [family: string, text: string, expected: Expect][] = [
@@ -1616,6 +1619,13 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["not-received", "没有收到货", { kind: "complaint", category: "delay" }],
   ["not-received", "请问你们那边有没有收到货？", { kind: "inquiry" }],
   ["not-received", "我们还没有收到货款，麻烦财务催一下", { kind: "complaint", category: "billing" }],
+  ["bare-ref", "KM20260415-08这票少了两箱，麻烦查一下", { orderRef: "KM20260415-08" }],
+  ["bare-ref", "LX-0520-11 那单今天能发吗？", { kind: "inquiry", orderRef: "LX-0520-11" }],
+  ["bare-ref", "Any ETA on TR-20817? The crew is waiting.", { kind: "inquiry", orderRef: "TR-20817" }],
+  ["bare-ref", "PO-HB5531 的货到了吗", { orderRef: "PO-HB5531" }],
+  ["bare-ref", "型号 CX-5520 那个还有货吗", { kind: "inquiry", topic: "stock" }],
+  ["order-change", "刚才李姐电话说QD20260618-03那单洗衣液不够，要加到300箱，其他照旧", { kind: "order", customer: "李姐", orderRef: "QD20260618-03", quantity: 300, product: "洗衣液" }],
+  ["order-change", "改单：桌布从80条改成120条，交期不变", { kind: "order", quantity: 120, product: "桌布" }],
 ];
 
 /**
@@ -1669,12 +1679,13 @@ const KNOWN_MISREADS: [family: string, text: string, expected: Expect][] = [
 ];
 
 function expectReading(text: string, expected: Expect): void {
-  const { escalationReasons, notReasons, quantity, ...rest } = expected;
+  const { escalationReasons, notReasons, quantity, product, ...rest } = expected;
   const out = extractWithRules({ text, sentAt: SENT_AT });
   expect(out).toMatchObject(rest);
   if (escalationReasons) expect([...(out.escalationReasons ?? [])].sort()).toEqual([...escalationReasons].sort());
   for (const reason of notReasons ?? []) expect(out.escalationReasons ?? []).not.toContain(reason);
   if (quantity !== undefined) expect(out.items?.[0]?.quantity).toBe(quantity);
+  if (product !== undefined) expect(out.items?.[0]?.product).toBe(product);
 }
 
 describe("the rules read families of support-chat phrasings", () => {

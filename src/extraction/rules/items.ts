@@ -447,7 +447,10 @@ function blankDates(scan: Scan, from: number, to: number): string {
 
 /** The text between the last order word and the quantity, or before that word when nothing is between. */
 function productBefore(scan: Scan, clauseStart: number, q: Quantity, erase: string[], end = q.start): string | undefined {
-  let segment = blankDates(scan, clauseStart, end).replace(/(?:由|从|各|每款|每样|每种|from|each of)\s?$/i, "");
+  // "台布从120条改为150条": the count it is changed from is no part of the name.
+  let segment = blankDates(scan, clauseStart, end)
+    .replace(/(?:由|从)\s?[\d〇零一二两三四五六七八九十百千万.,]+\s?[^\s\d]{0,3}\s?$/u, "")
+    .replace(/(?:由|从|各|每款|每样|每种|from|each of)\s?$/i, "");
   for (const e of erase) if (e) segment = segment.split(e).join(" ");
   const lowerSegment = segment.toLowerCase();
   const hits = leadHits(lowerSegment);

@@ -21,6 +21,13 @@ const labels = new CueMatcher<LabelKind>([
   ...vocabulary.references.exclude.map((cue) => [cue, "exclude"] as const),
 ], { shared: true });
 const fillers = new Set(vocabulary.references.fillers.map((f) => f.toLowerCase()));
+const afterLabels = vocabulary.references.after.map((w) => w.toLowerCase());
+
+/** Whether a word of `after` follows an id ending at `end`, directly or after one space. */
+function labelledAfter(lower: string, end: number): boolean {
+  const from = lower[end] === " " ? end + 1 : end;
+  return afterLabels.some((w) => lower.startsWith(w, from));
+}
 const prefixes = [...vocabulary.references.prefixes].sort((a, b) => b.length - a.length);
 
 /** Units a quantity carries ("20000 pcs", "20000 件"): a bare number before one counts goods, not an order. */
@@ -59,8 +66,8 @@ function hasKnownPrefix(id: string): boolean {
     if (!id.startsWith(p)) return false;
     const rest = id.slice(p.length);
     if (isAsciiDigit(rest[0]) || (rest[0] === "-" && isAsciiDigit(rest[1]))) return true;
-    // PO-KR-0915, SO-GZ-1203-07: a dash, a short letter code, then digits.
-    return /^-[A-Z]{1,4}-\d/.test(rest) && countDigits(rest) >= 3;
+    // PO-KR-0915, SO-GZ-1203-07, SO-AG8120: a dash, a short letter code, then digits.
+    return /^-[A-Z]{1,4}-?\d/.test(rest) && countDigits(rest) >= 3;
   });
 }
 
@@ -127,10 +134,11 @@ function unlabelledShape(id: string): boolean {
   if (CONTAINER.test(id) || UPS.test(id)) return true;
   if (countDigits(id) < 4) return false;
   if (hasKnownPrefix(id)) return true;
-  // A run of letters then eight or more digits reads as a carrier waybill (SF1402938475).
+  // A run of letters then eight or more digits reads as a carrier waybill (SF1402938475), a serial after a date too
+  // (YD20260304-0117).
   let letters = 0;
   while (letters < id.length && isAsciiLetter(id[letters])) letters++;
-  return letters >= 1 && letters <= 4 && /^\d{8,}$/.test(id.slice(letters));
+  return letters >= 1 && letters <= 4 && /^\d{8,}(?:-\d{1,6})?$/.test(id.slice(letters));
 }
 
 /** "取消 2026-06-12 的配送": a date after a label is no reference. */
@@ -192,7 +200,7 @@ export function findOrderRef(text: string, lower: string): string | undefined {
     if (RECORD_LOCATOR.test(id) && ((label === "bookingCode" && marked) || (label === "locator" && (marked || BARE_LOCATOR.test(id))))) return id;
     if (label === "verb" && NO_QUANTITY.test(id)) return id;
     if (id.length >= MIN_ID && id.length <= MAX_ID && countDigits(id) > 0) {
-      if (included && labelledShape(id, text[i - 1] === "#", lower.slice(end, end + 12))) return id;
+      if ((included || (label === undefined && labelledAfter(lower, end))) && labelledShape(id, text[i - 1] === "#", lower.slice(end, end + 12))) return id;
       if (label === undefined && (unlabelledShape(id) || (text[i - 1] === "#" && /^\d{4,}$/.test(id)))) return id;
       if (label === undefined && DATED_DOCUMENT.test(id)) document ??= id;
     }

@@ -262,6 +262,8 @@ export const ReferencesVocabSchema = z.object({
   locators: CueList.default([]),
   /** Labels that are also verbs ("purchase 00123842", "I'd like to purchase 15000"): only an id no quantity could be. */
   verbLabels: CueList.default([]),
+  /** Words that name the id before them as an order or waybill ("ZS-260915 那单排产到哪了", "NX-0412-07这票"). */
+  after: CueList.default([]),
   exclude: CueList,
   prefixes: z.array(z.string().regex(/^[A-Z0-9]{1,5}$/)),
   fillers: CueList,
