@@ -422,7 +422,7 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["venue-or-goods", "菜上得很慢，服务员爱答不理，汤端上来还是凉的", { kind: "complaint", category: "service" }],
   ["venue-or-goods", "The room smelled of smoke and when we asked to move, the receptionist rolled her eyes and said nothing was available", { kind: "complaint", category: "service" }],
   ["venue-or-goods", "The kettle leaks from the base, and your support team took a week to reply", { kind: "complaint", category: "quality" }],
-  ["venue-or-goods", "到货的显示器屏幕碎了，联系客服三天没人回", { kind: "complaint", category: "damage" }],
+  ["venue-or-goods", "到货的显示器屏幕碎了，联系客服三天没人回", { kind: "escalation", category: "damage", escalationReasons: ["repeat_complaint"] }],
   ["venue-or-goods", "下单十天还没发货，问客服只会说耐心等待", { kind: "complaint", category: "delay" }],
   ["venue-or-goods", "营业厅的工作人员办业务拖拖拉拉，排了一个小时队", { kind: "complaint", category: "service" }],
   ["venue-or-goods", "银行柜员态度恶劣，还把我的卡号输错了", { kind: "complaint", category: "service" }],
@@ -1626,6 +1626,11 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["bare-ref", "型号 CX-5520 那个还有货吗", { kind: "inquiry", topic: "stock" }],
   ["order-change", "刚才李姐电话说QD20260618-03那单洗衣液不够，要加到300箱，其他照旧", { kind: "order", customer: "李姐", orderRef: "QD20260618-03", quantity: 300, product: "洗衣液" }],
   ["order-change", "改单：桌布从80条改成120条，交期不变", { kind: "order", quantity: 120, product: "桌布" }],
+  ["reschedule", "家里没人，送货和安装都帮我延后一下吧", { kind: "order" }],
+  ["reschedule", "想周六送货，工作日家里没人", { kind: "order", deliveryDate: "2026-07-18" }],
+  ["reschedule", "想问一下周六送货吗？", { kind: "inquiry" }],
+  ["repeat-contact", "充电器少发了，前天找客服，到今天都没人回我", { kind: "escalation", escalationReasons: ["repeat_complaint"] }],
+  ["repeat-contact", "客服说会有人联系我，到现在也没有人联系，耳机还是坏的", { kind: "escalation", category: "quality", escalationReasons: ["repeat_complaint"] }],
 ];
 
 /**
