@@ -1631,6 +1631,13 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["reschedule", "想问一下周六送货吗？", { kind: "inquiry" }],
   ["repeat-contact", "充电器少发了，前天找客服，到今天都没人回我", { kind: "escalation", escalationReasons: ["repeat_complaint"] }],
   ["repeat-contact", "客服说会有人联系我，到现在也没有人联系，耳机还是坏的", { kind: "escalation", category: "quality", escalationReasons: ["repeat_complaint"] }],
+  ["problem-with", "Problem with the scanner again", { kind: "complaint" }],
+  ["problem-with", "Is there a problem with my order?", { kind: "inquiry" }],
+  ["problem-with", "I have an issue with my bill", { kind: "complaint", category: "billing" }],
+  ["stop-working", "My earbuds stop working after ten minutes, every single time", { kind: "complaint", category: "quality" }],
+  ["stop-working", "If one of the patio heaters stops working after a few months, what happens then?", { kind: "inquiry" }],
+  ["quality-assured", "嗯质量有保证就好，今天发货吗", { kind: "inquiry", topic: "tracking" }],
+  ["quality-assured", "请问质量问题退货的话运费谁出", { kind: "inquiry", topic: "policy" }],
 ];
 
 /**
