@@ -1638,6 +1638,10 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["stop-working", "If one of the patio heaters stops working after a few months, what happens then?", { kind: "inquiry" }],
   ["quality-assured", "嗯质量有保证就好，今天发货吗", { kind: "inquiry", topic: "tracking" }],
   ["quality-assured", "请问质量问题退货的话运费谁出", { kind: "inquiry", topic: "policy" }],
+  ["review-praise", "第三次购买了，质量一如既往，送货及时", { kind: "other" }],
+  ["review-praise", "发货及时，包装结实", { kind: "other" }],
+  ["review-praise", "质量一如既往的差，再也不买了", { kind: "complaint" }],
+  ["review-praise", "多次购买，这次居然发错了颜色", { kind: "complaint", category: "wrong_item" }],
 ];
 
 /**
