@@ -1642,6 +1642,12 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["review-praise", "发货及时，包装结实", { kind: "other" }],
   ["review-praise", "质量一如既往的差，再也不买了", { kind: "complaint" }],
   ["review-praise", "多次购买，这次居然发错了颜色", { kind: "complaint", category: "wrong_item" }],
+  ["injury-er", "A pallet of drain cleaner split in bay 4 and one picker with chemical burns was taken to the ER", { kind: "escalation", category: "safety", severity: "critical" }],
+  ["injury-er", "Is there an ER near the warehouse?", { kind: "inquiry" }],
+  ["regulator", "客户说化肥是假的，要去农业农村局举报我们", { kind: "escalation", escalationReasons: ["regulator_threat"] }],
+  ["regulator", "快递三天没动，再不送我就去邮政局投诉", { kind: "escalation", escalationReasons: ["regulator_threat"] }],
+  ["regulator", "去邮局寄个件，下午回来", { kind: "other" }],
+  ["violation", "冷库里把化学品和食品混放，这是严重违规，请主管过来处理", { kind: "escalation", escalationReasons: ["severe_incident"] }],
 ];
 
 /**
