@@ -1648,6 +1648,9 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["regulator", "快递三天没动，再不送我就去邮政局投诉", { kind: "escalation", escalationReasons: ["regulator_threat"] }],
   ["regulator", "去邮局寄个件，下午回来", { kind: "other" }],
   ["violation", "冷库里把化学品和食品混放，这是严重违规，请主管过来处理", { kind: "escalation", escalationReasons: ["severe_incident"] }],
+  ["praise-en", "The driver went above and beyond, carried everything up to the third floor", { kind: "other" }],
+  ["praise-en", "Smooth flight and the crew were our heroes today, I love this airline", { kind: "other" }],
+  ["praise-en", "I love how nobody answers the phone, the parcel is still missing", { kind: "complaint" }],
 ];
 
 /**
