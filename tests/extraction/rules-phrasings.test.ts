@@ -1651,6 +1651,9 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["praise-en", "The driver went above and beyond, carried everything up to the third floor", { kind: "other" }],
   ["praise-en", "Smooth flight and the crew were our heroes today, I love this airline", { kind: "other" }],
   ["praise-en", "I love how nobody answers the phone, the parcel is still missing", { kind: "complaint" }],
+  ["praise-zh", "质量可靠，服务周到，下次再订", { kind: "other" }],
+  ["praise-zh", "师傅非常贴心，还帮我把旧机器搬下楼了", { kind: "other" }],
+  ["praise-zh", "质量可靠个啥，用两天就坏了", { kind: "complaint", category: "quality" }],
 ];
 
 /**
