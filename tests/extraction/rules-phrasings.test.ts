@@ -109,7 +109,7 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   // 3. delay complaints phrased as requests vs calm tracking
   ["delay-request", "都一周了物流还停在中转站一直不动，能不能帮忙催一下", { kind: "complaint", category: "delay" }],
   ["delay-request", "My parcel has been stuck in transit for 9 days, can you chase the courier?", { kind: "complaint", category: "delay" }],
-  ["delay-request", "The tracking hasn't moved since last Monday, could you look into it?", { kind: "complaint", category: "delay" }],
+  ["delay-request", "The tracking hasn't moved since last Monday, could you look into it?", { kind: "inquiry", topic: "tracking" }],
   ["delay-request", "我的快递显示运输中已经六天没更新了", { kind: "complaint", category: "delay" }],
   ["tracking-calm", "我昨天拍的那个杯子发货了没", { kind: "inquiry", topic: "tracking" }],
   ["tracking-calm", "不是投诉啊，就问一下我的单子发货了没有", { kind: "inquiry", topic: "tracking" }],
@@ -1654,6 +1654,11 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["praise-zh", "质量可靠，服务周到，下次再订", { kind: "other" }],
   ["praise-zh", "师傅非常贴心，还帮我把旧机器搬下楼了", { kind: "other" }],
   ["praise-zh", "质量可靠个啥，用两天就坏了", { kind: "complaint", category: "quality" }],
+  ["tracking-question", "物流两天没更新了，明天能到吗？", { kind: "inquiry", topic: "tracking" }],
+  ["tracking-question", "Tracking hasn't updated since Friday, is it still coming?", { kind: "inquiry", topic: "tracking" }],
+  ["tracking-question", "物流卡在海关三天了，都等了一个礼拜了，到底什么时候能到？", { kind: "complaint", category: "delay" }],
+  ["tracking-question", "Delayed again on the 6pm to Boston. What gives?", { kind: "complaint", category: "delay" }],
+  ["tracking-question", "Shouldn't my replacement card be here by now?", { kind: "complaint" }],
 ];
 
 /**

@@ -375,6 +375,8 @@ export interface Signals {
   safetyIncident: boolean;
   /** Categories with a problem cue (strong or weak), negation applied. */
   problemCategories: Set<ProblemCategory>;
+  /** Every delay named is a stalled tracking ("物流没更新", "hasn't moved"), and no wait is told ("都等了好几天了"). */
+  onlyStalled: boolean;
   /** Categories with only hints (billing words such as "fee", "发票"). */
   hintCategories: Set<ProblemCategory>;
   /**
@@ -437,6 +439,7 @@ const INVERTED_QUESTION =
 const COMPLIMENTS = new Set(K.compliment);
 const ASPECTS = new Set(vocabulary.categories.aspects);
 const WAITS = new Set(vocabulary.categories.waits);
+const STALLS = new Set(vocabulary.categories.stalls);
 const consequenceMatcher = new CueMatcher<true>(vocabulary.categories.consequences.map((cue) => [cue, true] as const), { shared: true });
 
 /**
@@ -568,6 +571,7 @@ export function readSignals(lower: string): Signals {
   // that may. A condition covers only the problems named after it.
   if (problemHits.length > 0 && !live.some((h) => h.tag === "hypothetical" && h.start <= lastProblem && oneSentence(h.end, lastProblem))) groups.delete("hypothetical");
   const problemCategories = new Set(problemHits.flatMap((h) => (h.tag === "praise" || h.tag === "idiom" ? [] : [h.tag.category])));
+  const delayHits = problemHits.filter((h) => typeof h.tag === "object" && h.tag.category === "delay");
   const severityHits = longestHits(severityMatcher.findAll(lower)).filter((h) => !negated(h));
   // "已补发，很好" reports the fix; "菜不怎么好吃，就是包装盒子挺好看" praises something else and the problem stands.
   // A complaint word after the fix ("还好货温没问题，客户有点不爽") keeps the complaint.
@@ -632,6 +636,7 @@ export function readSignals(lower: string): Signals {
     askedPlainly: live.some((h) => h.tag === "askMark" && asksPlainly(h, lower)),
     safetyIncident: problemHits.some((h) => h.tag !== "praise" && h.tag !== "idiom" && h.tag.category === "safety" && !h.tag.hazard),
     problemCategories,
+    onlyStalled: delayHits.length > 0 && delayHits.every((h) => STALLS.has(h.cue)),
     hintCategories: new Set(categoryHits.flatMap((h) => (h.tag === "praise" || h.tag === "idiom" || h.tag.trigger ? [] : [h.tag.category]))),
   };
 }
@@ -701,10 +706,12 @@ export function decideKind(signals: Signals, reasons: EscalationReason[], readOr
     signals.topic === "invoice" &&
     signals.problemCategories.has("delay") &&
     signals.problemCategories.size === 1;
-  // "帮我查下…到哪了，客户说物流三天没更新": a where-is-it request beside a calm or second-hand delay asks for tracking.
+  // "帮我查下…到哪了，客户说物流三天没更新": a where-is-it request beside a calm or second-hand delay asks for tracking;
+  // so does a question about tracking that has stalled ("物流信息没更新吗，今天能到吗") and challenges nothing ("what
+  // gives?", "Typical?").
   const trackingAsked =
     question &&
-    signals.has("whereIs") &&
+    (signals.has("whereIs") || (signals.has("askMark") && signals.onlyStalled)) &&
     !signals.has("complaintStrong") &&
     !signals.has("challenge") &&
     signals.problemCategories.size === 1 &&

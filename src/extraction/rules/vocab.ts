@@ -158,6 +158,11 @@ export const CategoriesVocabSchema = z.object({
    */
   waits: CueList.default([]),
   /**
+   * Delay cues that tell the tracking has stalled ("物流没更新", "hasn't moved", "卡在海关"): asked about, with no wait
+   * told, they ask where the goods are ("物流信息没更新吗，今天能到吗").
+   */
+  stalls: CueList.default([]),
+  /**
    * Words that introduce what a problem caused ("不合格，导致手术延期", "leaked, causing damage to"): a problem named
    * in the clause after one, with its cause before it in the sentence, does not choose the category.
    */
