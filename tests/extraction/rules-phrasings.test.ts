@@ -1657,6 +1657,13 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["tracking-question", "物流两天没更新了，明天能到吗？", { kind: "inquiry", topic: "tracking" }],
   ["tracking-question", "Tracking hasn't updated since Friday, is it still coming?", { kind: "inquiry", topic: "tracking" }],
   ["tracking-question", "物流卡在海关三天了，都等了一个礼拜了，到底什么时候能到？", { kind: "complaint", category: "delay" }],
+  ["delivery-ask", "我明天不在家，能不能后天送？", { kind: "order", deliveryDate: "2026-07-16" }],
+  ["delivery-ask", "这两单可以下周一再送吗？这周家里没人", { kind: "order", deliveryDate: "2026-07-20" }],
+  ["delivery-ask", "麻烦帮我看下，能安排周六到货吗？", { kind: "order", deliveryDate: "2026-07-18" }],
+  ["delivery-ask", "我的几个订单可以下周三开始配送吗", { kind: "order", deliveryDate: "2026-07-22" }],
+  ["delivery-ask", "我的订单今天能送到吗？", { kind: "inquiry", topic: "tracking" }],
+  ["delivery-ask", "这款有现货吗？明天可以配送吗", { kind: "inquiry" }],
+  ["delivery-ask", "可以送货上门吗？", { kind: "inquiry", topic: "policy" }],
   ["tracking-question", "Delayed again on the 6pm to Boston. What gives?", { kind: "complaint", category: "delay" }],
   ["tracking-question", "Shouldn't my replacement card be here by now?", { kind: "complaint" }],
 ];
