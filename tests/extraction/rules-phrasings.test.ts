@@ -1664,6 +1664,9 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["delivery-ask", "我的订单今天能送到吗？", { kind: "inquiry", topic: "tracking" }],
   ["delivery-ask", "这款有现货吗？明天可以配送吗", { kind: "inquiry" }],
   ["delivery-ask", "可以送货上门吗？", { kind: "inquiry", topic: "policy" }],
+  ["service-words", "Terrible customer support, nobody listens", { kind: "complaint", category: "service" }],
+  ["service-words", "Your service sucks, I got the run around all week", { kind: "complaint", category: "service" }],
+  ["service-words", "售后电话都是空号，找不到人", { kind: "complaint", category: "service" }],
   ["tracking-question", "Delayed again on the 6pm to Boston. What gives?", { kind: "complaint", category: "delay" }],
   ["tracking-question", "Shouldn't my replacement card be here by now?", { kind: "complaint" }],
 ];
