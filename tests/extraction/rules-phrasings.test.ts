@@ -1667,6 +1667,11 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["service-words", "Terrible customer support, nobody listens", { kind: "complaint", category: "service" }],
   ["service-words", "Your service sucks, I got the run around all week", { kind: "complaint", category: "service" }],
   ["service-words", "售后电话都是空号，找不到人", { kind: "complaint", category: "service" }],
+  ["missing-extra", "下单页面写了送保温袋，收到货了，赠品呢？", { kind: "complaint", category: "wrong_item" }],
+  ["missing-extra", "外卖少了一样菜，米饭也没给", { kind: "complaint", category: "wrong_item" }],
+  ["missing-extra", "请问这款有没有赠品？", { kind: "inquiry" }],
+  ["missing-invoice", "货都用完了，发票迟迟不开，至今未收到发票", { kind: "complaint", category: "billing" }],
+  ["missing-invoice", "没有发票的话能便宜点吗", { kind: "inquiry" }],
   ["tracking-question", "Delayed again on the 6pm to Boston. What gives?", { kind: "complaint", category: "delay" }],
   ["tracking-question", "Shouldn't my replacement card be here by now?", { kind: "complaint" }],
 ];
