@@ -1672,6 +1672,9 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["missing-extra", "请问这款有没有赠品？", { kind: "inquiry" }],
   ["missing-invoice", "货都用完了，发票迟迟不开，至今未收到发票", { kind: "complaint", category: "billing" }],
   ["missing-invoice", "没有发票的话能便宜点吗", { kind: "inquiry" }],
+  ["broken-fault", "买了不到一个月，洗碗机坏了，不出热水", { kind: "complaint", category: "quality" }],
+  ["broken-fault", "上个月买的这台烘干机坏了", { kind: "complaint", category: "quality" }],
+  ["broken-fault", "快递摔坏了，外箱都瘪了", { kind: "complaint", category: "damage" }],
   ["tracking-question", "Delayed again on the 6pm to Boston. What gives?", { kind: "complaint", category: "delay" }],
   ["tracking-question", "Shouldn't my replacement card be here by now?", { kind: "complaint" }],
 ];
