@@ -1675,6 +1675,8 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["broken-fault", "买了不到一个月，洗碗机坏了，不出热水", { kind: "complaint", category: "quality" }],
   ["broken-fault", "上个月买的这台烘干机坏了", { kind: "complaint", category: "quality" }],
   ["broken-fault", "快递摔坏了，外箱都瘪了", { kind: "complaint", category: "damage" }],
+  ["fault-words", "新到的这批乳胶漆结皮很严重，没法用", { kind: "complaint", category: "quality" }],
+  ["fault-words", "The shelves were cut 2 cm too short, that's a manufacturing fault", { kind: "complaint", category: "quality" }],
   ["tracking-question", "Delayed again on the 6pm to Boston. What gives?", { kind: "complaint", category: "delay" }],
   ["tracking-question", "Shouldn't my replacement card be here by now?", { kind: "complaint" }],
 ];

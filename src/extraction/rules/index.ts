@@ -48,7 +48,6 @@ export function extractWithRules(input: ExtractionInput): Extraction {
   const overruled = guessed || !signals.wordy || spelledOutChange ? undefined : examples.kind(cuedKind);
   const kind = overruled ?? cuedKind;
   const kindFromExamples = guessed || overruled !== undefined;
-  if (process.env.WHY) (globalThis as any).__why = guessed ? "guessed" : overruled ? `overruled ${cuedKind}` : "cued";
 
   const record: Extraction = { kind, ...parties };
   if (contactPhone) record.contactPhone = contactPhone;
