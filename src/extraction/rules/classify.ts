@@ -220,7 +220,6 @@ function pairMatcher(first: readonly string[], second: readonly string[], not: r
 
 const orderPartMatcher = pairMatcher(K.orderChangeParts.verbs, K.orderChangeParts.parts, K.orderChangeParts.notChanges);
 const deliveryRequestMatcher = pairMatcher(K.deliveryRequests.requests, K.deliveryRequests.deliveries, K.deliveryRequests.notRequests);
-const deliveryAskMatcher = pairMatcher(K.deliveryAsks.asks, K.deliveryAsks.deliveries, K.deliveryAsks.notAsks);
 const whenMatcher = pairMatcher(vocabulary.topics.whenPairs.when, vocabulary.topics.whenPairs.moves);
 
 /** How far apart the two words of a pair may stand: "你帮我改下配送联系电话", "什么时候可以发货". */
@@ -529,7 +528,6 @@ export function readSignals(lower: string): Signals {
   const groups = new Set(live.map((h) => h.tag));
   if (pairedInClause(orderPartMatcher, lower, negated)) groups.add("orderChange");
   if (pairedInClause(deliveryRequestMatcher, lower, negated)) groups.add("deliveryRequests");
-  if (pairedInClause(deliveryAskMatcher, lower, negated)) groups.add("deliveryAsks");
   const oneSentence = sentenceSpans(lower);
   // "发票抬头要是开错了，还能重开吗": a complaint word the same clause supposes complains of nothing yet.
   const supposing = live.filter((h) => h.tag === "hypothetical");
@@ -673,8 +671,6 @@ export interface OrderShape {
   hasQuantity: boolean;
   /** The message names an order, waybill or booking number. */
   hasReference: boolean;
-  /** The message names a delivery date. */
-  hasDate: boolean;
 }
 
 /** `order` is read only when the cues leave the kind open: reading items is the costliest step. */
@@ -748,8 +744,6 @@ export function decideKind(signals: Signals, reasons: EscalationReason[], readOr
     if (order().filled >= 3) return "order";
     // "还需要300米网线，跟上次一样的价格，明天能送吗": a wanted quantity with a date or a price asks only how it is delivered.
     if (signals.has("orderWeak") && order().hasQuantity && order().filled >= 2 && (signals.topic === "tracking" || signals.topic === "other")) return "order";
-    // "能不能后天送?", "我的所有订单可以下周一开始送吗": asking for a delivery date schedules the order.
-    if (signals.has("deliveryAsks") && order().hasDate && signals.topic !== "stock") return "order";
     // A question is an inquiry, topic or not ("Can I change my PIN?"), unless it is small talk ("在吗").
     return signals.has("chitchat") && signals.topic === "other" && !signals.asksHowTo ? "other" : "inquiry";
   }

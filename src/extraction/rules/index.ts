@@ -37,7 +37,7 @@ export function extractWithRules(input: ExtractionInput): Extraction {
   let guessed = false;
   const cuedKind = decideKind(signals, reasons, () => {
     const o = readOrder();
-    return { filled: o.filled, hasQuantity: o.counted, hasReference: Boolean(orderRef), hasDate: Boolean(o.deliveryDate) };
+    return { filled: o.filled, hasQuantity: o.counted, hasReference: Boolean(orderRef) };
   }, () => {
     guessed = true;
     return signals.wordy ? examples.kindUncued() : "other";

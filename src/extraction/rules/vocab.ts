@@ -70,11 +70,6 @@ export const KindsVocabSchema = z.object({
     .object({ requests: CueList, deliveries: CueList, notRequests: CueList })
     .default({ requests: [], deliveries: [], notRequests: [] }),
   /**
-   * A request beside a word of `deliveryRequests.deliveries` ("能不能后天送?", "可以下周一开始送吗"): asked with a
-   * delivery date, it schedules an order's delivery; "今天能送到吗" asks only when it comes.
-   */
-  deliveryAsks: z.object({ asks: CueList, deliveries: CueList, notAsks: CueList }).default({ asks: [], deliveries: [], notAsks: [] }),
-  /**
    * Cancelling an order or a booking ("help me cancel order 3707…", "请帮我取消订单"): a change to an order, unless
    * asked about in general ("Can I cancel my order?", "取消订单以后多久能退？"), which is a question about the rules.
    */
