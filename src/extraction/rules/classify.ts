@@ -375,7 +375,10 @@ export interface Signals {
   safetyIncident: boolean;
   /** Categories with a problem cue (strong or weak), negation applied. */
   problemCategories: Set<ProblemCategory>;
-  /** Every delay named is a stalled tracking ("物流没更新", "hasn't moved"), and no wait is told ("都等了好几天了"). */
+  /**
+   * Every delay named is a stalled tracking ("物流没更新", "hasn't moved"), told with no wait, no length and no
+   * repeat ("都等了好几天了", "卡在海关一个月了", "又卡住了").
+   */
   onlyStalled: boolean;
   /** Categories with only hints (billing words such as "fee", "发票"). */
   hintCategories: Set<ProblemCategory>;
@@ -440,6 +443,11 @@ const COMPLIMENTS = new Set(K.compliment);
 const ASPECTS = new Set(vocabulary.categories.aspects);
 const WAITS = new Set(vocabulary.categories.waits);
 const STALLS = new Set(vocabulary.categories.stalls);
+/** How long something has lasted ("一个月了", "in 10 days", "for two weeks"): a stall told with its length is a grievance. */
+const DURATION =
+  /(?:\d+|[一二两三四五六七八九十几半]+|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|a couple of))\s?(?:个\s?)?(?:天|日|周|星期|礼拜|月|小时|days?\b|weeks?\b|months?\b|hours?\b|hrs?\b|wks?\b)/;
+/** It happens again ("又卡在海关了", "third time I'm asking"). */
+const AGAIN = /又|再次|第[0-9一二三四五六七八九十]+次|\bagain\b|\b(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time\b/;
 const consequenceMatcher = new CueMatcher<true>(vocabulary.categories.consequences.map((cue) => [cue, true] as const), { shared: true });
 
 /**
@@ -636,7 +644,7 @@ export function readSignals(lower: string): Signals {
     askedPlainly: live.some((h) => h.tag === "askMark" && asksPlainly(h, lower)),
     safetyIncident: problemHits.some((h) => h.tag !== "praise" && h.tag !== "idiom" && h.tag.category === "safety" && !h.tag.hazard),
     problemCategories,
-    onlyStalled: delayHits.length > 0 && delayHits.every((h) => STALLS.has(h.cue)),
+    onlyStalled: delayHits.length > 0 && delayHits.every((h) => STALLS.has(h.cue)) && !DURATION.test(lower) && !AGAIN.test(lower),
     hintCategories: new Set(categoryHits.flatMap((h) => (h.tag === "praise" || h.tag === "idiom" || h.tag.trigger ? [] : [h.tag.category]))),
   };
 }
@@ -711,7 +719,8 @@ export function decideKind(signals: Signals, reasons: EscalationReason[], readOr
   // gives?", "Typical?").
   const trackingAsked =
     question &&
-    (signals.has("whereIs") || (signals.has("askMark") && signals.onlyStalled)) &&
+    (signals.has("whereIs") ||
+      (signals.has("askMark") && signals.onlyStalled && signals.topic === "tracking" && !signals.has("complaintWeak") && !signals.has("refund"))) &&
     !signals.has("complaintStrong") &&
     !signals.has("challenge") &&
     signals.problemCategories.size === 1 &&
