@@ -25,6 +25,8 @@ type Expect = {
   quantity?: number;
   /** The first item's product. */
   product?: string;
+  /** No order reference may be read. */
+  noOrderRef?: true;
 };
 
 const CASES: [family: string, text: string, expected: Expect][] = [
@@ -1616,6 +1618,8 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["how-to", "how do I pair my headphones with my laptop?", { kind: "inquiry", topic: "other" }],
   ["how-to", "How do I return the boots I ordered?", { kind: "inquiry", topic: "policy" }],
   ["how-to", "How can I get my deposit back if we cancel the booking?", { kind: "inquiry", topic: "policy" }],
+  ["how-to", "How do I cancel my subscription?", { kind: "inquiry", topic: "policy" }],
+  ["how-to", "How can I upgrade my seat?", { kind: "inquiry", topic: "policy" }],
   ["not-received", "没有收到货", { kind: "complaint", category: "delay" }],
   ["not-received", "请问你们那边有没有收到货？", { kind: "inquiry" }],
   ["not-received", "我们还没有收到货款，麻烦财务催一下", { kind: "complaint", category: "billing" }],
@@ -1624,13 +1628,20 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["bare-ref", "Any ETA on TR-20817? The crew is waiting.", { kind: "inquiry", orderRef: "TR-20817" }],
   ["bare-ref", "PO-HB5531 的货到了吗", { orderRef: "PO-HB5531" }],
   ["bare-ref", "型号 CX-5520 那个还有货吗", { kind: "inquiry", topic: "stock" }],
+  ["bare-ref", "KX-208这单价有点高，能便宜点吗", { kind: "inquiry", topic: "price", noOrderRef: true }],
+  ["bare-ref", "13812345678那单是我老婆下的", { kind: "other", noOrderRef: true }],
+  ["bare-ref", "INV20260304-0012 金额不对", { kind: "complaint", category: "billing", noOrderRef: true }],
+  ["bare-ref", "Sony HT-A5000 soundbar, is it in stock?", { kind: "inquiry", topic: "stock", noOrderRef: true }],
   ["order-change", "刚才李姐电话说QD20260618-03那单洗衣液不够，要加到300箱，其他照旧", { kind: "order", customer: "李姐", orderRef: "QD20260618-03", quantity: 300, product: "洗衣液" }],
+  ["order-change", "刚刚张总说要50箱A4纸", { kind: "order", customer: "张总", quantity: 50, product: "A4纸" }],
   ["order-change", "改单：桌布从80条改成120条，交期不变", { kind: "order", quantity: 120, product: "桌布" }],
   ["reschedule", "家里没人，送货和安装都帮我延后一下吧", { kind: "order" }],
   ["reschedule", "想周六送货，工作日家里没人", { kind: "order", deliveryDate: "2026-07-18" }],
   ["reschedule", "想问一下周六送货吗？", { kind: "inquiry" }],
   ["repeat-contact", "充电器少发了，前天找客服，到今天都没人回我", { kind: "escalation", escalationReasons: ["repeat_complaint"] }],
   ["repeat-contact", "客服说会有人联系我，到现在也没有人联系，耳机还是坏的", { kind: "escalation", category: "quality", escalationReasons: ["repeat_complaint"] }],
+  ["repeat-contact", "快递员把箱子摔坏了，打他电话没人回", { kind: "complaint", category: "damage" }],
+  ["repeat-contact", "屏幕碎了，刚联系了客服，还没人回", { kind: "complaint" }],
   ["problem-with", "Is there a problem with my order?", { kind: "inquiry" }],
   ["stop-working", "If one of the patio heaters stops working after a few months, what happens then?", { kind: "inquiry" }],
   ["stop-working", "When did the scanner stop working? I'll ask IT.", { kind: "inquiry" }],
@@ -1738,13 +1749,14 @@ const KNOWN_MISREADS: [family: string, text: string, expected: Expect][] = [
 ];
 
 function expectReading(text: string, expected: Expect): void {
-  const { escalationReasons, notReasons, quantity, product, ...rest } = expected;
+  const { escalationReasons, notReasons, quantity, product, noOrderRef, ...rest } = expected;
   const out = extractWithRules({ text, sentAt: SENT_AT });
   expect(out).toMatchObject(rest);
   if (escalationReasons) expect([...(out.escalationReasons ?? [])].sort()).toEqual([...escalationReasons].sort());
   for (const reason of notReasons ?? []) expect(out.escalationReasons ?? []).not.toContain(reason);
   if (quantity !== undefined) expect(out.items?.[0]?.quantity).toBe(quantity);
   if (product !== undefined) expect(out.items?.[0]?.product).toBe(product);
+  if (noOrderRef) expect(out.orderRef).toBeUndefined();
 }
 
 describe("the rules read families of support-chat phrasings", () => {

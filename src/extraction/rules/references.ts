@@ -23,12 +23,17 @@ const labels = new CueMatcher<LabelKind>([
 const fillers = new Set(vocabulary.references.fillers.map((f) => f.toLowerCase()));
 const afterLabels = vocabulary.references.after.map((w) => w.toLowerCase());
 
-/** Whether a word of `after` follows an id ending at `end`, directly or after one space. */
+/** Characters that make a word after an id a longer word: 这单价, 那票据. */
+const WORD_GOES_ON = new Set(["价", "据", "位", "独", "纯", "号", "子"]);
+
+/**
+ * Whether a word of `after` follows an id ending at `end`, directly or after one space, as a whole word
+ * ("NX-0412-07这票", not "KX-208这单价").
+ */
 function labelledAfter(lower: string, end: number): boolean {
   const from = lower[end] === " " ? end + 1 : end;
-  return afterLabels.some((w) => lower.startsWith(w, from));
-}
-const prefixes = [...vocabulary.references.prefixes].sort((a, b) => b.length - a.length);
+  return afterLabels.some((w) => lower.startsWith(w, from) && !WORD_GOES_ON.has(lower[from + w.length] ?? ""));
+}const prefixes = [...vocabulary.references.prefixes].sort((a, b) => b.length - a.length);
 
 /** Units a quantity carries ("20000 pcs", "20000 件"): a bare number before one counts goods, not an order. */
 const unitWords = new Set([...vocabulary.units.enCount, ...vocabulary.units.enMeasure].map((u) => u.toLowerCase()));
@@ -66,8 +71,9 @@ function hasKnownPrefix(id: string): boolean {
     if (!id.startsWith(p)) return false;
     const rest = id.slice(p.length);
     if (isAsciiDigit(rest[0]) || (rest[0] === "-" && isAsciiDigit(rest[1]))) return true;
-    // PO-KR-0915, SO-GZ-1203-07, SO-AG8120: a dash, a short letter code, then digits.
-    return /^-[A-Z]{1,4}-?\d/.test(rest) && countDigits(rest) >= 3;
+    // PO-KR-0915, SO-GZ-1203-07: a dash, a short letter code, then digits; an order's SO-AG8120 without the second
+    // dash (HT-A5000 is a model).
+    return (/^-[A-Z]{1,4}-\d/.test(rest) || ((p === "SO" || p === "PO") && /^-[A-Z]{1,4}\d/.test(rest))) && countDigits(rest) >= 3;
   });
 }
 
@@ -130,6 +136,9 @@ function groupedReference(text: string, start: number): string | undefined {
  */
 const DATED_DOCUMENT = /^(?!(?:INV|SKU|FY|QC)-)[A-Z]{2,4}-20\d\d(?:\d{4})?-\d{2,6}$/;
 
+/** Letter codes of documents the spec does not count as references: invoices, lots, quotations, SKUs. */
+const DOCUMENT_CODES = new Set(["INV", "LOT", "QT", "QUO", "SKU", "QC", "FY", "BN", "SN", "PN"]);
+
 function unlabelledShape(id: string): boolean {
   if (CONTAINER.test(id) || UPS.test(id)) return true;
   if (countDigits(id) < 4) return false;
@@ -138,7 +147,8 @@ function unlabelledShape(id: string): boolean {
   // (YD20260304-0117).
   let letters = 0;
   while (letters < id.length && isAsciiLetter(id[letters])) letters++;
-  return letters >= 1 && letters <= 4 && /^\d{8,}(?:-\d{1,6})?$/.test(id.slice(letters));
+  if (letters < 1 || letters > 4 || DOCUMENT_CODES.has(id.slice(0, letters).toUpperCase())) return false;
+  return /^\d{8,}(?:-\d{1,6})?$/.test(id.slice(letters));
 }
 
 /** "取消 2026-06-12 的配送": a date after a label is no reference. */
@@ -200,7 +210,9 @@ export function findOrderRef(text: string, lower: string): string | undefined {
     if (RECORD_LOCATOR.test(id) && ((label === "bookingCode" && marked) || (label === "locator" && (marked || BARE_LOCATOR.test(id))))) return id;
     if (label === "verb" && NO_QUANTITY.test(id)) return id;
     if (id.length >= MIN_ID && id.length <= MAX_ID && countDigits(id) > 0) {
-      if ((included || (label === undefined && labelledAfter(lower, end))) && labelledShape(id, text[i - 1] === "#", lower.slice(end, end + 12))) return id;
+      if (included && labelledShape(id, text[i - 1] === "#", lower.slice(end, end + 12))) return id;
+      // "ZS-260915 那单": named by the word after it, an id needs letters and digits, as a phone or an amount has none.
+      if (label === undefined && /[A-Za-z]/.test(id) && labelledAfter(lower, end) && labelledShape(id, false, "")) return id;
       if (label === undefined && (unlabelledShape(id) || (text[i - 1] === "#" && /^\d{4,}$/.test(id)))) return id;
       if (label === undefined && DATED_DOCUMENT.test(id)) document ??= id;
     }
