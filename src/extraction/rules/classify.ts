@@ -376,8 +376,8 @@ export interface Signals {
   /** Categories with a problem cue (strong or weak), negation applied. */
   problemCategories: Set<ProblemCategory>;
   /**
-   * Every delay named is a stalled tracking ("物流没更新", "hasn't moved"), told with no wait, no length and no
-   * repeat ("都等了好几天了", "卡在海关一个月了", "又卡住了").
+   * Every delay named is a stall ("没更新", "hasn't moved") of something a tracking word names (物流, tracking),
+   * told with no wait, no length and no repeat ("都等了好几天了", "卡在海关一个月了", "又卡住了").
    */
   onlyStalled: boolean;
   /** Categories with only hints (billing words such as "fee", "发票"). */
@@ -445,7 +445,7 @@ const WAITS = new Set(vocabulary.categories.waits);
 const STALLS = new Set(vocabulary.categories.stalls);
 /** How long something has lasted ("一个月了", "in 10 days", "for two weeks"): a stall told with its length is a grievance. */
 const DURATION =
-  /(?:\d+|[一二两三四五六七八九十几半]+|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|a couple of))\s?(?:个\s?)?(?:天|日|周|星期|礼拜|月|小时|days?\b|weeks?\b|months?\b|hours?\b|hrs?\b|wks?\b)/;
+  /(?<![\d一二两三四五六七八九十几半])(?:\d+|[一二两三四五六七八九十几半]+|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|a couple of))\s?(?:个\s?)?(?:天|周|星期|礼拜|个月|小时|days?\b|weeks?\b|months?\b|hours?\b|hrs?\b|wks?\b)/;
 /** It happens again ("又卡在海关了", "third time I'm asking"). */
 const AGAIN = /又|再次|第[0-9一二三四五六七八九十]+次|\bagain\b|\b(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time\b/;
 const consequenceMatcher = new CueMatcher<true>(vocabulary.categories.consequences.map((cue) => [cue, true] as const), { shared: true });
@@ -644,7 +644,9 @@ export function readSignals(lower: string): Signals {
     askedPlainly: live.some((h) => h.tag === "askMark" && asksPlainly(h, lower)),
     safetyIncident: problemHits.some((h) => h.tag !== "praise" && h.tag !== "idiom" && h.tag.category === "safety" && !h.tag.hazard),
     problemCategories,
-    onlyStalled: delayHits.length > 0 && delayHits.every((h) => STALLS.has(h.cue)) && !DURATION.test(lower) && !AGAIN.test(lower),
+    // "Stuck in a meeting", "系统没更新吗": a stall is the goods' only beside a word for tracking them (物流, tracking).
+    onlyStalled:
+      topic === "tracking" && delayHits.length > 0 && delayHits.every((h) => STALLS.has(h.cue)) && !DURATION.test(lower) && !AGAIN.test(lower),
     hintCategories: new Set(categoryHits.flatMap((h) => (h.tag === "praise" || h.tag === "idiom" || h.tag.trigger ? [] : [h.tag.category]))),
   };
 }
@@ -720,7 +722,7 @@ export function decideKind(signals: Signals, reasons: EscalationReason[], readOr
   const trackingAsked =
     question &&
     (signals.has("whereIs") ||
-      (signals.has("askMark") && signals.onlyStalled && signals.topic === "tracking" && !signals.has("complaintWeak") && !signals.has("refund"))) &&
+      (signals.has("askMark") && signals.onlyStalled && !signals.has("complaintWeak") && !signals.has("refund"))) &&
     !signals.has("complaintStrong") &&
     !signals.has("challenge") &&
     signals.problemCategories.size === 1 &&

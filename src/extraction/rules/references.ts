@@ -24,16 +24,18 @@ const fillers = new Set(vocabulary.references.fillers.map((f) => f.toLowerCase()
 const afterLabels = vocabulary.references.after.map((w) => w.toLowerCase());
 
 /** Characters that make a word after an id a longer word: 这单价, 那票据. */
-const WORD_GOES_ON = new Set(["价", "据", "位", "独", "纯", "号", "子"]);
+const WORD_GOES_ON = new Set(["价", "据", "位", "独", "纯", "号", "子", "人", "品", "元", "只", "身", "车", "间"]);
 
 /**
- * Whether a word of `after` follows an id ending at `end`, directly or after one space, as a whole word
- * ("NX-0412-07这票", not "KX-208这单价").
+ * Whether a word of `after` follows an id ending at `end`, directly or after one space, and no character that
+ * makes it a longer word ("NX-0412-07这票", not "KX-208这单价", "KS-1200这单人沙发").
  */
 function labelledAfter(lower: string, end: number): boolean {
   const from = lower[end] === " " ? end + 1 : end;
   return afterLabels.some((w) => lower.startsWith(w, from) && !WORD_GOES_ON.has(lower[from + w.length] ?? ""));
-}const prefixes = [...vocabulary.references.prefixes].sort((a, b) => b.length - a.length);
+}
+
+const prefixes = [...vocabulary.references.prefixes].sort((a, b) => b.length - a.length);
 
 /** Units a quantity carries ("20000 pcs", "20000 件"): a bare number before one counts goods, not an order. */
 const unitWords = new Set([...vocabulary.units.enCount, ...vocabulary.units.enMeasure].map((u) => u.toLowerCase()));
@@ -137,7 +139,14 @@ function groupedReference(text: string, start: number): string | undefined {
 const DATED_DOCUMENT = /^(?!(?:INV|SKU|FY|QC)-)[A-Z]{2,4}-20\d\d(?:\d{4})?-\d{2,6}$/;
 
 /** Letter codes of documents the spec does not count as references: invoices, lots, quotations, SKUs. */
-const DOCUMENT_CODES = new Set(["INV", "LOT", "QT", "QUO", "SKU", "QC", "FY", "BN", "SN", "PN"]);
+const DOCUMENT_CODES = new Set(["INV", "LOT", "QT", "QUO", "SKU", "QC", "FY", "BN", "SN", "PN", "FP", "BJ"]);
+
+/** An id that opens with a document's letter code (INV20260304-0012, LOT…, FP… for 发票, BJ… for 报价). */
+function isDocumentCode(id: string): boolean {
+  let letters = 0;
+  while (letters < id.length && isAsciiLetter(id[letters])) letters++;
+  return DOCUMENT_CODES.has(id.slice(0, letters).toUpperCase());
+}
 
 function unlabelledShape(id: string): boolean {
   if (CONTAINER.test(id) || UPS.test(id)) return true;
@@ -147,9 +156,12 @@ function unlabelledShape(id: string): boolean {
   // (YD20260304-0117).
   let letters = 0;
   while (letters < id.length && isAsciiLetter(id[letters])) letters++;
-  if (letters < 1 || letters > 4 || DOCUMENT_CODES.has(id.slice(0, letters).toUpperCase())) return false;
+  if (letters < 1 || letters > 4 || isDocumentCode(id)) return false;
   return /^\d{8,}(?:-\d{1,6})?$/.test(id.slice(letters));
 }
+
+/** Words after an id that make it a product's model. */
+const MODEL_AFTER = /^\s?(?:型号|型|款|系列|model|series)/;
 
 /** "取消 2026-06-12 的配送": a date after a label is no reference. */
 const DATE_SHAPED = /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/;
@@ -211,9 +223,12 @@ export function findOrderRef(text: string, lower: string): string | undefined {
     if (label === "verb" && NO_QUANTITY.test(id)) return id;
     if (id.length >= MIN_ID && id.length <= MAX_ID && countDigits(id) > 0) {
       if (included && labelledShape(id, text[i - 1] === "#", lower.slice(end, end + 12))) return id;
-      // "ZS-260915 那单": named by the word after it, an id needs letters and digits, as a phone or an amount has none.
-      if (label === undefined && /[A-Za-z]/.test(id) && labelledAfter(lower, end) && labelledShape(id, false, "")) return id;
-      if (label === undefined && (unlabelledShape(id) || (text[i - 1] === "#" && /^\d{4,}$/.test(id)))) return id;
+      // "ZS-260915 那单": named by the word after it, an id needs letters and five digits or more, as a phone or an
+      // amount has no letters and a model ("HP-M404那单", "RTX4090那单") fewer digits.
+      if (label === undefined && /[A-Za-z]/.test(id) && countDigits(id) >= 5 && !isDocumentCode(id) && labelledAfter(lower, end)) return id;
+      // "20台SO-AG8120型号的烘干机": a model's code, whatever its shape.
+      const model = MODEL_AFTER.test(lower.slice(end, end + 7));
+      if (label === undefined && !model && (unlabelledShape(id) || (text[i - 1] === "#" && /^\d{4,}$/.test(id)))) return id;
       if (label === undefined && DATED_DOCUMENT.test(id)) document ??= id;
     }
     i = Math.max(next, i + 1);

@@ -158,8 +158,8 @@ export const CategoriesVocabSchema = z.object({
    */
   waits: CueList.default([]),
   /**
-   * Delay cues that tell the tracking has stalled ("物流没更新", "hasn't moved", "卡在海关"): asked about, with no wait
-   * told, they ask where the goods are ("物流信息没更新吗，今天能到吗").
+   * Delay cues that say something has stalled ("没更新", "hasn't moved", "卡在海关"): beside a tracking word and asked
+   * about, with no wait told, they ask where the goods are ("物流信息没更新吗，今天能到吗").
    */
   stalls: CueList.default([]),
   /**
