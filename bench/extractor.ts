@@ -35,6 +35,8 @@ export const ADVERSARIAL_INPUTS: Record<string, string> = {
   "labelled letter groups": repeat("单号 AB 12 "),
   "order words and ids": repeat("order AB12 "),
   "negators and cues": repeat("refund never received not damaged "),
+  // A stalled tracking asked about has its length looked for over the whole text.
+  "stall then digits": `物流没更新吗？${repeat("1", ADVERSARIAL_LENGTH - 7)}`,
 };
 
 function timeOnce(text: string): number {

@@ -87,9 +87,9 @@ const SHUFFLE_SEED = 1;
  * FEWEST_FEATURES_READ): summed bare, a long message piles up evidence from every n-gram of every phrase and reads
  * with a confidence no example earned. Features the examples never had count too: their weight is nought, as in
  * teaching. With the scale both ways, the floor and CATEGORY_PROBABILITY at 0.9 (the first commit to read at this
- * scale), kind accuracy on the blind sets 68 and 70–79 rose from 88.9 % to 89.9 % and topic F1 from .742 to .788. Naive Bayes, which the regression replaced,
- * counted every n-gram as separate evidence and was too extreme to share one threshold between kinds, categories
- * and topics.
+ * scale), kind accuracy on the blind sets 68 and 70–79 rose from 88.9 % to 89.9 % and topic F1 from .742 to .788.
+ * Naive Bayes, which the regression replaced, counted every n-gram as separate evidence and was too extreme to share
+ * one threshold between kinds, categories and topics.
  */
 export class SoftmaxRegression<L extends string> {
   private readonly labels: L[];

@@ -133,19 +133,25 @@ function groupedReference(text: string, start: number): string | undefined {
 }
 
 /**
- * "ZL-2026-0418", "PS-20260714-088": a letter code, the year or the date, and a serial is a document's number. It
- * yields to any other reference in the message, since invoices, inspection reports and budgets are numbered so too.
+ * "ZL-2026-0418", "PS-20260714-088": a letter code, the year or the date, and a serial is a document's number (not
+ * one of DOCUMENT_CODES). It yields to any other reference in the message, since inspection reports and budgets are
+ * numbered so too.
  */
-const DATED_DOCUMENT = /^(?!(?:INV|SKU|FY|QC)-)[A-Z]{2,4}-20\d\d(?:\d{4})?-\d{2,6}$/;
+const DATED_DOCUMENT = /^[A-Z]{2,4}-20\d\d(?:\d{4})?-\d{2,6}$/;
 
 /** Letter codes of documents the spec does not count as references: invoices, lots, quotations, SKUs. */
 const DOCUMENT_CODES = new Set(["INV", "LOT", "QT", "QUO", "SKU", "QC", "FY", "BN", "SN", "PN", "FP", "BJ"]);
 
-/** An id that opens with a document's letter code (INV20260304-0012, LOT…, FP… for 发票, BJ… for 报价). */
-function isDocumentCode(id: string): boolean {
+/** How many letters open an id. */
+function leadingLetters(id: string): number {
   let letters = 0;
   while (letters < id.length && isAsciiLetter(id[letters])) letters++;
-  return DOCUMENT_CODES.has(id.slice(0, letters).toUpperCase());
+  return letters;
+}
+
+/** An id that opens with a document's letter code (INV20260304-0012, LOT…, FP… for 发票, BJ… for 报价). */
+function isDocumentCode(id: string): boolean {
+  return DOCUMENT_CODES.has(id.slice(0, leadingLetters(id)).toUpperCase());
 }
 
 function unlabelledShape(id: string): boolean {
@@ -154,9 +160,8 @@ function unlabelledShape(id: string): boolean {
   if (hasKnownPrefix(id)) return true;
   // A run of letters then eight or more digits reads as a carrier waybill (SF1402938475), a serial after a date too
   // (YD20260304-0117).
-  let letters = 0;
-  while (letters < id.length && isAsciiLetter(id[letters])) letters++;
-  if (letters < 1 || letters > 4 || isDocumentCode(id)) return false;
+  const letters = leadingLetters(id);
+  if (letters < 1 || letters > 4 || DOCUMENT_CODES.has(id.slice(0, letters).toUpperCase())) return false;
   return /^\d{8,}(?:-\d{1,6})?$/.test(id.slice(letters));
 }
 
@@ -223,13 +228,15 @@ export function findOrderRef(text: string, lower: string): string | undefined {
     if (label === "verb" && NO_QUANTITY.test(id)) return id;
     if (id.length >= MIN_ID && id.length <= MAX_ID && countDigits(id) > 0) {
       if (included && labelledShape(id, text[i - 1] === "#", lower.slice(end, end + 12))) return id;
-      // "ZS-260915 那单": named by the word after it, an id needs letters and five digits or more, as a phone or an
-      // amount has no letters and a model ("HP-M404那单", "RTX4090那单") fewer digits.
-      if (label === undefined && /[A-Za-z]/.test(id) && countDigits(id) >= 5 && !isDocumentCode(id) && labelledAfter(lower, end)) return id;
-      // "20台SO-AG8120型号的烘干机": a model's code, whatever its shape.
-      const model = MODEL_AFTER.test(lower.slice(end, end + 7));
-      if (label === undefined && !model && (unlabelledShape(id) || (text[i - 1] === "#" && /^\d{4,}$/.test(id)))) return id;
-      if (label === undefined && DATED_DOCUMENT.test(id)) document ??= id;
+      if (label === undefined && !isDocumentCode(id)) {
+        // "ZS-260915 那单": named by the word after it, an id needs letters and five digits or more, as a phone or an
+        // amount has no letters and a model ("HP-M404那单", "RTX4090那单") fewer digits.
+        if (/[A-Za-z]/.test(id) && countDigits(id) >= 5 && labelledAfter(lower, end)) return id;
+        // "20台SO-AG8120型号的烘干机": a model's code, whatever its shape.
+        const model = MODEL_AFTER.test(lower.slice(end, end + 7));
+        if (!model && (unlabelledShape(id) || (text[i - 1] === "#" && /^\d{4,}$/.test(id)))) return id;
+        if (DATED_DOCUMENT.test(id)) document ??= id;
+      }
     }
     i = Math.max(next, i + 1);
   }
