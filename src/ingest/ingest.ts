@@ -5,6 +5,7 @@ import { identifyOutside, type Identity } from "../people/people.ts";
 import { insertRows } from "../db/insert-rows.ts";
 import { localDay } from "../clock.ts";
 import { GroupCommit } from "../db/group-commit.ts";
+import { isUniqueViolation } from "../db/errors.ts";
 
 type NewMessage = Prisma.InboundMessageCreateManyInput & { senderId: number; channelId: number; externalId: string };
 
@@ -29,10 +30,11 @@ function storableText(text: string): string {
 export class Ingest {
   /**
    * Row ids of channels and people by platform identity. An id never changes once created, so the
-   * cache is safe with several processes; it keeps the hot path to one insert and one read.
+   * cache is safe with several processes; it keeps the hot path to one insert and one read. It holds
+   * the lookup itself, so a burst from a new channel or person creates the row once.
    */
-  private readonly channelIds = new Map<string, number>();
-  private readonly personIds = new Map<string, number>();
+  private readonly channelIds = new Map<string, Promise<number>>();
+  private readonly personIds = new Map<string, Promise<number>>();
 
   constructor(
     private readonly db: Db,
@@ -92,33 +94,51 @@ export class Ingest {
     });
   }
 
-  private async channelId(incoming: IncomingMessage): Promise<number> {
-    const key = `${incoming.platform}:${incoming.channel.id}`;
-    let id = this.channelIds.get(key);
-    if (id === undefined) {
-      const channel = await this.db.channel.upsert({
-        where: { platform_externalId: { platform: incoming.platform, externalId: incoming.channel.id } },
-        create: {
-          platform: incoming.platform,
-          externalId: incoming.channel.id,
-          name: incoming.channel.name,
-          isDirect: incoming.channel.isDirect,
-        },
-        update: {},
-      });
-      id = channel.id;
-      this.channelIds.set(key, id);
-    }
-    return id;
+  private channelId(incoming: IncomingMessage): Promise<number> {
+    return cached(this.channelIds, `${incoming.platform}:${incoming.channel.id}`, () =>
+      createdOnce(async () => {
+        const channel = await this.db.channel.upsert({
+          where: { platform_externalId: { platform: incoming.platform, externalId: incoming.channel.id } },
+          create: {
+            platform: incoming.platform,
+            externalId: incoming.channel.id,
+            name: incoming.channel.name,
+            isDirect: incoming.channel.isDirect,
+          },
+          update: {},
+        });
+        return channel.id;
+      }),
+    );
   }
 
-  private async senderId(platform: Platform, who: { id: string; name?: string }, now: Date): Promise<number> {
-    const key = `${platform}:${who.id}`;
-    let id = this.personIds.get(key);
-    if (id === undefined) {
-      id = (await identifyOutside(this.db, { platform, externalId: who.id, name: who.name }, this.options.admins, now)).id;
-      this.personIds.set(key, id);
-    }
-    return id;
+  private senderId(platform: Platform, who: { id: string; name?: string }, now: Date): Promise<number> {
+    return cached(this.personIds, `${platform}:${who.id}`, async () =>
+      (await identifyOutside(this.db, { platform, externalId: who.id, name: who.name }, this.options.admins, now)).id,
+    );
+  }
+}
+
+/** A failed lookup is forgotten, so the next message tries again. */
+function cached(ids: Map<string, Promise<number>>, key: string, load: () => Promise<number>): Promise<number> {
+  let id = ids.get(key);
+  if (id === undefined) {
+    id = load();
+    ids.set(key, id);
+    id.catch(() => ids.delete(key));
+  }
+  return id;
+}
+
+/**
+ * Prisma's upsert on a compound key reads, then inserts: another process can insert between the two.
+ * The second attempt finds that row.
+ */
+async function createdOnce(upsert: () => Promise<number>): Promise<number> {
+  try {
+    return await upsert();
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    return upsert();
   }
 }

@@ -259,5 +259,30 @@ for (const engine of ENGINES.filter((e) => e === "postgres")) {
         await other.stop();
       }
     });
+
+    it("lets two processes meet the same new channels and people at the same moment, and stores every message", async () => {
+      const other = await createApp({
+        config: loadConfig({ DATABASE_URL: bot.url }),
+        logger: silentLogger,
+        adapters: [],
+        extractor: scriptedExtractor(READINGS),
+      });
+      try {
+        const burst = (app: typeof other, prefix: string) =>
+          Array.from({ length: 60 }, (_, i) =>
+            app.bot.handle({
+              ...bot.message(`newcomer${i % 10}`, ORDER_TEXT),
+              channel: { id: `channel-${i % 20}`, name: `channel ${i % 20}`, isDirect: false },
+              messageId: `${prefix}-${i}`,
+            }),
+          );
+        await Promise.all([...burst(bot.app, "a"), ...burst(other, "b")]);
+        expect(await bot.db.inboundMessage.count({ where: { status: "processed" } })).toBe(120);
+        expect(await bot.db.channel.count({ where: { externalId: { startsWith: "channel-" } } })).toBe(20);
+        expect(await bot.db.personIdentity.count({ where: { externalId: { startsWith: "newcomer" } } })).toBe(10);
+      } finally {
+        await other.stop();
+      }
+    });
   });
 }
