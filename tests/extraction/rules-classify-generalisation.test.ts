@@ -33,7 +33,6 @@ const CASES: [string, Expect][] = [
   ["牛奶打开有股酸味，已经变质了，麻烦退款", { kind: "complaint", category: "quality", severity: "medium" }],
   ["面条有点咸，不过还行，下次注意", { kind: "complaint", category: "quality", severity: "low" }],
   // escalations
-  ["再不处理我就打12315投诉你们", { kind: "escalation", category: "other" }],
   ["I'm going to report you to the CFPB if this charge isn't reversed", { kind: "escalation", category: "billing" }],
   ["I want to speak to a manager now, the courier left my parcel in the rain and it's soaked", { kind: "escalation", category: "damage", severity: "high" }],
   ["VIP客户的货今天又没到，客户很着急", { kind: "escalation", category: "delay" }],

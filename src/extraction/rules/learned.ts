@@ -11,7 +11,7 @@ import { normalizeText } from "./normalize.ts";
  * team improves them by adding the messages they misread, labelled, to `examples/*.jsonl` (the spec's case
  * format; `examples/SOURCES.md` says where each file comes from).
  *
- * Trained on first use, with no library: 0.7–0.9 s to read and learn the 6,124 example cases, after which
+ * Trained on first use, with no library: 0.87–0.95 s to read and learn the 7,324 example cases, after which
  * reading a message is one pass over its features.
  */
 
@@ -75,9 +75,11 @@ export interface Guess<L extends string> {
 /**
  * How the classifier is taught: fixed, so that the same examples always make the same model. The rate is large
  * because each step moves a score by the rate times the scale squared times the features (about the rate itself).
+ * It was 10 until the written sets 70–87 were taught; with them, 7 lost 10 phrasing rows where 10 lost 18, and read
+ * the blind sets 85 and 88–92 as well (category F1 .864 against .865, topic .904 against .901).
  */
 const EPOCHS = 12;
-const LEARNING_RATE = 10;
+const LEARNING_RATE = 7;
 const SHUFFLE_SEED = 1;
 
 /**
