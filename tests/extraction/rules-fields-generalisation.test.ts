@@ -154,6 +154,17 @@ describe("field extraction generalises to new phrasings", () => {
     ]);
   });
 
+  it("counts an area in 平, ㎡, m2 or square feet as the ordered quantity, and a price per 平 as its unit price", () => {
+    expect(extractWithRules({ text: "实木复合地板 三百五十平，单价228一平，周六送到工地", sentAt: WED }).items).toEqual([
+      { quantity: 350, product: "实木复合地板", unit: "平", unitPrice: 228 },
+    ]);
+    expect(extractWithRules({ text: "防滑瓷砖 120㎡，单价85", sentAt: WED }).items).toEqual([{ quantity: 120, product: "防滑瓷砖", unit: "m2", unitPrice: 85 }]);
+    expect(extractWithRules({ text: "Need 1,800 sq ft of vinyl plank flooring at $3.40/sq ft, deliver Friday", sentAt: WED }).items).toEqual([
+      { quantity: 1800, product: "vinyl plank flooring", unit: "sq ft", unitPrice: 3.4 },
+    ]);
+    expect(extractWithRules({ text: "Need 2 x 1.5m2 glass panels", sentAt: WED }).items?.[0]?.quantity).toBe(2);
+  });
+
   it("does not count pieces in 块 where no price is per 块", () => {
     const text = "太阳能板到货拆开看，有两块玻璃面板上有细裂纹";
     const out = extractWithRules({ text, sentAt: WED });

@@ -36,8 +36,9 @@ const packSpecFollowers = itemsVocab.packSpecFollowers.map((w) => w.toLowerCase(
 const englishUnits = new Set([...units.enCount, ...units.enMeasure]);
 /** English units by kind, for units glued to their number ("5000pcs", "200kg"), which the cue matcher reads only as words. */
 const gluedUnitKinds = new Map<string, UnitKind>([
-  // Glued lengths and small volumes ("1.0mm", "350ml", "140cm") describe the product; masses and bulk volumes are ordered.
-  ...["kg", "kgs", "lb", "lbs", "ton", "tons", "tonne", "tonnes", "mt", "cbm"].map((u) => [u, "enMeasure"] as const),
+  // Glued lengths and small volumes ("1.0mm", "350ml", "140cm") describe the product; masses, areas and bulk volumes
+  // are ordered ("120㎡" folds to "120m2").
+  ...["kg", "kgs", "lb", "lbs", "ton", "tons", "tonne", "tonnes", "mt", "cbm", "m2", "m3", "sqm", "sqft"].map((u) => [u, "enMeasure"] as const),
   ...units.enCount.map((u) => [u.toLowerCase(), "enCount"] as const),
 ]);
 const MAX_GLUED_UNIT = 10;
@@ -46,6 +47,8 @@ const MAX_GLUED_UNIT = 10;
 function gluedUnit(lower: string, end: number): UnitHit | undefined {
   let j = end;
   while (j - end <= MAX_GLUED_UNIT && isLetterAt(lower, j)) j++;
+  // "120m2", "30m3": an area's or volume's unit ends in its power.
+  if (j > end && (lower[j] === "2" || lower[j] === "3") && gluedUnitKinds.has(lower.slice(end, j + 1))) j++;
   if (j === end || j - end > MAX_GLUED_UNIT || isDigitAt(lower, j)) return undefined;
   const unit = lower.slice(end, j);
   const kind = gluedUnitKinds.get(unit);
@@ -68,7 +71,7 @@ const COUNT_MARKER_BEFORE = /(?:[\s(][x×*]|^[x×*]|\bqty\.?|\bquantity|数量)\
 const CHANGE_AFTER = /^\s?(?:改成|改为|变成|调整为|调整到|改到|加到|增加到|增至|减少到|减到|减至|调到|调成|->|→|to|changed to|increased to|reduced to)\s?[\d一二两三四五六七八九十百千万]/;
 
 /** "200l drums", "20 kg bags", "6ft tubes": a pack size or length between "N x" and the thing counted. */
-const PACK_SIZE_AFTER_X = /^\d{1,4}(?:\.\d{1,2})?\s?(?:l|ml|kg|g|lb|oz|litre|liter|ft|m|cm|mm)\s[a-z]/;
+const PACK_SIZE_AFTER_X = /^\d{1,4}(?:\.\d{1,2})?\s?(?:l|ml|kg|g|lb|oz|litre|liter|ft|m|m2|m3|cm|mm)\s[a-z]/;
 
 /** Words that join one item of a list to the next. */
 const JOINERS = ["还有", "以及", "另外", "加上", "同埋", "和", "跟", "及", "、", "\\band\\b", "\\+", "&"];
