@@ -1715,6 +1715,15 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["guard", "Been waiting 10 days for the replacement part and nobody answers my emails", { kind: "complaint", category: "delay" }],
   ["regulator", "已报主管部门审批，下周发货", { kind: "other" }],
   ["how-to", "How can I set up the new printer without the remote?", { kind: "inquiry", topic: "other" }],
+  ["safety-name", "Northside Urgent Care wants 12 boxes of alcohol swabs by Thursday, net 30", { kind: "order", quantity: 12 }],
+  ["safety-name", "My daughter is at urgent care after the heater sparked and burned her arm", { kind: "escalation", category: "safety", severity: "critical", escalationReasons: ["safety"] }],
+  ["smoking", "夜班有人在制冷机房门口抽烟", { kind: "escalation", category: "safety", escalationReasons: ["safety"] }],
+  ["near-miss", "展厅吊灯掉下来，差点砸到客人", { kind: "escalation", category: "safety", escalationReasons: ["safety"] }],
+  ["injury-cut", "Our picker got a deep cut from a broken pallet strap this morning", { kind: "escalation", category: "safety", severity: "critical", escalationReasons: ["safety"] }],
+  ["media-mixed", "业主在业主群里说要expose你们，橱柜拖了两个月还没装", { kind: "escalation", escalationReasons: ["media_threat"] }],
+  ["quality-words", "两瓶注射液里能看到白色絮状物", { kind: "complaint", category: "quality" }],
+  ["quality-words", "新装的实木地板已经起鼓了，才铺一个月", { kind: "complaint", category: "quality" }],
+  ["lost-business", "We lost 4 customers this month because your deliveries were late again", { kind: "complaint", category: "delay" }],
 ];
 
 /**
