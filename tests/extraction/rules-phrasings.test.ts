@@ -1724,6 +1724,11 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["quality-words", "两瓶注射液里能看到白色絮状物", { kind: "complaint", category: "quality" }],
   ["quality-words", "新装的实木地板已经起鼓了，才铺一个月", { kind: "complaint", category: "quality" }],
   ["lost-business", "We lost 4 customers this month because your deliveries were late again", { kind: "complaint", category: "delay" }],
+  ["warranty-question", "这款电机坏了包不包换？", { kind: "inquiry", topic: "policy" }],
+  ["warranty-question", "Hi，你们 oven 的 warranty 几年？门铰链坏了包不包？", { kind: "inquiry", topic: "policy" }],
+  ["price-question", "安装费怎么算？", { kind: "inquiry", topic: "price" }],
+  ["payment-terms", "Please ship 40 cartons of saline, terms 45 days", { kind: "order", paymentTerms: "credit" }],
+  ["payment-terms", "Bank transfer in advance, deliver Friday: 30 boxes of gauze", { kind: "order", paymentTerms: "prepaid" }],
 ];
 
 /**
