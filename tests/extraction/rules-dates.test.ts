@@ -35,6 +35,12 @@ describe("weeks run Monday to Sunday", () => {
     expect(first("下周三", WEDNESDAY)).toBe("2026-03-11");
   });
 
+  it("reads the 下 of 一下 ('a moment') as no next week: 备注一下周六 is this Saturday", () => {
+    expect(first("帮我备注一下周六下午送货", WEDNESDAY)).toBe("2026-03-07");
+    expect(first("麻烦确认一下周五能到吗", WEDNESDAY)).toBe("2026-03-06");
+    expect(first("确认下周五能到吗", WEDNESDAY)).toBe("2026-03-13");
+  });
+
   it("周五前 and by Friday are the coming Friday", () => {
     expect(first("周五前", WEDNESDAY)).toBe("2026-03-06");
     expect(first("by Friday", WEDNESDAY)).toBe("2026-03-06");

@@ -1729,6 +1729,11 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["price-question", "安装费怎么算？", { kind: "inquiry", topic: "price" }],
   ["payment-terms", "Please ship 40 cartons of saline, terms 45 days", { kind: "order", paymentTerms: "credit" }],
   ["payment-terms", "Bank transfer in advance, deliver Friday: 30 boxes of gauze", { kind: "order", paymentTerms: "prepaid" }],
+  ["delivery-request", "麻烦后天上午送过来，家里有人", { kind: "order", deliveryDate: "2026-07-16" }],
+  ["delivery-request", "那就后天一起发过来吧", { kind: "order", deliveryDate: "2026-07-16" }],
+  ["delivery-request", "帮我备注一下周六下午送货", { kind: "order", deliveryDate: "2026-07-18" }],
+  ["delivery-request", "送货员送货时还帮我们搬上楼了，谢谢", { kind: "other" }],
+  ["delivery-request", "估计周五才送到吧", { kind: "complaint" }],
 ];
 
 /**
@@ -1764,7 +1769,6 @@ const KNOWN_MISREADS: [family: string, text: string, expected: Expect][] = [
   ["guard", "I don't care which courier you use, just get it here by Friday.", { kind: "other" }],
   ["topic", "我寄回的退货到达仓库没？", { kind: "inquiry", topic: "tracking" }],
   ["guard", "I'll send suit sizes later", { kind: "other" }],
-  ["delivery-request", "麻烦后天上午送过来，家里有人", { kind: "order", deliveryDate: "2026-07-16" }],
   ["how-to", "how do I pair my headphones with my laptop?", { kind: "inquiry", topic: "other" }],
   ["plain-more", "数量没问题，就是外箱有点湿", { kind: "complaint", category: "damage" }],
   ["disclaimed", "Not complaining, just curious: my parcel hasn't moved in three days, is that normal?", { kind: "inquiry", topic: "tracking" }],
