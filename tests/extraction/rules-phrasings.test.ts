@@ -1734,6 +1734,10 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["delivery-request", "帮我备注一下周六下午送货", { kind: "order", deliveryDate: "2026-07-18" }],
   ["delivery-request", "送货员送货时还帮我们搬上楼了，谢谢", { kind: "other" }],
   ["delivery-request", "估计周五才送到吧", { kind: "complaint" }],
+  ["address-change", "I entered the wrong shipping address on my last order, can you fix it?", { kind: "order" }],
+  ["address-change", "need help correcting my delivery address", { kind: "order" }],
+  ["address-change", "电话留错了，帮我改成13912345678", { kind: "order", contactPhone: "13912345678" }],
+  ["address-change", "You delivered to the wrong address and now my parcel is gone", { kind: "complaint" }],
 ];
 
 /**
