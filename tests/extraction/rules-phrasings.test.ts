@@ -17,6 +17,7 @@ type Expect = {
   paymentTerms?: string;
   deliveryDate?: string;
   deliveryAddress?: string;
+  contactPhone?: string;
   orderRef?: string;
   escalationReasons?: string[];
   /** Reasons that must not be given. */
