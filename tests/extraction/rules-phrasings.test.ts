@@ -1739,6 +1739,10 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["address-change", "need help correcting my delivery address", { kind: "order" }],
   ["address-change", "电话留错了，帮我改成13912345678", { kind: "order", contactPhone: "13912345678" }],
   ["address-change", "You delivered to the wrong address and now my parcel is gone", { kind: "complaint" }],
+  ["praise", "店家服务态度真好，发货也快", { kind: "other" }],
+  ["praise", "这款耳机性价比很高，音质相当不错", { kind: "other" }],
+  ["praise", "态度真好啊，打了三次电话都没人接，东西到现在还没发", { kind: "complaint" }],
+  ["praise", "质量相当不错，就是发错了颜色", { kind: "complaint", category: "wrong_item" }],
 ];
 
 /**
