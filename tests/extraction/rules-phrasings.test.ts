@@ -1743,6 +1743,9 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["praise", "这款耳机性价比很高，音质相当不错", { kind: "other" }],
   ["praise", "态度真好啊，打了三次电话都没人接，东西到现在还没发", { kind: "complaint" }],
   ["praise", "质量相当不错，就是发错了颜色", { kind: "complaint", category: "wrong_item" }],
+  ["plain-fault", "My new phone drains super quickly even on standby", { kind: "complaint", category: "quality" }],
+  ["plain-fault", "快递员态度好凶，扔下就走", { kind: "complaint", category: "service" }],
+  ["plain-fault", "这款酸梅汤是酸的还是甜的？", { kind: "inquiry" }],
 ];
 
 /**
