@@ -1746,6 +1746,9 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["plain-fault", "My new phone drains super quickly even on standby", { kind: "complaint", category: "quality" }],
   ["plain-fault", "快递员态度好凶，扔下就走", { kind: "complaint", category: "service" }],
   ["plain-fault", "这款酸梅汤是酸的还是甜的？", { kind: "inquiry" }],
+  ["whole-load", "到港发现整柜瓷砖受潮发霉，客户要求全部退货", { kind: "escalation", category: "damage", escalationReasons: ["severe_incident"] }],
+  ["payment-terms", "订单确认：铝型材三吨，下周一发货，T/T 45天", { kind: "order", paymentTerms: "credit" }],
+  ["regulator", "He says he'll go to the Consumers' Association if we don't refund by Friday", { kind: "escalation", escalationReasons: ["regulator_threat"] }],
 ];
 
 /**
