@@ -90,6 +90,7 @@ describe("order references", () => {
     ["订舱 BKG2611-0042 两个40尺柜", "BKG2611-0042"],
     ["my order ID 774120 never came", "774120"],
     ["raised incident INC0042187 yesterday", "INC0042187"],
+    ["帮我查查4PX0030012345678CN现在在哪", "4PX0030012345678CN"],
   ])("%s → %s", (text, expected) => {
     expect(ref(text)).toBe(expected);
   });
