@@ -165,6 +165,12 @@ describe("field extraction generalises to new phrasings", () => {
     expect(extractWithRules({ text: "Need 2 x 1.5m2 glass panels", sentAt: WED }).items?.[0]?.quantity).toBe(2);
   });
 
+  it("reads no count from a model number before a word that only starts with a unit (台式机)", () => {
+    expect(extractWithRules({ text: "订 OptiPlex 3000 台式机 十台，单价3999", sentAt: WED }).items).toEqual([
+      { quantity: 10, product: "OptiPlex 3000 台式机", unit: "台", unitPrice: 3999 },
+    ]);
+  });
+
   it("does not count pieces in 块 where no price is per 块", () => {
     const text = "太阳能板到货拆开看，有两块玻璃面板上有细裂纹";
     const out = extractWithRules({ text, sentAt: WED });

@@ -1749,6 +1749,14 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["whole-load", "到港发现整柜瓷砖受潮发霉，客户要求全部退货", { kind: "escalation", category: "damage", escalationReasons: ["severe_incident"] }],
   ["payment-terms", "订单确认：铝型材三吨，下周一发货，T/T 45天", { kind: "order", paymentTerms: "credit" }],
   ["regulator", "He says he'll go to the Consumers' Association if we don't refund by Friday", { kind: "escalation", escalationReasons: ["regulator_threat"] }],
+  ["leak", "二号库液氨管道泄漏，人员已经紧急撤离", { kind: "escalation", category: "safety", escalationReasons: ["safety"] }],
+  ["injury", "搬运工卸货时手压了，正在处理", { kind: "escalation", category: "safety", severity: "critical", escalationReasons: ["safety"] }],
+  ["injury", "货已经送到医院东门了，签收人张主任", { kind: "other" }],
+  ["missing-invoice", "We're missing the invoice for order 5521, could you resend it?", { kind: "inquiry", topic: "invoice" }],
+  ["wrong-item", "要的是大号，发来一箱小号", { kind: "complaint", category: "wrong_item" }],
+  ["theft", "仓库昨晚被盗，丢了30箱手机", { kind: "escalation", category: "lost", escalationReasons: ["severe_incident"] }],
+  ["where-is", "会议纪要放群文件了，大家 check 一下", { kind: "other" }],
+  ["where-is", "帮我 check 一下 UPS 1Z999AA10123456784 的 status，客户说两天没更新", { kind: "inquiry", topic: "tracking" }],
 ];
 
 /**

@@ -238,6 +238,8 @@ export const UnitsVocabSchema = z.object({
   zhMeasure: CueList,
   enCount: CueList,
   enMeasure: CueList,
+  /** Words that begin with a unit and are none: "7020 台式机", "3部门". */
+  notUnits: CueList,
 });
 
 export const CurrenciesVocabSchema = z.object({
