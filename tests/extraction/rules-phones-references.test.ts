@@ -94,6 +94,7 @@ describe("order references", () => {
     ["my order ID 774120 never came", "774120"],
     ["raised incident INC0042187 yesterday", "INC0042187"],
     ["帮我查查4PX0030012345678CN现在在哪", "4PX0030012345678CN"],
+    ["昨天那单 KX-2611-08 还没到", "KX-2611-08"],
   ])("%s → %s", (text, expected) => {
     expect(ref(text)).toBe(expected);
   });
