@@ -231,58 +231,49 @@ describe.each(ENGINES)("ingest and records on %s", (engine) => {
 for (const engine of ENGINES.filter((e) => e === "postgres")) {
   describe(`two bots on one ${engine} database`, () => {
     let bot: TestBot;
+    /** A second bot process on the same database. */
+    let other: Awaited<ReturnType<typeof createApp>>;
     beforeEach(async () => {
       bot = await startTestBot(engine, { extractor: scriptedExtractor(READINGS) });
-    });
-    afterEach(() => bot.close());
-
-    it("lets two processes on one database write bursts of every kind at once, each record once with its own code", async () => {
-      const other = await createApp({
+      other = await createApp({
         config: loadConfig({ DATABASE_URL: bot.url }),
         logger: silentLogger,
         adapters: [],
         extractor: scriptedExtractor(READINGS),
       });
-      try {
-        const texts = [ORDER_TEXT, COMPLAINT_TEXT, ESCALATION_TEXT, INQUIRY_TEXT];
-        const burst = (app: typeof other, prefix: string) =>
-          Array.from({ length: 40 }, (_, i) => app.bot.handle({ ...bot.message(`agent${i % 3}`, texts[(i * 7) % 4]!), messageId: `${prefix}-${i}` }));
-        await Promise.all([...burst(bot.app, "a"), ...burst(other, "b")]);
-        const records = await bot.db.record.findMany();
-        expect(records).toHaveLength(80);
-        for (const prefix of ["ORD", "CMP", "ESC", "INQ"]) {
-          const numbers = records.filter((r) => r.code.startsWith(prefix)).map((r) => Number(r.code.slice(4))).sort((a, b) => a - b);
-          expect(numbers).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
-        }
-        expect(await bot.db.inboundMessage.count({ where: { status: "processed" } })).toBe(80);
-      } finally {
-        await other.stop();
+    });
+    afterEach(async () => {
+      await other.stop();
+      await bot.close();
+    });
+
+    it("lets two processes on one database write bursts of every kind at once, each record once with its own code", async () => {
+      const texts = [ORDER_TEXT, COMPLAINT_TEXT, ESCALATION_TEXT, INQUIRY_TEXT];
+      const burst = (app: typeof other, prefix: string) =>
+        Array.from({ length: 40 }, (_, i) => app.bot.handle({ ...bot.message(`agent${i % 3}`, texts[(i * 7) % 4]!), messageId: `${prefix}-${i}` }));
+      await Promise.all([...burst(bot.app, "a"), ...burst(other, "b")]);
+      const records = await bot.db.record.findMany();
+      expect(records).toHaveLength(80);
+      for (const prefix of ["ORD", "CMP", "ESC", "INQ"]) {
+        const numbers = records.filter((r) => r.code.startsWith(prefix)).map((r) => Number(r.code.slice(4))).sort((a, b) => a - b);
+        expect(numbers).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
       }
+      expect(await bot.db.inboundMessage.count({ where: { status: "processed" } })).toBe(80);
     });
 
     it("lets two processes meet the same new channels and people at the same moment, and stores every message", async () => {
-      const other = await createApp({
-        config: loadConfig({ DATABASE_URL: bot.url }),
-        logger: silentLogger,
-        adapters: [],
-        extractor: scriptedExtractor(READINGS),
-      });
-      try {
-        const burst = (app: typeof other, prefix: string) =>
-          Array.from({ length: 60 }, (_, i) =>
-            app.bot.handle({
-              ...bot.message(`newcomer${i % 10}`, ORDER_TEXT),
-              channel: { id: `channel-${i % 20}`, name: `channel ${i % 20}`, isDirect: false },
-              messageId: `${prefix}-${i}`,
-            }),
-          );
-        await Promise.all([...burst(bot.app, "a"), ...burst(other, "b")]);
-        expect(await bot.db.inboundMessage.count({ where: { status: "processed" } })).toBe(120);
-        expect(await bot.db.channel.count({ where: { externalId: { startsWith: "channel-" } } })).toBe(20);
-        expect(await bot.db.personIdentity.count({ where: { externalId: { startsWith: "newcomer" } } })).toBe(10);
-      } finally {
-        await other.stop();
-      }
+      const burst = (app: typeof other, prefix: string) =>
+        Array.from({ length: 60 }, (_, i) =>
+          app.bot.handle({
+            ...bot.message(`newcomer${i % 10}`, ORDER_TEXT),
+            channel: { id: `channel-${i % 20}`, name: `channel ${i % 20}`, isDirect: false },
+            messageId: `${prefix}-${i}`,
+          }),
+        );
+      await Promise.all([...burst(bot.app, "a"), ...burst(other, "b")]);
+      expect(await bot.db.inboundMessage.count({ where: { status: "processed" } })).toBe(120);
+      expect(await bot.db.channel.count({ where: { externalId: { startsWith: "channel-" } } })).toBe(20);
+      expect(await bot.db.personIdentity.count({ where: { externalId: { startsWith: "newcomer" } } })).toBe(10);
     });
   });
 }
