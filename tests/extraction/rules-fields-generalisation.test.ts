@@ -165,6 +165,12 @@ describe("field extraction generalises to new phrasings", () => {
     expect(extractWithRules({ text: "Need 2 x 1.5m2 glass panels", sentAt: WED }).items?.[0]?.quantity).toBe(2);
   });
 
+  it("reads a grade in brackets after the name as part of it, not as the count ('鲍鱼(10头) 300只')", () => {
+    expect(extractWithRules({ text: "鲍鱼（10头）300只，单价12", sentAt: WED }).items).toEqual([
+      { quantity: 300, product: "鲍鱼(10头)", unit: "只", unitPrice: 12 },
+    ]);
+  });
+
   it("reads no count from a model number before a word that only starts with a unit (台式机)", () => {
     expect(extractWithRules({ text: "订 OptiPlex 3000 台式机 十台，单价3999", sentAt: WED }).items).toEqual([
       { quantity: 10, product: "OptiPlex 3000 台式机", unit: "台", unitPrice: 3999 },

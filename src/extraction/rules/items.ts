@@ -406,8 +406,12 @@ function cutAtStops(s: string): string {
 }
 
 function cleanProduct(s: string): string {
-  // Quotes, brackets, dashes and the bullets and emoji of a list ("◆ SBS防水卷材", "✅ 纸箱") are no part of a name.
-  let out = s.replace(/^[\s"'“”‘’「」【】()\-–—~·.•\p{So}]+|[\s"'“”‘’「」【】()\-–—~·.•\p{So}]+$/gu, "");
+  // Quotes, brackets, dashes and the bullets and emoji of a list ("◆ SBS防水卷材", "✅ 纸箱") are no part of a name;
+  // a closing bracket is when its name ends in the bracketed grade ("鲍鱼(8头)").
+  const closes = /\([^()]*\)\s*$/.test(s);
+  let out = s
+    .replace(/^[\s"'“”‘’「」【】()\-–—~·.•\p{So}]+/u, "")
+    .replace(closes ? /[\s"'“”‘’「」【】\-–—~·.•\p{So}]+$/u : /[\s"'“”‘’「」【】()\-–—~·.•\p{So}]+$/u, "");
   out = out.replace(/\s(?:[x×*]|qty\.?|quantity)\s?[:：]?$/i, "").replace(/数量\s?[:：]?$/, "").trim();
   // "折叠椅 FC-09": a model code after a Chinese name is not part of the core product name.
   const model = /^([\u3400-\u9fff]{2,})\s[A-Za-z]{1,4}-?\d[A-Za-z0-9-]{0,10}$/u.exec(out);
@@ -517,11 +521,13 @@ function pricedPerOwnUnit(lower: string, q: Quantity, until: number): boolean {
 }
 
 /**
- * "全棉府绸40支 白色 3千米", "茶饼357克 三百饼": a number glued to the product name with another
- * unit, followed in the same clause by the real count in a different unit, is part of the spec.
+ * "全棉府绸40支 白色 3千米", "茶饼357克 三百饼", "鲍鱼(8头) 600只": a number glued to the product name, or in brackets
+ * right after it, with another unit, followed in the same clause by the real count in a different unit, is part of
+ * the spec.
  */
 function isSpecCount(scan: Scan, q: Quantity, all: Quantity[]): boolean {
-  const prev = scan.text[q.start - 1];
+  const bracketed = "(（".includes(scan.text[q.start - 1] ?? "x") && ")）".includes(scan.text[q.end] ?? "x");
+  const prev = scan.text[bracketed ? q.start - 2 : q.start - 1];
   if (prev === undefined || !/[\u3400-\u9fff]/.test(prev) || leadEnds.has(prev)) return false;
   return all.some(
     (o) =>
