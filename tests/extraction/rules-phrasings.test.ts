@@ -1724,7 +1724,6 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["media-mixed", "业主在业主群里说要expose你们，橱柜拖了两个月还没装", { kind: "escalation", escalationReasons: ["media_threat"] }],
   ["quality-words", "两瓶注射液里能看到白色絮状物", { kind: "complaint", category: "quality" }],
   ["quality-words", "新装的实木地板已经起鼓了，才铺一个月", { kind: "complaint", category: "quality" }],
-  ["lost-business", "We lost 4 customers this month because your deliveries were late again", { kind: "complaint", category: "delay" }],
   ["warranty-question", "这款电机坏了包不包换？", { kind: "inquiry", topic: "policy" }],
   ["warranty-question", "Hi，你们 oven 的 warranty 几年？门铰链坏了包不包？", { kind: "inquiry", topic: "policy" }],
   ["price-question", "安装费怎么算？", { kind: "inquiry", topic: "price" }],
@@ -1750,13 +1749,21 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["payment-terms", "订单确认：铝型材三吨，下周一发货，T/T 45天", { kind: "order", paymentTerms: "credit" }],
   ["regulator", "He says he'll go to the Consumers' Association if we don't refund by Friday", { kind: "escalation", escalationReasons: ["regulator_threat"] }],
   ["leak", "二号库液氨管道泄漏，人员已经紧急撤离", { kind: "escalation", category: "safety", escalationReasons: ["safety"] }],
-  ["injury", "搬运工卸货时手压了，正在处理", { kind: "escalation", category: "safety", severity: "critical", escalationReasons: ["safety"] }],
+  ["injury", "搬运工卸货时手被压了，正在处理", { kind: "escalation", category: "safety", severity: "critical", escalationReasons: ["safety"] }],
   ["injury", "货已经送到医院东门了，签收人张主任", { kind: "other" }],
   ["missing-invoice", "We're missing the invoice for order 5521, could you resend it?", { kind: "inquiry", topic: "invoice" }],
-  ["wrong-item", "要的是大号，发来一箱小号", { kind: "complaint", category: "wrong_item" }],
   ["theft", "仓库昨晚被盗，丢了30箱手机", { kind: "escalation", category: "lost", escalationReasons: ["severe_incident"] }],
   ["where-is", "会议纪要放群文件了，大家 check 一下", { kind: "other" }],
   ["where-is", "帮我 check 一下 UPS 1Z999AA10123456784 的 status，客户说两天没更新", { kind: "inquiry", topic: "tracking" }],
+  ["leak", "管道泄漏检测仪要5台，单价3200，下周五前送到", { kind: "order", quantity: 5 }],
+  ["leak", "紧急撤离指示牌要200块，下周一送到厂里", { kind: "order" }],
+  ["injury-cut", "Our order got cut by 30 units because of budget, please ship 70 instead", { kind: "order", notReasons: ["safety", "severe_incident"] }],
+  ["quality-words", "还是一样的地址，还是一样的数量，A4纸200箱，周五送", { kind: "order", quantity: 200 }],
+  ["wrong-item", "我们要的是A4的，下周一送来，200箱", { kind: "order" }],
+  ["wrong-item", "重量不足1kg按1kg计费吗", { kind: "inquiry" }],
+  ["media-mixed", "This delay on PO 8812 could expose us to penalties from our own client", { kind: "complaint", notReasons: ["media_threat"] }],
+  ["moment", "A4纸200箱，单价38，统一下周六送到星湖街88号", { kind: "order", deliveryDate: "2026-07-25" }],
+  ["moment", "麻烦看一下下周六能不能送到星湖街88号", { deliveryDate: "2026-07-25" }],
 ];
 
 /**
@@ -1803,6 +1810,8 @@ const KNOWN_MISREADS: [family: string, text: string, expected: Expect][] = [
   ["repeat-contact", "快递员把箱子摔坏了，打他电话没人回", { kind: "complaint", category: "damage" }],
   ["topics", "What are your opening hours on Sunday?", { kind: "inquiry", topic: "other" }],
   ["threat-category", "再不处理我就打12315投诉你们", { kind: "escalation", category: "other" }],
+  ["lost-business", "We lost 4 customers this month because your deliveries were late again", { kind: "complaint", category: "delay" }],
+  ["wrong-item", "要的是大号，发来一箱小号", { kind: "complaint", category: "wrong_item" }],
 ];
 
 function expectReading(text: string, expected: Expect): void {

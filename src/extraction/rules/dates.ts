@@ -194,8 +194,10 @@ const RULES: Rule[] = [
   {
     regex: /(本|这个?|下下个?|下个?|上个?|每)?(?:周|星期|礼拜)([一二三四五六日天1-7])/g,
     resolve: (m, today) => {
-      // "备注一下周六送": the 下 of 一下 ("a moment") stands before the weekday and says nothing of next week.
-      const prefix = m[1] === "下" && m.input[m.index - 1] === "一" ? undefined : m[1];
+      // "备注一下周六送", "看一下下周六": the 下 of 一下 ("a moment") stands before the weekday or its 下 and says nothing
+      // of next week; 统一 is a word of its own ("统一下周六送").
+      const momentary = m[1]?.startsWith("下") && m.input[m.index - 1] === "一" && m.input[m.index - 2] !== "统";
+      const prefix = momentary ? m[1]!.slice(1) || undefined : m[1];
       if (prefix?.startsWith("上") || prefix === "每") return undefined;
       if (prefix?.startsWith("下下")) return addDays(weekday(today, ZH_WEEKDAYS[m[2]!]!, "next"), 7);
       return weekday(today, ZH_WEEKDAYS[m[2]!]!, zhWeekChoice(prefix));
