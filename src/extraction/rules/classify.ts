@@ -759,7 +759,8 @@ export function decideKind(signals: Signals, reasons: EscalationReason[], readOr
     return signals.has("chitchat") && signals.topic === "other" && !signals.asksHowTo ? "other" : "inquiry";
   }
   if (order().hasQuantity && (order().filled >= 2 || signals.has("orderWeak"))) return "order";
-  // "此单必须今天下午送到", "尽量明天上午十一点前送到": insisting on a delivery, with a date or another field, instructs an order.
+  // "此单必须今天下午送到", "尽量明天上午十一点前送到", "这单明天你们一起发过来吧": insisting on or asking for a delivery, with
+  // a date or another field, instructs an order.
   if (signals.has("deliveryRequests") && order().filled >= 1) return "order";
   // "14 walnut chairs at £145 each, delivered to …": priced items with a delivery word are an order, unit or not.
   if (order().filled >= 3 || (order().filled >= 2 && signals.has("orderWeak"))) return "order";

@@ -526,7 +526,7 @@ function pricedPerOwnUnit(lower: string, q: Quantity, until: number): boolean {
  * the spec.
  */
 function isSpecCount(scan: Scan, q: Quantity, all: Quantity[]): boolean {
-  const bracketed = "(（".includes(scan.text[q.start - 1] ?? "x") && ")）".includes(scan.text[q.end] ?? "x");
+  const bracketed = isOneOfAt(scan.text, q.start - 1, "(（") && isOneOfAt(scan.text, q.end, ")）");
   const prev = scan.text[bracketed ? q.start - 2 : q.start - 1];
   if (prev === undefined || !/[\u3400-\u9fff]/.test(prev) || leadEnds.has(prev)) return false;
   return all.some(
