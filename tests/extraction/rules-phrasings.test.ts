@@ -1764,6 +1764,13 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["media-mixed", "This delay on PO 8812 could expose us to penalties from our own client", { kind: "complaint", notReasons: ["media_threat"] }],
   ["moment", "A4纸200箱，单价38，统一下周六送到星湖街88号", { kind: "order", deliveryDate: "2026-07-25" }],
   ["moment", "麻烦看一下下周六能不能送到星湖街88号", { deliveryDate: "2026-07-25" }],
+  ["injury", "A speaker stand fell and hit a guest on the arm, paramedics on site", { kind: "escalation", category: "safety", escalationReasons: ["safety"] }],
+  ["not-fire", "新买的电瓶车打不着火了，要求保修", { kind: "complaint", category: "quality", notReasons: ["safety"] }],
+  ["manager-request", "我要跟你们总经理说话，这事你们客服解决不了", { kind: "escalation", escalationReasons: ["customer_request"] }],
+  ["repeat-contact", "Fourth time I'm chasing this credit note and nobody has sorted it", { kind: "escalation", escalationReasons: ["repeat_complaint"] }],
+  ["payment-terms", "现场刷卡付款，话筒10支，明天送到", { kind: "order", paymentTerms: "cod" }],
+  ["order-change", "补单 KT-2201-05：加折叠椅 20张", { kind: "order", orderRef: "KT-2201-05", quantity: 20 }],
+  ["question", "以旧换新的活动还在吗？", { kind: "inquiry" }],
 ];
 
 /**
