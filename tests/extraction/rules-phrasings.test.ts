@@ -1771,6 +1771,9 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["payment-terms", "现场刷卡付款，话筒10支，明天送到", { kind: "order", paymentTerms: "cod" }],
   ["order-change", "补单 KT-2201-05：加折叠椅 20张", { kind: "order", orderRef: "KT-2201-05", quantity: 20 }],
   ["question", "以旧换新的活动还在吗？", { kind: "inquiry" }],
+  ["injury", "我妈生病去医院了，明天再送吧", { kind: "order", notReasons: ["safety"] }],
+  ["injury", "司机今天请假去医院体检，明天再送", { notReasons: ["safety"] }],
+  ["late", "It was due Monday and it's Friday, have a nice weekend", { kind: "complaint", category: "delay" }],
 ];
 
 /**
