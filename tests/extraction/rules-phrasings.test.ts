@@ -1764,7 +1764,6 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["media-mixed", "This delay on PO 8812 could expose us to penalties from our own client", { kind: "complaint", notReasons: ["media_threat"] }],
   ["moment", "A4纸200箱，单价38，统一下周六送到星湖街88号", { kind: "order", deliveryDate: "2026-07-25" }],
   ["moment", "麻烦看一下下周六能不能送到星湖街88号", { deliveryDate: "2026-07-25" }],
-  ["injury", "A speaker stand fell and hit a guest on the arm, paramedics on site", { kind: "escalation", category: "safety", escalationReasons: ["safety"] }],
   ["not-fire", "新买的电瓶车打不着火了，要求保修", { kind: "complaint", category: "quality", notReasons: ["safety"] }],
   ["manager-request", "我要跟你们总经理说话，这事你们客服解决不了", { kind: "escalation", escalationReasons: ["customer_request"] }],
   ["repeat-contact", "Fourth time I'm chasing this credit note and nobody has sorted it", { kind: "escalation", escalationReasons: ["repeat_complaint"] }],
@@ -1774,6 +1773,12 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["injury", "我妈生病去医院了，明天再送吧", { kind: "order", notReasons: ["safety"] }],
   ["injury", "司机今天请假去医院体检，明天再送", { notReasons: ["safety"] }],
   ["late", "It was due Monday and it's Friday, have a nice weekend", { kind: "complaint", category: "delay" }],
+  ["injury", "双十一直接把单价砸到一位数，这款还有货吗", { kind: "inquiry", notReasons: ["safety"] }],
+  ["injury", "我今天有点头晕，下午请假去医院，订单的事明天再跟", { notReasons: ["safety"] }],
+  ["manager-request", "这个价格我要跟总经理说一下再定，你先保留报价", { notReasons: ["customer_request"] }],
+  ["quality-words", "保温杯装的开水到晚上一直是温的，保温效果不错，再来20个", { kind: "order" }],
+  ["question", "亲，还在吗？", { kind: "other" }],
+  ["late", "Please ship 20 units of the M2 monitor, and it's Monday now so Wednesday delivery works", { kind: "order" }],
 ];
 
 /**
@@ -1822,6 +1827,7 @@ const KNOWN_MISREADS: [family: string, text: string, expected: Expect][] = [
   ["threat-category", "再不处理我就打12315投诉你们", { kind: "escalation", category: "other" }],
   ["lost-business", "We lost 4 customers this month because your deliveries were late again", { kind: "complaint", category: "delay" }],
   ["wrong-item", "要的是大号，发来一箱小号", { kind: "complaint", category: "wrong_item" }],
+  ["injury", "A speaker stand fell and hit a guest on the arm, paramedics on site", { kind: "escalation", category: "safety", escalationReasons: ["safety"] }],
 ];
 
 function expectReading(text: string, expected: Expect): void {
