@@ -408,10 +408,8 @@ function cutAtStops(s: string): string {
 function cleanProduct(s: string): string {
   // Quotes, brackets, dashes and the bullets and emoji of a list ("◆ SBS防水卷材", "✅ 纸箱") are no part of a name;
   // a closing bracket is when its name ends in the bracketed grade ("鲍鱼(8头)").
-  const closes = /\([^()]*\)\s*$/.test(s);
-  let out = s
-    .replace(/^[\s"'“”‘’「」【】()\-–—~·.•\p{So}]+/u, "")
-    .replace(closes ? /[\s"'“”‘’「」【】\-–—~·.•\p{So}]+$/u : /[\s"'“”‘’「」【】()\-–—~·.•\p{So}]+$/u, "");
+  let out = s.replace(/^[\s"'“”‘’「」【】()\-–—~·.•\p{So}]+|[\s"'“”‘’「」【】()\-–—~·.•\p{So}]+$/gu, "");
+  if (/\([^()]*\)\s*$/.test(s) && out.includes("(")) out += ")";
   out = out.replace(/\s(?:[x×*]|qty\.?|quantity)\s?[:：]?$/i, "").replace(/数量\s?[:：]?$/, "").trim();
   // "折叠椅 FC-09": a model code after a Chinese name is not part of the core product name.
   const model = /^([\u3400-\u9fff]{2,})\s[A-Za-z]{1,4}-?\d[A-Za-z0-9-]{0,10}$/u.exec(out);

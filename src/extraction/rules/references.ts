@@ -161,7 +161,7 @@ function unlabelledShape(id: string): boolean {
   // A run of letters then eight or more digits reads as a carrier waybill (SF1402938475), a serial after a date too
   // (YD20260304-0117).
   const letters = leadingLetters(id);
-  if (letters < 1 || letters > 4 || DOCUMENT_CODES.has(id.slice(0, letters).toUpperCase())) return false;
+  if (letters < 1 || letters > 4 || isDocumentCode(id)) return false;
   return /^\d{8,}(?:-\d{1,6})?$/.test(id.slice(letters));
 }
 
