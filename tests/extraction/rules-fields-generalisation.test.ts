@@ -171,6 +171,12 @@ describe("field extraction generalises to new phrasings", () => {
     ]);
   });
 
+  it("leaves an urgency tag in brackets out of the name ('(急) 纸箱', '【加急】A4纸')", () => {
+    expect(extractWithRules({ text: "(急) 纸箱 200个，明天送", sentAt: WED }).items?.[0]?.product).toBe("纸箱");
+    expect(extractWithRules({ text: "【加急】A4纸 50箱 后天送到", sentAt: WED }).items?.[0]?.product).toBe("A4纸");
+    expect(extractWithRules({ text: "悦庭酒店（福州五一路店）床单1.5m 400条，单价42", sentAt: WED }).items?.[0]?.product).toBe("床单1.5m");
+  });
+
   it("reads no count from a model number before a word that only starts with a unit (台式机)", () => {
     expect(extractWithRules({ text: "订 OptiPlex 3000 台式机 十台，单价3999", sentAt: WED }).items).toEqual([
       { quantity: 10, product: "OptiPlex 3000 台式机", unit: "台", unitPrice: 3999 },
