@@ -1717,6 +1717,7 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["regulator", "已报主管部门审批，下周发货", { kind: "other" }],
   ["how-to", "How can I set up the new printer without the remote?", { kind: "inquiry", topic: "other" }],
   ["safety-name", "Northside Urgent Care wants 12 boxes of alcohol swabs by Thursday, net 30", { kind: "order", quantity: 12 }],
+  ["safety-name", "We work in urgent care and need 20 boxes of gloves", { kind: "order", quantity: 20 }],
   ["safety-name", "My daughter is at urgent care after the heater sparked and burned her arm", { kind: "escalation", category: "safety", severity: "critical", escalationReasons: ["safety"] }],
   ["smoking", "夜班有人在制冷机房门口抽烟", { kind: "escalation", category: "safety", escalationReasons: ["safety"] }],
   ["near-miss", "展厅吊灯掉下来，差点砸到客人", { kind: "escalation", category: "safety", escalationReasons: ["safety"] }],
