@@ -1721,6 +1721,9 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["safety-name", "My daughter is at urgent care after the heater sparked and burned her arm", { kind: "escalation", category: "safety", severity: "critical", escalationReasons: ["safety"] }],
   ["smoking", "夜班有人在制冷机房门口抽烟", { kind: "escalation", category: "safety", escalationReasons: ["safety"] }],
   ["near-miss", "展厅吊灯掉下来，差点砸到客人", { kind: "escalation", category: "safety", escalationReasons: ["safety"] }],
+  ["injury", "A speaker stand fell and hit a guest on the arm, paramedics on site", { kind: "escalation", category: "safety", severity: "critical", escalationReasons: ["safety"] }],
+  ["injury", "the ladder broke and our guy fell off, he's hurt", { kind: "escalation", category: "safety", severity: "critical", escalationReasons: ["safety"] }],
+  ["injury", "Pallet slipped, nobody was hurt but 12 cases are smashed", { kind: "complaint", category: "damage" }],
   ["injury-cut", "Our picker got a deep cut from a broken pallet strap this morning", { kind: "escalation", category: "safety", severity: "critical", escalationReasons: ["safety"] }],
   ["media-mixed", "业主在业主群里说要expose你们，橱柜拖了两个月还没装", { kind: "escalation", escalationReasons: ["media_threat"] }],
   ["quality-words", "两瓶注射液里能看到白色絮状物", { kind: "complaint", category: "quality" }],
@@ -1828,7 +1831,6 @@ const KNOWN_MISREADS: [family: string, text: string, expected: Expect][] = [
   ["threat-category", "再不处理我就打12315投诉你们", { kind: "escalation", category: "other" }],
   ["lost-business", "We lost 4 customers this month because your deliveries were late again", { kind: "complaint", category: "delay" }],
   ["wrong-item", "要的是大号，发来一箱小号", { kind: "complaint", category: "wrong_item" }],
-  ["injury", "A speaker stand fell and hit a guest on the arm, paramedics on site", { kind: "escalation", category: "safety", escalationReasons: ["safety"] }],
 ];
 
 function expectReading(text: string, expected: Expect): void {
