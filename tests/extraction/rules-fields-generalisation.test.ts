@@ -177,6 +177,13 @@ describe("field extraction generalises to new phrasings", () => {
     expect(extractWithRules({ text: "悦庭酒店（福州五一路店）床单1.5m 400条，单价42", sentAt: WED }).items?.[0]?.product).toBe("床单1.5m");
   });
 
+  it("names no product with the words of a request ('能不能把数量改成300箱', '我那单能不能再加50箱')", () => {
+    expect(extractWithRules({ text: "能不能把数量改成300箱？", sentAt: WED }).items).toEqual([{ quantity: 300, unit: "箱" }]);
+    expect(extractWithRules({ text: "我那单能不能再加50箱", sentAt: WED }).items).toEqual([{ quantity: 50, unit: "箱" }]);
+    expect(extractWithRules({ text: "能不能再送200箱可乐", sentAt: WED }).items?.[0]?.product).toBe("可乐");
+    expect(extractWithRules({ text: "能量饮料 200箱，明天送", sentAt: WED }).items?.[0]?.product).toBe("能量饮料");
+  });
+
   it("reads no count from a model number before a word that only starts with a unit (台式机)", () => {
     expect(extractWithRules({ text: "订 OptiPlex 3000 台式机 十台，单价3999", sentAt: WED }).items).toEqual([
       { quantity: 10, product: "OptiPlex 3000 台式机", unit: "台", unitPrice: 3999 },
