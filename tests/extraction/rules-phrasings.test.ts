@@ -1783,6 +1783,7 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["quality-words", "保温杯装的开水到晚上一直是温的，保温效果不错，再来20个", { kind: "order" }],
   ["question", "亲，还在吗？", { kind: "other" }],
   ["late", "Please ship 20 units of the M2 monitor, and it's Monday now so Wednesday delivery works", { kind: "order" }],
+  ["how-to-return", "这款我需要退的话怎么操作呢", { kind: "inquiry", topic: "policy" }],
 ];
 
 /**

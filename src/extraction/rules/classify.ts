@@ -687,7 +687,12 @@ export interface OrderShape {
 export function decideKind(signals: Signals, reasons: EscalationReason[], readOrder: () => OrderShape, guess: () => RecordKind): RecordKind {
   // "那我明天再跟客户确认一下数量": the sender's own next step asks us nothing.
   const question =
-    (signals.has("question") || signals.has("inquiryIntent") || signals.has("whereIs") || signals.accountChange) &&
+    (signals.has("question") ||
+      signals.has("inquiryIntent") ||
+      signals.has("whereIs") ||
+      signals.accountChange ||
+      // "这款我需要退的话怎么操作呢": a question about the rules holds its question word.
+      (signals.has("policyQuestion") && signals.has("askMark"))) &&
     !(signals.has("ownFollowUp") && !signals.has("askMark"));
   // "如果…破损怎么办？" asks about a problem; so does "坏了是寄修还是上门？" unless the problem has happened ("用了三天就坏了，保修吗").
   const conditional = signals.has("hypothetical") || (signals.has("policyQuestion") && !signals.has("happened"));
