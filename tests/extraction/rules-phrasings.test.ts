@@ -1784,6 +1784,8 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["question", "亲，还在吗？", { kind: "other" }],
   ["late", "Please ship 20 units of the M2 monitor, and it's Monday now so Wednesday delivery works", { kind: "order" }],
   ["how-to-return", "这款我需要退的话怎么操作呢", { kind: "inquiry", topic: "policy" }],
+  ["own-goods-when", "您好,我的货什么时候可以到?", { kind: "inquiry", topic: "tracking" }],
+  ["own-goods-when", "退款多久能到账？", { kind: "inquiry", topic: "policy" }],
 ];
 
 /**

@@ -221,6 +221,7 @@ function pairMatcher(first: readonly string[], second: readonly string[], not: r
 const orderPartMatcher = pairMatcher(K.orderChangeParts.verbs, K.orderChangeParts.parts, K.orderChangeParts.notChanges);
 const deliveryRequestMatcher = pairMatcher(K.deliveryRequests.requests, K.deliveryRequests.deliveries, K.deliveryRequests.notRequests);
 const whenMatcher = pairMatcher(vocabulary.topics.whenPairs.when, vocabulary.topics.whenPairs.moves);
+const ownGoodsMatcher = new CueMatcher<true>(vocabulary.topics.ownGoods.map((cue) => [cue, true] as const), { shared: true });
 
 /** How far apart the two words of a pair may stand: "你帮我改下配送联系电话", "什么时候可以发货". */
 const PAIR_REACH = 10;
@@ -389,6 +390,8 @@ export interface Signals {
   howItWorks: boolean;
   /** The question asks for the steps of doing something ("How can I set up the new printer…?"): never small talk. */
   asksHowTo: boolean;
+  /** The sender asks when their own goods move ("我的货什么时候可以到"): a tracking question the examples do not overrule. */
+  ownGoodsAskedWhen: boolean;
   /** The sender says it is no complaint ("不是投诉，只是问一下", "not complaining, just wondering"). */
   disclaimed: boolean;
   /** A request to change the account's own details ("update the phone number on our account"): it asks, question mark or not. */
@@ -612,6 +615,7 @@ export function readSignals(lower: string): Signals {
   const causedBy = consequenceReach(lower, consequenceMatcher.findAll(lower), problemHits);
   const causes = categoryHits.filter((h) => !causedBy(h.start));
   const category = disputed ? "billing" : refused ? "other" : venueCategory(bestCategory(causes), lower, problemCategories);
+  const askedWhen = pairedInClause(whenMatcher, lower, negated);
 
   return {
     has: (group) => groups.has(group),
@@ -631,9 +635,10 @@ export function readSignals(lower: string): Signals {
     // "请问我拍下的商品什么时候可以发货呢": asking when the goods move is about tracking too.
     topic:
       topic === "other" &&
-      ((problemCategories.size === 1 && problemCategories.has("delay")) || groups.has("whereIs") || pairedInClause(whenMatcher, lower, negated))
+      ((problemCategories.size === 1 && problemCategories.has("delay")) || groups.has("whereIs") || askedWhen)
         ? "tracking"
         : topic,
+    ownGoodsAskedWhen: askedWhen && ownGoodsMatcher.findAll(lower).some((h) => !negated(h)),
     disclaimed: groups.has("disclaimer"),
     howItWorks: topicHits.some((h) => h.tag === "howItWorks") && !topicHits.some((h) => h.tag === "accountChange"),
     asksHowTo: topicHits.some((h) => h.tag === "howTo"),

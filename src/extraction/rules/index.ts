@@ -73,8 +73,9 @@ export function extractWithRules(input: ExtractionInput): Extraction {
     if (kind === "escalation") record.escalationReasons = reasons.length > 0 ? reasons : ["severe_incident"];
   } else if (kind === "inquiry") {
     const cued = signals.topic !== "other" ? signals.topic : signals.howItWorks ? "policy" : "other";
-    // "能帮我们把账户的默认地址改成新仓库吗？": the account's own details are no topic of the spec's, whatever the words.
-    record.topic = signals.accountChange ? cued : examples.topic(cued, kindFromExamples);
+    // "能帮我们把账户的默认地址改成新仓库吗？": the account's own details are no topic of the spec's, whatever the words;
+    // "您好,我的货什么时候可以到?" asks after the sender's own goods, however like a refund question it reads.
+    record.topic = signals.accountChange || (cued === "tracking" && signals.ownGoodsAskedWhen) ? cued : examples.topic(cued, kindFromExamples);
   }
   if (scan.unfolded !== undefined) asWritten(record, scan.text, scan.unfolded);
   return record;

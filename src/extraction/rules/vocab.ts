@@ -196,6 +196,11 @@ export const TopicsVocabSchema = z.object({
    * delivery"): a tracking question, however it is worded between them.
    */
   whenPairs: z.object({ when: CueList, moves: CueList }).default({ when: [], moves: [] }),
+  /**
+   * The sender's own goods ("我的货", "my parcel"): asked when they move, the question is about tracking, not about the
+   * rules, however much the examples' refund questions ("退款多久能到账") look like it.
+   */
+  ownGoods: CueList.default([]),
 });
 
 export const EscalationVocabSchema = z.object({
