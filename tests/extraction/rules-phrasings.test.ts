@@ -1786,6 +1786,10 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["how-to-return", "这款我需要退的话怎么操作呢", { kind: "inquiry", topic: "policy" }],
   ["own-goods-when", "您好,我的货什么时候可以到?", { kind: "inquiry", topic: "tracking" }],
   ["own-goods-when", "退款多久能到账？", { kind: "inquiry", topic: "policy" }],
+  ["repeat-refund", "钱都催了好多次了，什么时候能退给我", { kind: "escalation", category: "billing", escalationReasons: ["repeat_complaint"] }],
+  ["repeat-refund", "退款什么时候到账？", { kind: "inquiry" }],
+  ["ask-manager", "你们可以跟领导反映反映，这个月三次都没按时到", { kind: "escalation", escalationReasons: ["customer_request"] }],
+  ["ask-manager", "这事我先跟领导反映一下，明天回复你", { kind: "other" }],
 ];
 
 /**
