@@ -1790,6 +1790,9 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["repeat-refund", "退款什么时候到账？", { kind: "inquiry" }],
   ["ask-manager", "你们可以跟领导反映反映，这个月三次都没按时到", { kind: "escalation", escalationReasons: ["customer_request"] }],
   ["ask-manager", "这事我先跟领导反映一下，明天回复你", { kind: "other" }],
+  ["injury", "配送车在店门口把一位老人撞倒了，腿一直在流血", { kind: "escalation", category: "safety", severity: "critical", escalationReasons: ["safety"] }],
+  ["injury", "双十一大出血，全场五折", { kind: "other" }],
+  ["rough-handling", "监控看到装卸工站在包裹上踢件，好多箱子都变形了", { kind: "escalation", escalationReasons: ["severe_incident"] }],
 ];
 
 /**
