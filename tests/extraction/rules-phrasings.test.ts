@@ -1793,6 +1793,7 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["injury", "配送车在店门口把一位老人撞倒了，腿一直在流血", { kind: "escalation", category: "safety", severity: "critical", escalationReasons: ["safety"] }],
   ["injury", "双十一大出血，全场五折", { kind: "other" }],
   ["rough-handling", "监控看到装卸工站在包裹上踢件，好多箱子都变形了", { kind: "escalation", escalationReasons: ["severe_incident"] }],
+  ["dead-on-arrival", "寄的螃蟹到了，十只死了三只，不是说冷链吗？", { kind: "complaint", category: "damage" }],
 ];
 
 /**
