@@ -1794,6 +1794,11 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["injury", "双十一大出血，全场五折", { kind: "other" }],
   ["rough-handling", "监控看到装卸工站在包裹上踢件，好多箱子都变形了", { kind: "escalation", escalationReasons: ["severe_incident"] }],
   ["dead-on-arrival", "寄的螃蟹到了，十只死了三只，不是说冷链吗？", { kind: "complaint", category: "damage" }],
+  ["charge-question", "运费怎么收？", { kind: "inquiry", topic: "price" }],
+  ["charge-question", "押金怎么收？最短租几天？", { kind: "inquiry" }],
+  ["charge-question", "运费怎么收了85？", { kind: "complaint", category: "billing" }],
+  ["charge-question", "明明不到一公斤，你们按5公斤收我运费，单号YT8812003345", { kind: "complaint", category: "billing", orderRef: "YT8812003345" }],
+  ["charge-question", "快递柜超时收了两块保管费，凭什么收我钱，取件通知都没发", { kind: "complaint", category: "billing" }],
 ];
 
 /**
