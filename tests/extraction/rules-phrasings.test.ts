@@ -1799,6 +1799,9 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["charge-question", "运费怎么收了85？", { kind: "complaint", category: "billing" }],
   ["charge-question", "明明不到一公斤，你们按5公斤收我运费，单号YT8812003345", { kind: "complaint", category: "billing", orderRef: "YT8812003345" }],
   ["charge-question", "快递柜超时收了两块保管费，凭什么收我钱，取件通知都没发", { kind: "complaint", category: "billing" }],
+  ["status-question", "那批退货现在 status 是什么？仓库还没收到", { kind: "inquiry", topic: "tracking" }],
+  ["status-question", "What's the status of my return? The warehouse still hasn't received it", { kind: "inquiry", topic: "tracking" }],
+  ["missed-linehaul", "VIP client Norwell Labs: 40 cartons on booking BK-5521 missed the 6am linehaul, their site opens tomorrow. Need the duty manager on this now.", { kind: "escalation", category: "delay" }],
 ];
 
 /**

@@ -634,9 +634,10 @@ export function readSignals(lower: string): Signals {
     severityCues: new Set(severityHits.flatMap((h) => (h.tag === "idiom" ? [] : [h.tag]))),
     // "…两天没更新了，正常吗？", "签收了没有": a question that names only a delay, or asks where the goods are, is about tracking.
     // "请问我拍下的商品什么时候可以发货呢": asking when the goods move is about tracking too.
+    // "那批退货现在 status 是什么？": where a return has got to is tracking, not the return rules.
     topic:
-      topic === "other" &&
-      ((problemCategories.size === 1 && problemCategories.has("delay")) || groups.has("whereIs") || askedWhen)
+      (topic === "other" && ((problemCategories.size === 1 && problemCategories.has("delay")) || groups.has("whereIs") || askedWhen)) ||
+      (topic === "policy" && groups.has("whereIs"))
         ? "tracking"
         : topic,
     ownGoodsAskedWhen: askedWhen && ownGoodsMatcher.findAll(lower).some((h) => !negated(h)),
