@@ -1801,6 +1801,9 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["charge-question", "快递柜超时收了两块保管费，凭什么收我钱，取件通知都没发", { kind: "complaint", category: "billing" }],
   ["status-question", "那批退货现在 status 是什么？仓库还没收到", { kind: "inquiry", topic: "tracking" }],
   ["status-question", "What's the status of my return? The warehouse still hasn't received it", { kind: "inquiry", topic: "tracking" }],
+  ["cancel-pickup", "明天的上门取件帮我取消一下，货还没好", { kind: "order" }],
+  ["cancel-pickup", "Please cancel the pickup for tomorrow, the boxes aren't ready", { kind: "order" }],
+  ["size-change", "这件能不能换下码，麻烦给改成L码的", { kind: "order" }],
   ["missed-linehaul", "VIP client Norwell Labs: 40 cartons on booking BK-5521 missed the 6am linehaul, their site opens tomorrow. Need the duty manager on this now.", { kind: "escalation", category: "delay" }],
 ];
 
