@@ -1804,6 +1804,9 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["cancel-pickup", "明天的上门取件帮我取消一下，货还没好", { kind: "order" }],
   ["cancel-pickup", "Please cancel the pickup for tomorrow, the boxes aren't ready", { kind: "order" }],
   ["size-change", "这件能不能换下码，麻烦给改成L码的", { kind: "order" }],
+  ["can-it-ship", "指甲油能寄吗？就寄省内", { kind: "inquiry", topic: "policy" }],
+  ["can-it-ship", "你们能送到石门乡吗", { kind: "inquiry", topic: "policy" }],
+  ["can-it-ship", "代收的货款一般几天回款？", { kind: "inquiry", topic: "policy" }],
   ["missed-linehaul", "VIP client Norwell Labs: 40 cartons on booking BK-5521 missed the 6am linehaul, their site opens tomorrow. Need the duty manager on this now.", { kind: "escalation", category: "delay" }],
 ];
 
