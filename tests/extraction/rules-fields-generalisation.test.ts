@@ -171,6 +171,12 @@ describe("field extraction generalises to new phrasings", () => {
     ]);
   });
 
+  it("takes no customer from where someone is taken or sent ('正在送医院', '送到公司')", () => {
+    expect(extractWithRules({ text: "车子把人撞倒了，正在送医院", sentAt: WED }).customer).toBeUndefined();
+    expect(extractWithRules({ text: "外卖能帮我改个地址吗 送到公司 科技园南区9栋前台", sentAt: WED }).customer).toBeUndefined();
+    expect(extractWithRules({ text: "客户仁爱医院要口罩200箱", sentAt: WED }).customer).toBe("仁爱医院");
+  });
+
   it("leaves an urgency tag in brackets out of the name ('(急) 纸箱', '【加急】A4纸')", () => {
     expect(extractWithRules({ text: "(急) 纸箱 200个，明天送", sentAt: WED }).items?.[0]?.product).toBe("纸箱");
     expect(extractWithRules({ text: "【加急】A4纸 50箱 后天送到", sentAt: WED }).items?.[0]?.product).toBe("A4纸");

@@ -1807,6 +1807,11 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["can-it-ship", "指甲油能寄吗？就寄省内", { kind: "inquiry", topic: "policy" }],
   ["can-it-ship", "你们能送到石门乡吗", { kind: "inquiry", topic: "policy" }],
   ["can-it-ship", "代收的货款一般几天回款？", { kind: "inquiry", topic: "policy" }],
+  ["injury", "卸车时一箱猫砂滑下来砸到了店里的小伙子，腿都青了", { kind: "escalation", category: "safety", escalationReasons: ["safety"] }],
+  ["injury", "我们老板腿肿了今天不来，明天再对账", { kind: "other" }],
+  ["repeat-words", "这是我第三次说这个事了，上个月少的3箱到现在也没补，每次打电话都说在处理", { kind: "escalation", escalationReasons: ["repeat_complaint"] }],
+  ["status-note", "客户的退款已走完流程，订单 PS-2231，财务明天打款", { kind: "other" }],
+  ["near-miss", "叉车倒车差点撞到人", { kind: "escalation", category: "safety", severity: "high" }],
   ["missed-linehaul", "VIP client Norwell Labs: 40 cartons on booking BK-5521 missed the 6am linehaul, their site opens tomorrow. Need the duty manager on this now.", { kind: "escalation", category: "delay" }],
 ];
 
