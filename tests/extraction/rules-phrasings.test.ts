@@ -1812,6 +1812,14 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["repeat-words", "这是我第三次说这个事了，上个月少的3箱到现在也没补，每次打电话都说在处理", { kind: "escalation", escalationReasons: ["repeat_complaint"] }],
   ["status-note", "客户的退款已走完流程，订单 PS-2231，财务明天打款", { kind: "other" }],
   ["near-miss", "叉车倒车差点撞到人", { kind: "escalation", category: "safety", severity: "high" }],
+  ["on-hold", "Your helpline kept me on hold for 35 minutes and the locker still won't open", { kind: "complaint", category: "service" }],
+  ["on-hold", "Please put order PO-5512 on hold for two weeks", { kind: "order", orderRef: "PO-5512" }],
+  ["on-hold", "PO-8812 先暂停发货，等通知", { kind: "order" }],
+  ["waited-long", "怎么等这么久啊？朋友同一天买的早到了，帮我催一下", { kind: "complaint", category: "delay" }],
+  ["quiet-sound", "蓝牙连接没问题，但插线以后声音太小了", { kind: "complaint", category: "quality" }],
+  ["quiet-sound", "风扇声音很小，很满意", { kind: "other" }],
+  ["wrong-invoice", "东西不错，就是我要的是专票，寄的还是普票", { kind: "complaint", category: "billing" }],
+  ["wrong-invoice", "请问开的是专票还是普票？", { kind: "inquiry", topic: "invoice" }],
   ["missed-linehaul", "VIP client Norwell Labs: 40 cartons on booking BK-5521 missed the 6am linehaul, their site opens tomorrow. Need the duty manager on this now.", { kind: "escalation", category: "delay" }],
 ];
 
