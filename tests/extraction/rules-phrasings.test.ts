@@ -1820,6 +1820,12 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["quiet-sound", "风扇声音很小，很满意", { kind: "other" }],
   ["wrong-invoice", "东西不错，就是我要的是专票，寄的还是普票", { kind: "complaint", category: "billing" }],
   ["wrong-invoice", "请问开的是专票还是普票？", { kind: "inquiry", topic: "invoice" }],
+  ["reorder-request", "we're out of oat milk, need you to order me some more", { kind: "order" }],
+  ["trial-size", "客户问猫砂有没有小包装的试用装", { kind: "inquiry", topic: "stock" }],
+  ["rotten-box", "收到的时候外包装已经烂了，里面的杯子碎了两个", { kind: "complaint", category: "damage" }],
+  ["missing-gift", "说好的赠品一样都没有，联系客服还不承认", { kind: "complaint", category: "wrong_item" }],
+  ["lost-bag", "Please help by finding my baggage, it never came off the carousel", { kind: "complaint", category: "lost" }],
+  ["refund-difference", "客服说收到货就把差价二十块钱退给我，但是我找了你们几次客服都没人理", { kind: "escalation", category: "billing" }],
   ["missed-linehaul", "VIP client Norwell Labs: 40 cartons on booking BK-5521 missed the 6am linehaul, their site opens tomorrow. Need the duty manager on this now.", { kind: "escalation", category: "delay" }],
 ];
 
