@@ -1721,7 +1721,6 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["safety-name", "My daughter is at urgent care after the heater sparked and burned her arm", { kind: "escalation", category: "safety", severity: "critical", escalationReasons: ["safety"] }],
   ["smoking", "夜班有人在制冷机房门口抽烟", { kind: "escalation", category: "safety", escalationReasons: ["safety"] }],
   ["near-miss", "展厅吊灯掉下来，差点砸到客人", { kind: "escalation", category: "safety", escalationReasons: ["safety"] }],
-  ["injury", "A speaker stand fell and hit a guest on the arm, paramedics on site", { kind: "escalation", category: "safety", severity: "critical", escalationReasons: ["safety"] }],
   ["injury", "the ladder broke and our guy fell off, he's hurt", { kind: "escalation", category: "safety", severity: "critical", escalationReasons: ["safety"] }],
   ["injury", "Pallet slipped, nobody was hurt but 12 cases are smashed", { kind: "complaint", category: "damage" }],
   ["injury-cut", "Our picker got a deep cut from a broken pallet strap this morning", { kind: "escalation", category: "safety", severity: "critical", escalationReasons: ["safety"] }],
@@ -1826,6 +1825,15 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["missing-gift", "说好的赠品一样都没有，联系客服还不承认", { kind: "complaint", category: "wrong_item" }],
   ["lost-bag", "Please help by finding my baggage, it never came off the carousel", { kind: "complaint", category: "lost" }],
   ["refund-difference", "客服说收到货就把差价二十块钱退给我，但是我找了你们几次客服都没人理", { kind: "escalation", category: "billing" }],
+  ["guard", "Our sales got hurt badly by your late deliveries last month", { kind: "complaint", category: "delay" }],
+  ["guard", "My dad is 80 and he's hurt that nobody from your team ever called him back", { kind: "complaint", category: "service" }],
+  ["guard", "流血清仓价还能再便宜点吗？我要拿200件", { kind: "inquiry", topic: "price" }],
+  ["guard", "竞争对手都在流血补贴，你们报价能不能跟一下？", { kind: "inquiry", topic: "price" }],
+  ["guard", "发票帮我开成普票就行", { kind: "inquiry", topic: "invoice" }],
+  ["guard", "财务那边都说在处理了，您放心", { kind: "other" }],
+  ["guard", "我这边可以跟领导反映一下", { kind: "other" }],
+  ["guard", "仓库严禁野蛮分拣", { kind: "other" }],
+  ["guard", "Please ship 50 trauma kits so the paramedics on site have them by Friday", { kind: "order", quantity: 50 }],
   ["missed-linehaul", "VIP client Norwell Labs: 40 cartons on booking BK-5521 missed the 6am linehaul, their site opens tomorrow. Need the duty manager on this now.", { kind: "escalation", category: "delay" }],
 ];
 
@@ -1875,6 +1883,7 @@ const KNOWN_MISREADS: [family: string, text: string, expected: Expect][] = [
   ["threat-category", "再不处理我就打12315投诉你们", { kind: "escalation", category: "other" }],
   ["lost-business", "We lost 4 customers this month because your deliveries were late again", { kind: "complaint", category: "delay" }],
   ["wrong-item", "要的是大号，发来一箱小号", { kind: "complaint", category: "wrong_item" }],
+  ["injury", "A speaker stand fell and hit a guest on the arm, paramedics on site", { kind: "escalation", category: "safety", escalationReasons: ["safety"] }],
 ];
 
 function expectReading(text: string, expected: Expect): void {

@@ -625,9 +625,8 @@ export function readSignals(lower: string): Signals {
       ...longestHits(reasonMatcher.findAll(lower))
         .filter((h) => !negated(h) && !firstTime(h, lower))
         .flatMap((h) => (h.tag === "idiom" ? [] : [h.tag])),
-      // Contacting support again and again is a repeat complaint only about a problem the message names, or a refund
-      // it chases ("款都催了好多次了，什么时候能退给我").
-      ...((problemHits.length > 0 || groups.has("complaintStrong") || groups.has("failure") || groups.has("refund")) && repeatedContact(lower, negated, problemHits.some((h) => typeof h.tag === "object" && h.tag.category !== "service"))
+      // Contacting support again and again is a repeat complaint only about a problem the message names.
+      ...((problemHits.length > 0 || groups.has("complaintStrong") || groups.has("failure")) && repeatedContact(lower, negated, problemHits.some((h) => typeof h.tag === "object" && h.tag.category !== "service"))
         ? (["repeat_complaint"] as const)
         : []),
     ]),
