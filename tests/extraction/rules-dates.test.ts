@@ -68,6 +68,20 @@ describe("months and absolute dates", () => {
     expect(first("下月底", "2026-01-15T11:00:00+08:00")).toBe("2026-02-28");
   });
 
+  it("N月底 is the last day of month N; a price before 月底 names no month", () => {
+    expect(first("出口单：净水机六十台，11月底前装船", "2026-10-28T15:00:00+08:00")).toBe("2026-11-30");
+    expect(first("复合肥 500 MT，5月底前 ship", "2026-04-14T15:30:00+08:00")).toBe("2026-05-31");
+    expect(first("十二月底前送到", "2026-10-28T15:00:00+08:00")).toBe("2026-12-31");
+    expect(first("丝带 30卷@4.5 月底前 送", "2026-03-10T15:00:00+08:00")).toBe("2026-03-31");
+  });
+
+  it("reads a day ahead before today said in passing, and 当天 after a date as that day", () => {
+    expect(first("今早鲜丰下单：娃娃菜8吨，后天凌晨到江桥市场", "2026-01-21T07:50:00+08:00")).toBe("2026-01-23");
+    expect(first("今晚爆单了 明天早上8点能派两辆车来拉货吗", "2026-05-10T23:05:00+08:00")).toBe("2026-05-11");
+    expect(first("5月16日婚礼当天早上8点前送到酒店", "2026-05-06T15:20:00+08:00")).toBe("2026-05-16");
+    expect(first("今天下午送到", "2026-05-06T15:20:00+08:00")).toBe("2026-05-06");
+  });
+
   it("reads a day of the month in Chinese numerals before a deadline or delivery word, and no front desk as a date", () => {
     expect(first("十五号前到", "2026-08-04T10:05:00+08:00")).toBe("2026-08-15");
     expect(first("二十号送到仓库", "2026-08-04T10:05:00+08:00")).toBe("2026-08-20");

@@ -162,6 +162,17 @@ const RULES: Rule[] = [
     },
   },
   {
+    // "11月底前装船", "5月底前 ship": the end of the month named, this year unless that is long past.
+    regex: /(?<![0-9.])([0-9]{1,2}|十[一二]?|[一二三四五六七八九])\s?月份?(?:底|末|尾)/g,
+    resolve: (m, today) => {
+      const month = smallNumber(m[1]!);
+      if (month === undefined || month < 1 || month > 12) return undefined;
+      const { year } = parts(today);
+      const end = lastDayOfMonth(year, month);
+      return end.ms < today.ms - 60 * DAY_MS ? lastDayOfMonth(year + 1, month) : end;
+    },
+  },
+  {
     regex: /月底|月末|月尾/g,
     resolve: (_m, today) => {
       const { year, month } = parts(today);
@@ -355,7 +366,8 @@ export function findDates(lower: string, sentAt: string): DateMention[] {
   // The delivery date is read as the first mention; one that dates a payment ("到货后7天内付清",
   // "deposit paid today") goes after the others, and a bare mention yields to one said with a delivery word.
   if (found.length < 2) return found;
-  const rank = found.map((f) => mentionRank(lower, f));
+  // "5月16日婚礼当天早上8点前送到": 当天 after a date is that day, not today.
+  const rank = found.map((f, i) => (i > 0 && lower.slice(f.start, f.end) === "当天" ? 2 : mentionRank(lower, f)));
   const order = found.map((_f, i) => i).sort((a, b) => rank[a]! - rank[b]! || a - b);
   return order.map((i) => found[i]!);
 }
@@ -373,7 +385,9 @@ const WEEKDAY_ONLY = new RegExp(`^(?:(?:${WEEKDAY_LEADS})\\s)?(?:${EN_WEEKDAY}\\
 const D = vocabulary.dates;
 /** Words right after a date that make it a delivery date: "下周一送到", "月底前交货", "by Friday, delivered". */
 // "周六下午前送到": a time of day and a 前 may both stand between the date and its delivery word.
-const DELIVERY_AFTER = new RegExp(`^\\s?(?:(?:前|之前|以前|上午|下午|早上|晚上|中午)\\s?){0,2}(?:${alternation(D.deliveryAfter)})`);
+const DELIVERY_AFTER = new RegExp(
+  `^\\s?(?:(?:前|之前|以前|上午|下午|早上|晚上|中午|凌晨|一早|[0-9一二三四五六七八九十]{1,3}\\s?点半?)\\s?){0,3}(?:${alternation(D.deliveryAfter)})`,
+);
 /** Words right before a date that make it a delivery date: "Deliver Fri", "交货期 3月5日", "ship by". */
 const DELIVERY_BEFORE = new RegExp(
   `(?:(?:${alternation(D.deliveryBefore)})\\s?(?:by|on|before|until|for|date|日期|时间)?|${alternation(D.deadlines)})\\s?[:：]?\\s?$`,
@@ -400,5 +414,9 @@ function mentionRank(lower: string, f: DateMention): number {
   const lead = WEEKDAY_LEAD.exec(lower.slice(f.start, f.end))?.[0] ?? "";
   if (DELIVERY_AFTER.test(after) || DELIVERY_BEFORE.test(before + lead.trimEnd())) return 0;
   const deadline = lead === "by " || lead === "before " || /\b(?:by|before)\s$/.test(before);
-  return deadline && WANTED_BEFORE.test(lower.slice(Math.max(0, f.start - 64), f.start)) ? 0 : 1;
+  if (deadline && WANTED_BEFORE.test(lower.slice(Math.max(0, f.start - 64), f.start))) return 0;
+  // "今早鲜丰下单：…后天凌晨到", "今晚爆单了…明天早上8点能派车吗": today said in passing yields to a day ahead.
+  return TODAY.test(lower.slice(f.start, f.end)) ? 1.5 : 1;
 }
+
+const TODAY = /^(?:今天|今日|今晚|今早|today|tonight|this morning)$/;
