@@ -177,6 +177,18 @@ describe("field extraction generalises to new phrasings", () => {
     expect(extractWithRules({ text: "客户仁爱医院要口罩200箱", sentAt: WED }).customer).toBe("仁爱医院");
   });
 
+  it("reads a size written as a fraction as no date, and names the product before 再给我发 ('4/4的小提琴再给我发六把')", () => {
+    const out = extractWithRules({ text: "老板，4/4的小提琴再给我发六把，跟上次一样1680一把，下礼拜三前到就行", sentAt: "2026-06-17T20:45:00+08:00" });
+    expect(out.deliveryDate).toBe("2026-06-24");
+    expect(out.items).toEqual([{ quantity: 6, product: "小提琴", unit: "把", unitPrice: 1680 }]);
+    expect(extractWithRules({ text: "Please send 25 student violins (3/4 size) at $189 each, deliver by 2/18", sentAt: "2026-02-10T09:15:00-05:00" }).deliveryDate).toBe("2026-02-18");
+  });
+
+  it("takes no name from a title or a condition before the count ('老板 后天给我送6托 PET瓶胚', '有的话直接给我发')", () => {
+    expect(extractWithRules({ text: "老板 后天给我送6托 PET瓶胚28口 到厂里", sentAt: WED }).items?.[0]?.product).toContain("PET瓶胚28口");
+    expect(extractWithRules({ text: "竹纤维浴巾还有货吧？有的话直接给我发一百二十条，还按上回38一条", sentAt: WED }).items?.[0]?.product).toContain("竹纤维浴巾");
+  });
+
   it("leaves an urgency tag in brackets out of the name ('(急) 纸箱', '【加急】A4纸')", () => {
     expect(extractWithRules({ text: "(急) 纸箱 200个，明天送", sentAt: WED }).items?.[0]?.product).toBe("纸箱");
     expect(extractWithRules({ text: "【加急】A4纸 50箱 后天送到", sentAt: WED }).items?.[0]?.product).toBe("A4纸");

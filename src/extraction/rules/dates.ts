@@ -315,8 +315,8 @@ const RULES: Rule[] = [
     },
   },
   {
-    // Not a fraction of an inch or foot: 1/2" x 36".
-    regex: /(?<![0-9/.\-])(\d{1,2})\/(\d{1,2})(?![0-9/"'”″]|\s?(?:in|inch|ft)\b)/g,
+    // Not a fraction of an inch or foot (1/2" x 36"), nor a size ("4/4的小提琴", "3/4 size violins").
+    regex: /(?<![0-9/.\-])(\d{1,2})\/(\d{1,2})(?![0-9/"'”″]|\s?(?:in|inch|ft|size)\b|\s?(?:的|尺寸|寸))/g,
     resolve: (m, today) => {
       const a = Number(m[1]);
       const b = Number(m[2]);
