@@ -139,6 +139,20 @@ describe("order references", () => {
     expect(ref("Call HK 9123 4870 before noon")).toBeUndefined();
   });
 
+  it("reads postal item and marketplace order numbers by their shape, and a carrier's name apart from its number", () => {
+    expect(ref("waybill on the label says DX55810234GB. where's my parcel")).toBe("DX55810234GB");
+    expect(ref("EMS 单号 EA123456789CN 一直没更新")).toBe("EA123456789CN");
+    expect(ref("404-9063352-8933925 this is my order no.")).toBe("404-9063352-8933925");
+    expect(ref("USPS 9400 1118 9922 3344 5566 77. Could you start a claim")).toBe("9400 1118 9922 3344 5566 77");
+    expect(ref("韵达单号 4318 6620 1957 3，查了说已签收")).toBe("4318 6620 1957 3");
+  });
+
+  it("reads a department's PO number and a pickup booking's number", () => {
+    expect(ref("郑医生问 VET-PO-2608-03 那批疫苗今天几点能到")).toBe("VET-PO-2608-03");
+    expect(ref("帮我把那个上门取件单PK0124-3371取消掉吧")).toBe("PK0124-3371");
+    expect(ref("型号 HT-A5000 还有货吗")).toBeUndefined();
+  });
+
   it("reads a record locator after a confirmation or locator label, capitals alone only when marked by # or :", () => {
     expect(ref("Conf #: QWERTZ, seat 12A")).toBe("QWERTZ");
     expect(ref("record locator: HJKTPL")).toBe("HJKTPL");

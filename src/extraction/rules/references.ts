@@ -49,6 +49,13 @@ const BARE_LOCATOR = /^[A-Z]{6}$/;
 /** An id no quantity or date could be: a leading zero, nine or more digits, or letters with digits. */
 const NO_QUANTITY = /^(?:0\d{3,}|\d{9,}|(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9-]+)$/;
 const UPS = /^1Z[0-9A-Z]{16}$/;
+/**
+ * A UPU postal item number: two letters, nine digits (or eight, when the check digit is dropped) and the country's two
+ * letters (RR123456789CN, DX55810234GB).
+ */
+const POSTAL_ITEM = /^[A-Z]{2}\d{8,9}[A-Z]{2}$/;
+/** An Amazon order number: 3, 7 and 7 digits (404-9063352-8933925). */
+const MARKETPLACE_ORDER = /^\d{3}-\d{7}-\d{7}$/;
 
 function isIdChar(c: string | undefined): boolean {
   return isAsciiAlnum(c) || c === "-" || c === "_" || c === "/";
@@ -69,6 +76,8 @@ function onlyFillersBetween(lower: string, from: number, to: number): boolean {
 }
 
 function hasKnownPrefix(id: string): boolean {
+  // "VET-PO-2608-03": an order's PO or SO after a department's letters.
+  if (/^[A-Z]{2,5}-(?:PO|SO)-\d{3,}/.test(id)) return true;
   return prefixes.some((p) => {
     if (!id.startsWith(p)) return false;
     const rest = id.slice(p.length);
@@ -83,6 +92,8 @@ function hasKnownPrefix(id: string): boolean {
 const SPACED_PREFIXES = new Set(["SF", "JD", "JDV", "YT", "YTO", "ZTO", "STO", "EMS", "YD", "HTKY", "DPK"]);
 /** Carriers whose waybills are written as the code with the first digits, then groups: "SF1488 2093 7716", "JT7788 0021 4456". */
 export const CARRIER_CODES: ReadonlySet<string> = new Set([...SPACED_PREFIXES, "JT"]);
+/** Carriers named before their tracking numbers, which do not carry the name: "USPS 9400 1118 …", "DHL 1234 5678 90". */
+const CARRIER_NAMES: ReadonlySet<string> = new Set(["USPS", "UPS", "DHL", "TNT", "DPD", "GLS"]);
 /** A container owner code: three letters and the equipment letter U, J or Z (MSCU, TGHU). */
 const CONTAINER_OWNER = /^[A-Z]{3}[UJZ]$/;
 
@@ -107,8 +118,12 @@ function spacedReference(text: string, code: string, start: number, end: number)
   }
   if (isAsciiAlnum(text[i])) return undefined;
   // An unknown carrier's code ("KY 2026 0318 0091") needs the long, grouped shape of a waybill to count.
-  if (!known) return groups >= 3 && digits.length >= 12 && digits.length <= 20 ? text.slice(start, i) : undefined;
-  const ok = container ? /^\d{7}$/.test(digits) : digits.length >= 8 && digits.length <= 20;
+  // USPS numbers run to 22 digits ("USPS 9400 1118 9922 3344 5566 77"); a carrier's name is no part of its number.
+  if (!known) {
+    if (groups < 3 || digits.length < 12 || digits.length > 22) return undefined;
+    return CARRIER_NAMES.has(code) ? text.slice(end + 1, i) : text.slice(start, i);
+  }
+  const ok = container ? /^\d{7}$/.test(digits) : digits.length >= 8 && digits.length <= 22;
   return ok ? text.slice(start, i) : undefined;
 }
 
@@ -120,7 +135,7 @@ function spacedReference(text: string, code: string, start: number, end: number)
  */
 function groupedReference(text: string, start: number): string | undefined {
   const window = text.slice(start, start + 48);
-  const digitsOnly = /^\d{3,6}(?: \d{3,5}){1,5}(?: \d{2})?(?![\dA-Za-z])/.exec(window);
+  const digitsOnly = /^\d{3,6}(?: \d{3,5}){1,5}(?: \d{1,2})?(?![\dA-Za-z])/.exec(window);
   if (digitsOnly && digitsOnly[0].split(" ").length >= 3 && countDigits(digitsOnly[0]) >= 9) return digitsOnly[0];
   const mixed = /^[0-9A-Z]{1,6}(?: [0-9A-Z]{1,6}){2,7}(?![\dA-Za-z])/.exec(window);
   if (!mixed) return undefined;
@@ -155,7 +170,7 @@ function isDocumentCode(id: string): boolean {
 }
 
 function unlabelledShape(id: string): boolean {
-  if (CONTAINER.test(id) || UPS.test(id)) return true;
+  if (CONTAINER.test(id) || UPS.test(id) || POSTAL_ITEM.test(id) || MARKETPLACE_ORDER.test(id)) return true;
   if (countDigits(id) < 4) return false;
   if (hasKnownPrefix(id)) return true;
   // A run of letters then eight or more digits reads as a carrier waybill (SF1402938475), a serial after a date too
