@@ -189,6 +189,13 @@ describe("field extraction generalises to new phrasings", () => {
     expect(extractWithRules({ text: "竹纤维浴巾还有货吧？有的话直接给我发一百二十条，还按上回38一条", sentAt: WED }).items?.[0]?.product).toContain("竹纤维浴巾");
   });
 
+  it("ends a name before 过来 and reads paying on the spot or on a monthly account ('钱到时候当面扫码给你')", () => {
+    const out = extractWithRules({ text: "明天再给我送五百个快递袋过来 钱到时候当面扫码给你", sentAt: WED });
+    expect(out.items?.[0]).toMatchObject({ quantity: 500, product: "快递袋" });
+    expect(out.paymentTerms).toBe("cod");
+    expect(extractWithRules({ text: "Could you collect 12 parcels tomorrow? Pop it on our monthly account.", sentAt: WED }).paymentTerms).toBe("credit");
+  });
+
   it("leaves an urgency tag in brackets out of the name ('(急) 纸箱', '【加急】A4纸')", () => {
     expect(extractWithRules({ text: "(急) 纸箱 200个，明天送", sentAt: WED }).items?.[0]?.product).toBe("纸箱");
     expect(extractWithRules({ text: "【加急】A4纸 50箱 后天送到", sentAt: WED }).items?.[0]?.product).toBe("A4纸");
