@@ -196,6 +196,12 @@ describe("field extraction generalises to new phrasings", () => {
     expect(extractWithRules({ text: "Could you collect 12 parcels tomorrow? Pop it on our monthly account.", sentAt: WED }).paymentTerms).toBe("credit");
   });
 
+  it("reads a repeat run to be made (再做两千五) as the count ordered", () => {
+    expect(extractWithRules({ text: "青禾茶叶那批印logo的飞机盒再做两千五，还是2块1一个，月底前送到", sentAt: WED }).items).toEqual([
+      { quantity: 2500, product: "飞机盒", unitPrice: 2.1 },
+    ]);
+  });
+
   it("leaves an urgency tag in brackets out of the name ('(急) 纸箱', '【加急】A4纸')", () => {
     expect(extractWithRules({ text: "(急) 纸箱 200个，明天送", sentAt: WED }).items?.[0]?.product).toBe("纸箱");
     expect(extractWithRules({ text: "【加急】A4纸 50箱 后天送到", sentAt: WED }).items?.[0]?.product).toBe("A4纸");
