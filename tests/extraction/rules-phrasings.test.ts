@@ -1834,6 +1834,16 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["guard", "我这边可以跟领导反映一下", { kind: "other" }],
   ["guard", "仓库严禁野蛮分拣", { kind: "other" }],
   ["guard", "Please ship 50 trauma kits so the paramedics on site have them by Friday", { kind: "order", quantity: 50 }],
+  ["accept-quote", "Go ahead with the quote you sent (Q-7710): two access points at $140, install Thursday", { kind: "order" }],
+  ["activation", "新到的卡有一半激活不了，客户等着用", { kind: "complaint", category: "quality" }],
+  ["own-follow-up", "好的 我去查一下库存再回你", { kind: "other" }],
+  ["status-note", "200张卡批量开卡完成，清单已发客户，订单可以结单了", { kind: "other" }],
+  ["manager-callback", "客户很激动，说不要再跟客服讲了，要我们主管今天下班前给他回电", { kind: "escalation", escalationReasons: ["customer_request"] }],
+  ["sla-question", "你们 SLA 里写的 4 小时响应是只算工作日吗？", { kind: "inquiry", topic: "policy" }],
+  ["past-due", "Two weeks past the install date and we still have no internet", { kind: "complaint", category: "delay" }],
+  ["quote-expired", "这个报价还有效吗？过期了麻烦重新报一下", { kind: "inquiry", topic: "price" }],
+  ["praise", "你们客服小王太耐心了，教了我半天怎么设置打印机，必须点个赞", { kind: "other" }],
+  ["messed-up", "上门装机的师傅把我们的网络设置全改乱了，下午派人来弄好", { kind: "complaint", category: "service" }],
   ["missed-linehaul", "VIP client Norwell Labs: 40 cartons on booking BK-5521 missed the 6am linehaul, their site opens tomorrow. Need the duty manager on this now.", { kind: "escalation", category: "delay" }],
 ];
 
