@@ -202,6 +202,15 @@ describe("field extraction generalises to new phrasings", () => {
     ]);
   });
 
+  it("lists items of one piece each apart from the next ('路由器一台 吸顶AP四个'), and paying on site is cash on delivery", () => {
+    const out = extractWithRules({ text: "就按上次报的套餐来 路由器一台 吸顶AP四个 周六能来装吗 到时候现场给钱", sentAt: WED });
+    expect(out.items).toEqual([
+      { quantity: 1, product: "路由器", unit: "台" },
+      { quantity: 4, product: "吸顶AP", unit: "个" },
+    ]);
+    expect(out.paymentTerms).toBe("cod");
+  });
+
   it("leaves an urgency tag in brackets out of the name ('(急) 纸箱', '【加急】A4纸')", () => {
     expect(extractWithRules({ text: "(急) 纸箱 200个，明天送", sentAt: WED }).items?.[0]?.product).toBe("纸箱");
     expect(extractWithRules({ text: "【加急】A4纸 50箱 后天送到", sentAt: WED }).items?.[0]?.product).toBe("A4纸");

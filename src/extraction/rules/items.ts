@@ -535,7 +535,9 @@ function isSpecCount(scan: Scan, q: Quantity, all: Quantity[]): boolean {
       // "面粉三十包 还有黄油十箱": a second item joined by a conjunction, not the real count of the first; "龙虾60只 每只168
       // 青口200斤": a count priced per its own unit right after it is what is ordered.
       !LIST_JOINER.test(scan.lower.slice(q.end, o.start)) &&
-      !pricedPerOwnUnit(scan.lower, q, o.start),
+      !pricedPerOwnUnit(scan.lower, q, o.start) &&
+      // "路由器一台 吸顶AP四个": a count in pieces, a space and the next item's own name lists two items.
+      !(q.rank === RANK.zhCount && /^\s+[^\s\d]{2,}/.test(scan.lower.slice(q.end, o.start))),
   );
 }
 
