@@ -1844,6 +1844,8 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["quote-expired", "这个报价还有效吗？过期了麻烦重新报一下", { kind: "inquiry", topic: "price" }],
   ["praise", "你们客服小王太耐心了，教了我半天怎么设置打印机，必须点个赞", { kind: "other" }],
   ["messed-up", "上门装机的师傅把我们的网络设置全改乱了，下午派人来弄好", { kind: "complaint", category: "service" }],
+  ["team-chatter", "今天谁值班？我下午要去客户那边调试", { kind: "other" }],
+  ["team-chatter", "下周展会谁去？我想请半天假", { kind: "other" }],
   ["missed-linehaul", "VIP client Norwell Labs: 40 cartons on booking BK-5521 missed the 6am linehaul, their site opens tomorrow. Need the duty manager on this now.", { kind: "escalation", category: "delay" }],
 ];
 
