@@ -1846,6 +1846,7 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["messed-up", "上门装机的师傅把我们的网络设置全改乱了，下午派人来弄好", { kind: "complaint", category: "service" }],
   ["team-chatter", "今天谁值班？我下午要去客户那边调试", { kind: "other" }],
   ["team-chatter", "下周展会谁去？我想请半天假", { kind: "other" }],
+  ["dragged-on", "装个宽带拖了一个月，天天说明天明天，我已经打12315了", { kind: "escalation", category: "delay", escalationReasons: ["regulator_threat"] }],
   ["missed-linehaul", "VIP client Norwell Labs: 40 cartons on booking BK-5521 missed the 6am linehaul, their site opens tomorrow. Need the duty manager on this now.", { kind: "escalation", category: "delay" }],
 ];
 
