@@ -1847,6 +1847,10 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["team-chatter", "今天谁值班？我下午要去客户那边调试", { kind: "other" }],
   ["team-chatter", "下周展会谁去？我想请半天假", { kind: "other" }],
   ["dragged-on", "装个宽带拖了一个月，天天说明天明天，我已经打12315了", { kind: "escalation", category: "delay", escalationReasons: ["regulator_threat"] }],
+  ["vented-question", "I will never order from you again. $40 for shipping on a $60 order??", { kind: "complaint", category: "billing" }],
+  ["vented-question", "The seller refuses to arrange a pickup for the return, what am I supposed to do?", { kind: "complaint" }],
+  ["vented-question", "What kind of people have you hired there? Nobody knows anything. I want a refund", { kind: "complaint" }],
+  ["guard", "I'll never be using the old supplier again, so please quote 200 units", { kind: "inquiry" }],
   ["missed-linehaul", "VIP client Norwell Labs: 40 cartons on booking BK-5521 missed the 6am linehaul, their site opens tomorrow. Need the duty manager on this now.", { kind: "escalation", category: "delay" }],
 ];
 
