@@ -80,6 +80,14 @@ describe("months and absolute dates", () => {
     expect(first("今晚爆单了 明天早上8点能派两辆车来拉货吗", "2026-05-10T23:05:00+08:00")).toBe("2026-05-11");
     expect(first("5月16日婚礼当天早上8点前送到酒店", "2026-05-06T15:20:00+08:00")).toBe("2026-05-16");
     expect(first("今天下午送到", "2026-05-06T15:20:00+08:00")).toBe("2026-05-06");
+    expect(first("A4纸20箱，今晚能送过来吗？明天一早开会要用", "2026-06-10T10:00:00+08:00")).toBe("2026-06-10");
+    expect(first("Need 10 boxes of gloves today, tomorrow the clinic opens at 8", "2026-06-10T10:00:00+08:00")).toBe("2026-06-10");
+  });
+
+  it("reads a fraction in halves or quarters before 的 as a size, a day of the month before 的 as a date, and no price before 月底 as a month", () => {
+    expect(first("6/15的下午送到仓库", "2026-06-10T10:00:00+08:00")).toBe("2026-06-15");
+    expect(first("4/4的小提琴再给我发六把", "2026-06-10T10:00:00+08:00")).toBeUndefined();
+    expect(first("单价8 月底前送到", "2026-06-10T10:00:00+08:00")).toBe("2026-06-30");
   });
 
   it("reads a day of the month in Chinese numerals before a deadline or delivery word, and no front desk as a date", () => {

@@ -140,7 +140,9 @@ describe("order references", () => {
   });
 
   it("reads postal item and marketplace order numbers by their shape, and a carrier's name apart from its number", () => {
-    expect(ref("waybill on the label says DX55810234GB. where's my parcel")).toBe("DX55810234GB");
+    expect(ref("waybill on the label says DX558102347GB. where's my parcel")).toBe("DX558102347GB");
+    expect(ref("IV20260601CN 这张发票金额不对")).toBeUndefined();
+    expect(ref("退款请打到 621-4567890-1234567")).toBeUndefined();
     expect(ref("EMS 单号 EA123456789CN 一直没更新")).toBe("EA123456789CN");
     expect(ref("404-9063352-8933925 this is my order no.")).toBe("404-9063352-8933925");
     expect(ref("USPS 9400 1118 9922 3344 5566 77. Could you start a claim")).toBe("9400 1118 9922 3344 5566 77");

@@ -1851,6 +1851,12 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["vented-question", "The seller refuses to arrange a pickup for the return, what am I supposed to do?", { kind: "complaint" }],
   ["vented-question", "What kind of people have you hired there? Nobody knows anything. I want a refund", { kind: "complaint" }],
   ["guard", "I'll never be using the old supplier again, so please quote 200 units", { kind: "inquiry" }],
+  ["guard", "退款要我们主管签字吗？", { kind: "inquiry" }],
+  ["guard", "We won't go ahead with the quote, the price is too high", { kind: "other" }],
+  ["guard", "问题还没解决，怎么就说可以结单了？", { kind: "complaint" }],
+  ["guard", "客服很耐心，但问题一直没解决，这已经是第三次打电话了", { kind: "escalation", escalationReasons: ["repeat_complaint"] }],
+  ["guard", "Is there a late fee if payment goes past the due date?", { kind: "inquiry" }],
+  ["guard", "不好意思，是我自己把路由器设置改乱了，已经恢复了", { kind: "other" }],
   ["missed-linehaul", "VIP client Norwell Labs: 40 cartons on booking BK-5521 missed the 6am linehaul, their site opens tomorrow. Need the duty manager on this now.", { kind: "escalation", category: "delay" }],
 ];
 

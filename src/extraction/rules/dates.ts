@@ -163,7 +163,7 @@ const RULES: Rule[] = [
   },
   {
     // "11月底前装船", "5月底前 ship": the end of the month named, this year unless that is long past.
-    regex: /(?<![0-9.])([0-9]{1,2}|十[一二]?|[一二三四五六七八九])\s?月份?(?:底|末|尾)/g,
+    regex: /(?<![0-9.])([0-9]{1,2}|十[一二]?|[一二三四五六七八九])月份?(?:底|末|尾)/g,
     resolve: (m, today) => {
       const month = smallNumber(m[1]!);
       if (month === undefined || month < 1 || month > 12) return undefined;
@@ -315,11 +315,13 @@ const RULES: Rule[] = [
     },
   },
   {
-    // Not a fraction of an inch or foot (1/2" x 36"), nor a size ("4/4的小提琴", "3/4 size violins").
-    regex: /(?<![0-9/.\-])(\d{1,2})\/(\d{1,2})(?![0-9/"'”″]|\s?(?:in|inch|ft|size)\b|\s?(?:的|尺寸|寸))/g,
+    // Not a fraction of an inch or foot (1/2" x 36"), nor a size ("3/4 size violins").
+    regex: /(?<![0-9/.\-])(\d{1,2})\/(\d{1,2})(?![0-9/"'”″]|\s?(?:in|inch|ft|size)\b|\s?(?:尺寸|寸))/g,
     resolve: (m, today) => {
       const a = Number(m[1]);
       const b = Number(m[2]);
+      // "4/4的小提琴", "1/2的管件": a fraction in halves, quarters or eighths before 的 sizes a thing ("6/15的下午" is a date).
+      if (a <= b && (b === 2 || b === 4 || b === 8) && m.input[m.index + m[0].length] === "的") return undefined;
       return a <= 12 ? monthDay(today, a, b) : monthDay(today, b, a);
     },
   },
@@ -386,7 +388,7 @@ const D = vocabulary.dates;
 /** Words right after a date that make it a delivery date: "下周一送到", "月底前交货", "by Friday, delivered". */
 // "周六下午前送到": a time of day and a 前 may both stand between the date and its delivery word.
 const DELIVERY_AFTER = new RegExp(
-  `^\\s?(?:(?:前|之前|以前|上午|下午|早上|晚上|中午|凌晨|一早|[0-9一二三四五六七八九十]{1,3}\\s?点半?)\\s?){0,3}(?:${alternation(D.deliveryAfter)})`,
+  `^\\s?(?:(?:前|之前|以前|上午|下午|早上|晚上|中午|凌晨|一早|[0-9一二三四五六七八九十]{1,3}\\s?点半?|能|要|务必|必须|一定要?|尽量)\\s?){0,3}(?:${alternation(D.deliveryAfter)})`,
 );
 /** Words right before a date that make it a delivery date: "Deliver Fri", "交货期 3月5日", "ship by". */
 const DELIVERY_BEFORE = new RegExp(
@@ -419,4 +421,4 @@ function mentionRank(lower: string, f: DateMention): number {
   return TODAY.test(lower.slice(f.start, f.end)) ? 1.5 : 1;
 }
 
-const TODAY = /^(?:今天|今日|今晚|今早|today|tonight|this morning)$/;
+const TODAY = /^(?:今天|今日|今晚|今早)$/;

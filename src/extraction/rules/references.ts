@@ -49,11 +49,8 @@ const BARE_LOCATOR = /^[A-Z]{6}$/;
 /** An id no quantity or date could be: a leading zero, nine or more digits, or letters with digits. */
 const NO_QUANTITY = /^(?:0\d{3,}|\d{9,}|(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9-]+)$/;
 const UPS = /^1Z[0-9A-Z]{16}$/;
-/**
- * A UPU postal item number: two letters, nine digits (or eight, when the check digit is dropped) and the country's two
- * letters (RR123456789CN, DX55810234GB).
- */
-const POSTAL_ITEM = /^[A-Z]{2}\d{8,9}[A-Z]{2}$/;
+/** A UPU postal item number: two letters, nine digits and the country's two letters (RR123456789CN). */
+const POSTAL_ITEM = /^[A-Z]{2}\d{9}[A-Z]{2}$/;
 /** An Amazon order number: 3, 7 and 7 digits (404-9063352-8933925). */
 const MARKETPLACE_ORDER = /^\d{3}-\d{7}-\d{7}$/;
 
