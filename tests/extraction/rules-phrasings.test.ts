@@ -1857,6 +1857,10 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["guard", "客服很耐心，但问题一直没解决，这已经是第三次打电话了", { kind: "escalation", escalationReasons: ["repeat_complaint"] }],
   ["guard", "Is there a late fee if payment goes past the due date?", { kind: "inquiry" }],
   ["guard", "不好意思，是我自己把路由器设置改乱了，已经恢复了", { kind: "other" }],
+  ["bare-list", "20 bunches of coriander and 12 punnets of strawberries", { kind: "order", quantity: 20, product: "coriander" }],
+  ["bare-list", "客户问进口狂犬疫苗一盒十支的批发价", { kind: "inquiry", topic: "price" }],
+  ["pay-on-arrival", "Could we have 25 kg of bananas by next Friday? Happy to pay by card when the driver arrives.", { kind: "order", paymentTerms: "cod" }],
+  ["half-up-front", "5k lbs of onions at $0.62/lb, deliver in 3 days. We'll pay half up front, half on delivery.", { kind: "order", paymentTerms: "deposit" }],
   ["missed-linehaul", "VIP client Norwell Labs: 40 cartons on booking BK-5521 missed the 6am linehaul, their site opens tomorrow. Need the duty manager on this now.", { kind: "escalation", category: "delay" }],
 ];
 
