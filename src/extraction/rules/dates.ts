@@ -411,6 +411,9 @@ const NEW_DATE_BEFORE = new RegExp(`(?:${alternation(D.changedTo)})\\s?$`);
 /** "move the delivery from Friday to next Monday": after a change verb, the date after "to" replaces the one after "from". */
 const FROM_BEFORE = new RegExp(`\\b(?:${alternation(D.changeVerbs)})\\b[^,.;!?]{0,30}\\bfrom\\s[^,.;!?]{1,24}\\sto\\s$`);
 
+/** Today in Chinese, which a message often says of what already happened ("今早下单", "今晚爆单了"). */
+const TODAY = /^(?:今天|今日|今晚|今早)$/;
+
 function mentionRank(lower: string, f: DateMention): number {
   const after = lower.slice(f.end, f.end + 12);
   const before = lower.slice(Math.max(0, f.start - 16), f.start);
@@ -424,5 +427,3 @@ function mentionRank(lower: string, f: DateMention): number {
   // "今早鲜丰下单：…后天凌晨到", "今晚爆单了…明天早上8点能派车吗": today said in passing yields to a day ahead.
   return TODAY.test(lower.slice(f.start, f.end)) ? 1.5 : 1;
 }
-
-const TODAY = /^(?:今天|今日|今晚|今早)$/;
