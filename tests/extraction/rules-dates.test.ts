@@ -84,9 +84,10 @@ describe("months and absolute dates", () => {
     expect(first("Need 10 boxes of gloves today, tomorrow the clinic opens at 8", "2026-06-10T10:00:00+08:00")).toBe("2026-06-10");
   });
 
-  it("reads no date from a weekday listed after an every-week one, and reads 先送到 and 首送 as delivery words", () => {
+  it("reads no date from a weekday listed after an every-week one, and reads 首送 as a delivery word", () => {
     expect(first("叶菜类从8月起每周二、周五送，下月4号首送", "2026-07-30T10:20:00+08:00")).toBe("2026-08-04");
-    expect(first("下周三团建，能不能下周二晚上先送到？", "2026-05-28T20:10:00+08:00")).toBe("2026-06-02");
+    expect(first("原来是每周二，周四送一次就行", "2026-06-10T10:00:00+08:00")).toBe("2026-06-11");
+    expect(first("明天先送样品，大货下周五送到，一共300件", "2026-06-10T10:00:00+08:00")).toBe("2026-06-19");
   });
 
   it("reads a fraction in halves or quarters before 的 as a size, a day of the month before 的 as a date, and no price before 月底 as a month", () => {

@@ -1857,10 +1857,10 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["guard", "客服很耐心，但问题一直没解决，这已经是第三次打电话了", { kind: "escalation", escalationReasons: ["repeat_complaint"] }],
   ["guard", "Is there a late fee if payment goes past the due date?", { kind: "inquiry" }],
   ["guard", "不好意思，是我自己把路由器设置改乱了，已经恢复了", { kind: "other" }],
-  ["bare-list", "20 bunches of coriander and 12 punnets of strawberries", { kind: "order", quantity: 20, product: "coriander" }],
   ["bare-list", "客户问进口狂犬疫苗一盒十支的批发价", { kind: "inquiry", topic: "price" }],
   ["pay-on-arrival", "Could we have 25 kg of bananas by next Friday? Happy to pay by card when the driver arrives.", { kind: "order", paymentTerms: "cod" }],
   ["half-up-front", "5k lbs of onions at $0.62/lb, deliver in 3 days. We'll pay half up front, half on delivery.", { kind: "order", paymentTerms: "deposit" }],
+  ["head-unit", "Need 2 head gaskets and 4 spark plugs", { kind: "order", product: "head gaskets" }],
   ["missed-linehaul", "VIP client Norwell Labs: 40 cartons on booking BK-5521 missed the 6am linehaul, their site opens tomorrow. Need the duty manager on this now.", { kind: "escalation", category: "delay" }],
 ];
 
@@ -1911,6 +1911,7 @@ const KNOWN_MISREADS: [family: string, text: string, expected: Expect][] = [
   ["lost-business", "We lost 4 customers this month because your deliveries were late again", { kind: "complaint", category: "delay" }],
   ["wrong-item", "要的是大号，发来一箱小号", { kind: "complaint", category: "wrong_item" }],
   ["injury", "A speaker stand fell and hit a guest on the arm, paramedics on site", { kind: "escalation", category: "safety", escalationReasons: ["safety"] }],
+  ["bare-list", "20 bunches of coriander and 12 punnets of strawberries", { kind: "order", quantity: 20, product: "coriander" }],
 ];
 
 function expectReading(text: string, expected: Expect): void {

@@ -687,8 +687,6 @@ export interface OrderShape {
   hasQuantity: boolean;
   /** The message names an order, waybill or booking number. */
   hasReference: boolean;
-  /** How many counted items are named: two or more ("20 bunches of coriander and 12 punnets of strawberries") list an order. */
-  itemCount: number;
 }
 
 /** `order` is read only when the cues leave the kind open: reading items is the costliest step. */
@@ -771,7 +769,7 @@ export function decideKind(signals: Signals, reasons: EscalationReason[], readOr
     // A question is an inquiry, topic or not ("Can I change my PIN?"), unless it is small talk ("在吗").
     return signals.has("chitchat") && signals.topic === "other" && !signals.asksHowTo ? "other" : "inquiry";
   }
-  if (order().hasQuantity && (order().filled >= 2 || signals.has("orderWeak") || (order().itemCount >= 2 && signals.topic === "other"))) return "order";
+  if (order().hasQuantity && (order().filled >= 2 || signals.has("orderWeak"))) return "order";
   // "此单必须今天下午送到", "尽量明天上午十一点前送到", "这单明天你们一起发过来吧": insisting on or asking for a delivery, with
   // a date or another field, instructs an order.
   if (signals.has("deliveryRequests") && order().filled >= 1) return "order";

@@ -137,7 +137,7 @@ const WEEKDAY_LEAD = new RegExp(`^(?:${WEEKDAY_LEADS})\\s`);
 const EN_MONTH =
   "(jan|feb|mar|apr|may|jun|jul|aug|sept|sep|oct|nov|dec)(?:(?<=jan)uary|(?<=feb)ruary|(?<=mar)ch|(?<=apr)il|(?<=jun)e|(?<=jul)y|(?<=aug)ust|(?<=sept)ember|(?<=sep)tember|(?<=oct)ober|(?<=nov)ember|(?<=dec)ember)?";
 
-const EVERY_WEEK_LIST = /每(?:周|星期|礼拜)[一二三四五六日天1-7](?:[、,，和/]\s?(?:周|星期|礼拜)?[一二三四五六日天1-7])*[、,，和/]\s?$/;
+const EVERY_WEEK_LIST = /每(?:周|星期|礼拜)[一二三四五六日天1-7](?:[、和/]\s?(?:周|星期|礼拜)?[一二三四五六日天1-7])*[、和/]\s?$/;
 
 function zhWeekChoice(prefix: string | undefined): WeekChoice {
   if (!prefix) return "coming";
@@ -392,7 +392,7 @@ const D = vocabulary.dates;
 /** Words right after a date that make it a delivery date: "下周一送到", "月底前交货", "by Friday, delivered". */
 // "周六下午前送到": a time of day and a 前 may both stand between the date and its delivery word.
 const DELIVERY_AFTER = new RegExp(
-  `^\\s?(?:(?:前|之前|以前|上午|下午|早上|晚上|中午|凌晨|一早|[0-9一二三四五六七八九十]{1,3}\\s?点半?|能|要|务必|必须|一定要?|尽量|先)\\s?){0,3}(?:${alternation(D.deliveryAfter)})`,
+  `^\\s?(?:(?:前|之前|以前|上午|下午|早上|晚上|中午|凌晨|一早|[0-9一二三四五六七八九十]{1,3}\\s?点半?|能|要|务必|必须|一定要?|尽量)\\s?){0,3}(?:${alternation(D.deliveryAfter)})`,
 );
 /** Words right before a date that make it a delivery date: "Deliver Fri", "交货期 3月5日", "ship by". */
 const DELIVERY_BEFORE = new RegExp(

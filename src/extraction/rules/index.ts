@@ -37,9 +37,7 @@ export function extractWithRules(input: ExtractionInput): Extraction {
   let guessed = false;
   const cuedKind = decideKind(signals, reasons, () => {
     const o = readOrder();
-    // "抽检500个，0个不良": nobody orders none.
-    const itemCount = o.items.filter((i) => i.product !== undefined && (i.quantity ?? 0) > 0).length;
-    return { filled: o.filled, hasQuantity: o.counted, hasReference: Boolean(orderRef), itemCount };
+    return { filled: o.filled, hasQuantity: o.counted, hasReference: Boolean(orderRef) };
   }, () => {
     guessed = true;
     return signals.wordy ? examples.kindUncued() : "other";
