@@ -73,12 +73,12 @@ export function extractWithRules(input: ExtractionInput): Extraction {
     if (kind === "escalation") record.escalationReasons = reasons.length > 0 ? reasons : ["severe_incident"];
   } else if (kind === "inquiry") {
     const cued = signals.topic !== "other" ? signals.topic : signals.howItWorks ? "policy" : "other";
-    const learnedTopic = examples.topic(cued, kindFromExamples);
+    // "能帮我们把账户的默认地址改成新仓库吗？": the account's own details are no topic of the spec's, whatever the words.
+    const topic = signals.accountChange ? cued : examples.topic(cued, kindFromExamples);
     // "您好,我的货什么时候可以到?", "那批退货现在 status 是什么？" ask after goods on their way, however like a question
     // about the return or refund rules they read.
-    const trackingAsked = cued === "tracking" && learnedTopic === "policy" && (signals.ownGoodsAskedWhen || signals.has("whereIs"));
-    // "能帮我们把账户的默认地址改成新仓库吗？": the account's own details are no topic of the spec's, whatever the words.
-    record.topic = signals.accountChange || trackingAsked ? cued : learnedTopic;
+    const trackingAsked = cued === "tracking" && topic === "policy" && (signals.ownGoodsAskedWhen || signals.has("whereIs"));
+    record.topic = trackingAsked ? cued : topic;
   }
   if (scan.unfolded !== undefined) asWritten(record, scan.text, scan.unfolded);
   return record;
