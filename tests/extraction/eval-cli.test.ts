@@ -1,10 +1,10 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -44,9 +44,17 @@ const CASES = [
   { id: "t-3", text: "五一快乐！", sentAt: "2026-04-30T18:30:00+08:00", lang: "zh", expected: { kind: "other" } },
 ];
 
+const workDirs: string[] = [];
+
 function workDir(): string {
-  return mkdtempSync(join(tmpdir(), "eval-cli-"));
+  const dir = mkdtempSync(join(tmpdir(), "eval-cli-"));
+  workDirs.push(dir);
+  return dir;
 }
+
+afterEach(() => {
+  for (const dir of workDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 describe("npm run eval", () => {
   it("scores a file, prints the report and writes predictions with --out", async () => {
