@@ -494,6 +494,33 @@ describe("field extraction generalises to new phrasings", () => {
     expect(extract("Hi, this is Mark from IBM, we need 50 laptops delivered by Friday.")).toMatchObject({ customer: "IBM" });
   });
 
+  it("reads an air conditioner's horsepower (1.5匹) as its size when a count follows, and still counts cloth or bricks in 匹", () => {
+    expect(extract("订 格力 1.5匹 柜机 十二套，单价 4300，周五送装").items).toEqual([{ quantity: 12, product: "格力 1.5匹 柜机", unit: "套", unitPrice: 4300 }]);
+    expect(extract("奥克斯 2匹 挂机 6台 每台 2680 下周一送").items?.[0]).toMatchObject({ quantity: 6, unit: "台", unitPrice: 2680 });
+    expect(extract("要藏青色的布 两匹，明天送").items?.[0]).toMatchObject({ quantity: 2, unit: "匹" });
+  });
+
+  it("reads 一台 after a model code as one piece, not a price per piece", () => {
+    expect(extract("加购 滚筒洗衣机 TG100 一台 ¥3,299，周六送").items).toEqual([{ quantity: 1, product: "滚筒洗衣机", unit: "台", unitPrice: 3299 }]);
+    expect(extract("电烤箱 GE35X 一台 单价 899 明天送").items?.[0]).toMatchObject({ quantity: 1, unitPrice: 899 });
+  });
+
+  it("ends a name before the buyer's own request ('电视 我要一台', '空气炸锅 给我两个')", () => {
+    expect(extract("那个 75寸电视 我要一台 周日送").items?.[0]).toMatchObject({ product: "75寸电视", quantity: 1 });
+    expect(extract("空气炸锅 给我两个 明天送").items?.[0]).toMatchObject({ product: "空气炸锅", quantity: 2 });
+  });
+
+  it("reads money already paid online as prepaid", () => {
+    expect(extract("净水器 两台 单价1699 周六上门装 款已在线付清").paymentTerms).toBe("prepaid");
+    expect(extract("扫地机器人一台 明天送 钱我已经在线上付了").paymentTerms).toBe("prepaid");
+    expect(extract("Please send 3 dehumidifiers at $219 each to our office on Friday, already paid online.").paymentTerms).toBe("prepaid");
+  });
+
+  it("reads 'Court' in an address or a building as no legal threat", () => {
+    expect(extract("Please send 18 microwave ovens at $129 each to 14 Cedar Court, Albany NY 12203 next Monday, net 30.")).toMatchObject({ kind: "order", paymentTerms: "credit" });
+    expect(extract("If the refund isn't here by Friday we'll see you in small claims court.")).toMatchObject({ kind: "escalation", escalationReasons: ["legal_threat"] });
+  });
+
   it("does not take a place before a person as their company", () => {
     expect(extract("建材城老周 要 50 包水泥 明天送")).toMatchObject({ customer: "老周" });
     expect(extract("建材城老周 要 50 包水泥 明天送").contactName).toBeUndefined();

@@ -392,7 +392,9 @@ function isPerUnitMarker(scan: Scan, n: NumberToken, unitHits: Map<number, { kin
   const amountBefore = CHINESE_DIGITS.has(prev) || prev === "毛" || prev === "块" || prev === "元" || prev === "角";
   // "HK$420 一块": one space may stand between the amount and its unit.
   const spaced = prev === " " ? n.start - 1 : n.start;
-  return isDigitAt(scan.text, spaced - 1) || isDigitAt(scan.text, afterUnit) || moneyEndsAt(scan.money, spaced) || amountBefore;
+  // "对开门冰箱 KA92 一台": digits glued to a model's letters are its name, no amount.
+  const amountDigitsBefore = isDigitAt(scan.text, spaced - 1) && !scan.numbers.some((m) => m.end === spaced && m.glued);
+  return amountDigitsBefore || isDigitAt(scan.text, afterUnit) || moneyEndsAt(scan.money, spaced) || amountBefore;
 }
 
 function cutAtStops(s: string): string {
