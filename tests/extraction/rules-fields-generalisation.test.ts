@@ -521,6 +521,29 @@ describe("field extraction generalises to new phrasings", () => {
     expect(extract("If the refund isn't here by Friday we'll see you in small claims court.")).toMatchObject({ kind: "escalation", escalationReasons: ["legal_threat"] });
   });
 
+  it("reads hours, working days and months counted with 个 as time, not goods", () => {
+    expect(extract("电路板打样说好 5 个工作日，今天第 8 天了还没 ship，下周一就要评审")).toMatchObject({ kind: "complaint", category: "delay" });
+    expect(extract("电路板打样说好 5 个工作日，今天第 8 天了还没 ship，下周一就要评审").items).toBeUndefined();
+  });
+
+  it("reads a letter code, a six-digit date and a serial as a reference (SMT260203-05)", () => {
+    expect(extract("HX251130-07 的板子发了吗").orderRef).toBe("HX251130-07");
+  });
+
+  it("reads paying by transfer once the goods come as cash on delivery, and paying first as prepaid", () => {
+    expect(extract("后天再给我送三十箱冻鸡翅 老价钱 到了我转你").paymentTerms).toBe("cod");
+    expect(extract("铝电解电容 五千个 0.12一个 下周三能出货吗 款我们先打过去").paymentTerms).toBe("prepaid");
+  });
+
+  it("does not take 'sorry for the late message' as a late delivery", () => {
+    expect(extract("Sorry for the late message! Could we get 12 cases of nitrile gloves at $38 a case, delivered tomorrow, pay on delivery?")).toMatchObject({ kind: "order", paymentTerms: "cod" });
+  });
+
+  it("reads a problem supposed with 的话 as no complaint ('还没发货的话帮我撤掉')", () => {
+    expect(extract("DK-20260311 那单不要了，还没发货的话帮我撤掉").kind).toBe("order");
+    expect(extract("你们到现在还没发货，太慢了").kind).toBe("complaint");
+  });
+
   it("does not take a place before a person as their company", () => {
     expect(extract("建材城老周 要 50 包水泥 明天送")).toMatchObject({ customer: "老周" });
     expect(extract("建材城老周 要 50 包水泥 明天送").contactName).toBeUndefined();

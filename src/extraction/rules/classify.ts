@@ -553,7 +553,9 @@ export function readSignals(lower: string): Signals {
     const tag = h.tag;
     return typeof tag === "object" && together.words.some((w) => w.start < h.end && h.start < w.end && w.category !== tag.category);
   };
-  const cued = longestHits(categoryMatcher.findAll(lower)).filter((h) => h.tag !== "idiom" && !negated(h) && !readByRule(h));
+  // "还没发货的话帮我们撤掉": a problem that 的话 makes a condition has not happened.
+  const conditionOnly = (h: CueHit<CategoryTag>) => /^了?的话/.test(lower.slice(h.end, h.end + 3));
+  const cued = longestHits(categoryMatcher.findAll(lower)).filter((h) => h.tag !== "idiom" && !negated(h) && !readByRule(h) && !conditionOnly(h));
   // "still waiting for the reply", "it's been 3 weeks and no reply": a wait for an answer is the service's, not
   // a late delivery.
   const serviceSpans = cued.filter((h) => typeof h.tag === "object" && h.tag.category === "service" && h.tag.trigger);

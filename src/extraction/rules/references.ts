@@ -171,10 +171,10 @@ function unlabelledShape(id: string): boolean {
   if (countDigits(id) < 4) return false;
   if (hasKnownPrefix(id)) return true;
   // A run of letters then eight or more digits reads as a carrier waybill (SF1402938475), a serial after a date too
-  // (YD20260304-0117).
+  // (YD20260304-0117, or with a six-digit date, SMT260203-05).
   const letters = leadingLetters(id);
   if (letters < 1 || letters > 4 || isDocumentCode(id)) return false;
-  return /^\d{8,}(?:-\d{1,6})?$/.test(id.slice(letters));
+  return /^(?:\d{8,}(?:-\d{1,6})?|\d{6,7}-\d{1,6})$/.test(id.slice(letters));
 }
 
 /** Words after an id that make it a product's model. */
