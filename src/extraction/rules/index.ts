@@ -45,7 +45,13 @@ export function extractWithRules(input: ExtractionInput): Extraction {
   // A change or cancellation the sender spells out is not overruled: it reads like the complaints that often come with one.
   const spelledOutChange = cuedKind === "order" && (signals.has("orderChange") || signals.has("cancellation"));
   // A message without a word has nothing to compare.
-  const overruled = guessed || !signals.wordy || spelledOutChange ? undefined : examples.kind(cuedKind);
+  const examplesKind = guessed || !signals.wordy || spelledOutChange ? undefined : examples.kind(cuedKind);
+  // An escalation the examples make of a complaint takes their likeliest reason. Safety pages supervisors at once, so
+  // it also needs the examples' category to be safety ("海关查验，已经压了四天了" is a delay, whatever the reason's guess).
+  const learnedReason = examplesKind === "escalation" && !reasons.some((r) => r !== "vip") ? examples.reason() : undefined;
+  const unsafeGuess = learnedReason === "safety" && examples.category("other", true) !== "safety";
+  const overruled = unsafeGuess ? undefined : examplesKind;
+  if (learnedReason && !unsafeGuess) reasons.push(learnedReason);
   const kind = overruled ?? cuedKind;
   const kindFromExamples = guessed || overruled !== undefined;
 
@@ -62,7 +68,7 @@ export function extractWithRules(input: ExtractionInput): Extraction {
     const currency = priceCurrency ?? (items.some((i) => i.unitPrice !== undefined) ? statedCurrency(scan.currencyMarks) : undefined);
     if (currency) record.currency = currency;
   } else if (kind === "complaint" || kind === "escalation") {
-    const category = examples.category(signals.category, kindFromExamples);
+    const category = learnedReason === "safety" && overruled ? "safety" : examples.category(signals.category, kindFromExamples);
     record.category = category;
     const bigAmount = scan.numbers.some((n) => !n.glued && n.value >= 1000 && n.end - n.start < 10);
     record.severity = decideSeverity(kind, { ...signals, category }, reasons, { largeLoss, bigAmount, hasReference: Boolean(orderRef) });
