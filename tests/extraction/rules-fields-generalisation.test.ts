@@ -544,6 +544,11 @@ describe("field extraction generalises to new phrasings", () => {
     expect(extract("你们到现在还没发货，太慢了").kind).toBe("complaint");
   });
 
+  it("takes no company from a count of goods that ends like one ('三百包水泥说好七点到')", () => {
+    expect(extract("二十包水泥说好上午到，现在还没影").customer).toBeUndefined();
+    expect(extract("海螺水泥 要 200 吨熟料 周五前到").customer).toBe("海螺水泥");
+  });
+
   it("does not take a place before a person as their company", () => {
     expect(extract("建材城老周 要 50 包水泥 明天送")).toMatchObject({ customer: "老周" });
     expect(extract("建材城老周 要 50 包水泥 明天送").contactName).toBeUndefined();

@@ -1,6 +1,6 @@
 import { CueMatcher } from "./cues.ts";
 import { isAsciiLetter, isCjk, isCjkAt, isOneOfAt } from "./normalize.ts";
-import { vocabulary } from "./vocab.ts";
+import { alternation, vocabulary } from "./vocab.ts";
 
 /**
  * The customer and the contact person (spec: Customer and contact). A named company is the customer
@@ -45,6 +45,8 @@ function insideWord(text: string, at: number): boolean {
 const JOINERS = new Set([..."和与跟及或的"]);
 /** Characters that never start a name. */
 const NOT_NAME_START = new Set([..."忙这那我你他她它该本每各某一上下前后已被把将对给让请谢从在是的了有送发寄运拉交到"]);
+/** "三百包水泥说好七点到": a count of goods opens no company, though 水泥 ends names like 海螺水泥. */
+const COUNTED_GOODS = new RegExp(`^[二两三四五六七八九十百千万]+(?:${alternation(vocabulary.units.zhCount)})`);
 /** Characters of questions and talk, never inside a company name ("能不能开电子发票"). */
 const FUNCTION_CHARS = /[而从跟催不没能吗呢吧么什怎哪谁很就才只过着得了是有们你我他她它啥咋请查看帮麻烦问让把给要想还再又都也已刚]/;
 /** A count before 小/老 makes a word of it (一小时, 几小时), not a name. */
@@ -430,7 +432,7 @@ function clauseStartCompany(text: string): Name | undefined {
     const starts =
       at === 0 || !isCjkAt(text, at - 1) || (BEFORE_COMPANY_ENDS.has(text[at - 1]!) && BEFORE_COMPANY.some((w) => text.startsWith(w, at - w.length)));
     // A name is at least two characters of one run ("7瓶,包装" is none).
-    if (!starts || NOT_NAME_START.has(text[at]!) || !isCjkAt(text, at + 1) || startsWithAny(text, at, clauseOpeners)) continue;
+    if (!starts || NOT_NAME_START.has(text[at]!) || !isCjkAt(text, at + 1) || startsWithAny(text, at, clauseOpeners) || COUNTED_GOODS.test(text.slice(at, at + 8))) continue;
     tried++;
     let best: Name | undefined;
     for (let j = at + 2; j < text.length && j - at < MAX_CJK_NAME && isCjkAt(text, j); j++) {
