@@ -1858,6 +1858,9 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["pay-on-arrival", "Could we have 25 kg of bananas by next Friday? Happy to pay by card when the driver arrives.", { kind: "order", paymentTerms: "cod" }],
   ["half-up-front", "5k lbs of onions at $0.62/lb, deliver in 3 days. We'll pay half up front, half on delivery.", { kind: "order", paymentTerms: "deposit" }],
   ["head-unit", "Need 2 head gaskets and 4 spark plugs", { kind: "order", product: "head gaskets" }],
+  ["imperative-order", "order three chicken burritos from chipotle", { kind: "order" }],
+  ["imperative-order", "get me a large latte and a blueberry muffin for 8am", { kind: "order" }],
+  ["imperative-order", "get me a supervisor, this is the third wrong delivery", { kind: "escalation" }],
   ["missed-linehaul", "VIP client Norwell Labs: 40 cartons on booking BK-5521 missed the 6am linehaul, their site opens tomorrow. Need the duty manager on this now.", { kind: "escalation", category: "delay" }],
 ];
 

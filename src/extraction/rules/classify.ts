@@ -442,6 +442,14 @@ function highestScoring<T extends string, F extends string>(scores: Map<T, numbe
 const INVERTED_QUESTION =
   /^\s*(?:(?:is|are|can|could|does|did|will|would|should|may|am|has)\s(?:i|we|you|my|our|your|it|this|that|these|those|there|the|a|an|he|she|they)|(?:do|have)\s(?:i|we|you|it|they))\b/;
 
+/**
+ * "order two large pizzas from dominoes", "get me a turkey sub…": a message that opens with the verb of ordering and
+ * names how many is an order in the imperative, the way people speak to an assistant. A refund, a manager or a
+ * replacement asked for so is no order.
+ */
+const IMPERATIVE_ORDER =
+  /^\s*(?:(?:hey|hi|ok|okay|please|pls)[,!\s]+)?(?:order(?: me)?|get me|buy me|pick up|i(?: would|'d) like to (?:order|pick ?up|get))\s(?:a|an|some|one|two|three|four|five|six|seven|eight|nine|ten|a couple of|\d+)\s(?![^.?!]*\b(?:refund|manager|supervisor|replacement|someone)\b)/;
+
 const COMPLIMENTS = new Set(K.compliment);
 const ASPECTS = new Set(vocabulary.categories.aspects);
 const WAITS = new Set(vocabulary.categories.waits);
@@ -547,6 +555,7 @@ export function readSignals(lower: string): Signals {
   if (live.every((h) => h.tag !== "complaintStrong" || supposed(h))) groups.delete("complaintStrong");
   // "Is my country supported", "can you resend it": an English question by its word order, question mark or not.
   if (INVERTED_QUESTION.test(lower)) groups.add("question");
+  if (IMPERATIVE_ORDER.test(lower)) groups.add("orderStrong");
 
   const together = togetherHits(lower, negated, oneSentence);
   const readByRule = (h: CueHit<CategoryTag>) => {
