@@ -450,6 +450,9 @@ const INVERTED_QUESTION =
 const IMPERATIVE_ORDER =
   /^\s*(?:(?:hey|hi|ok|okay|please|pls)[,!\s]+)?(?:order(?: me)?|get me|buy me|pick up|i(?: would|'d) like to (?:order|pick ?up|get))\s(?:a|an|some|one|two|three|four|five|six|seven|eight|nine|ten|a couple of|\d+)\s(?![^.?!]*\b(?:refund|manager|supervisor|replacement|someone)\b)/;
 
+/** "Unable to Return Equipment", "Failure to Cancel Service": a complaint's title names the failure first. */
+const FAILURE_TITLE = /^\s*(?:unable to|failure to|failed to)\s/;
+
 const COMPLIMENTS = new Set(K.compliment);
 const ASPECTS = new Set(vocabulary.categories.aspects);
 const WAITS = new Set(vocabulary.categories.waits);
@@ -556,6 +559,7 @@ export function readSignals(lower: string): Signals {
   // "Is my country supported", "can you resend it": an English question by its word order, question mark or not.
   if (INVERTED_QUESTION.test(lower)) groups.add("question");
   if (IMPERATIVE_ORDER.test(lower)) groups.add("orderStrong");
+  if (FAILURE_TITLE.test(lower)) groups.add("failure");
 
   const together = togetherHits(lower, negated, oneSentence);
   const readByRule = (h: CueHit<CategoryTag>) => {
