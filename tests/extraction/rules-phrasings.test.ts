@@ -1857,6 +1857,9 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["imperative-order", "order three chicken burritos from chipotle", { kind: "order" }],
   ["imperative-order", "get me a large latte and a blueberry muffin for 8am", { kind: "order" }],
   ["imperative-order", "get me a supervisor, this is the third wrong delivery", { kind: "escalation" }],
+  ["imperative-order", "hey google, can you get me 3 bagels and a coffee from dunkin", { kind: "order" }],
+  ["imperative-order", "Alexa, order me a large cheese pizza from papa johns", { kind: "order" }],
+  ["imperative-order", "I would like to order a new debit card. How do I do that?", { kind: "inquiry" }],
   ["missed-linehaul", "VIP client Norwell Labs: 40 cartons on booking BK-5521 missed the 6am linehaul, their site opens tomorrow. Need the duty manager on this now.", { kind: "escalation", category: "delay" }],
 ];
 

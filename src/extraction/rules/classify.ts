@@ -443,12 +443,12 @@ const INVERTED_QUESTION =
   /^\s*(?:(?:is|are|can|could|does|did|will|would|should|may|am|has)\s(?:i|we|you|my|our|your|it|this|that|these|those|there|the|a|an|he|she|they)|(?:do|have)\s(?:i|we|you|it|they))\b/;
 
 /**
- * "order two large pizzas from dominoes", "get me a turkey sub…": a message that opens with the verb of ordering and
- * names how many is an order in the imperative, the way people speak to an assistant. A refund, a manager or a
+ * "order two large pizzas from dominoes", "Alexa, order me…", "can you get me 2 lattes…": a message that opens with the
+ * verb of ordering and names how many is an order in the imperative, the way people speak to an assistant. A refund, a manager or a
  * replacement asked for so is no order.
  */
 const IMPERATIVE_ORDER =
-  /^\s*(?:(?:hey|hi|ok|okay|please|pls)[,!\s]+)?(?:order(?: me)?|get me|buy me|pick up|i(?: would|'d) like to (?:order|pick ?up|get))\s(?:a|an|some|one|two|three|four|five|six|seven|eight|nine|ten|a couple of|\d+)\s(?![^.?!]*\b(?:refund|manager|supervisor|replacement|someone)\b)/;
+  /^\s*(?:(?:hey|hi|ok|okay|please|pls|alexa|siri|hey google|ok google)[,!\s]+)?(?:(?:can|could|would|will) you\s+)?(?:please\s+)?(?:order(?: me)?|get me|buy me|pick up|i(?: would|'d) like to (?:order|pick ?up|get))\s(?:a|an|some|one|two|three|four|five|six|seven|eight|nine|ten|a couple of|\d+)\s(?![^.?!]*\b(?:refund|manager|supervisor|replacement|someone)\b)/;
 
 /** "Unable to Return Equipment", "Failure to Cancel Service": a complaint's title names the failure first. */
 const FAILURE_TITLE = /^\s*(?:unable to|failure to|failed to)\s/;
@@ -558,7 +558,12 @@ export function readSignals(lower: string): Signals {
   if (live.every((h) => h.tag !== "complaintStrong" || supposed(h))) groups.delete("complaintStrong");
   // "Is my country supported", "can you resend it": an English question by its word order, question mark or not.
   if (INVERTED_QUESTION.test(lower)) groups.add("question");
-  if (IMPERATIVE_ORDER.test(lower)) groups.add("orderStrong");
+  // "I would like to order a virtual card. How can I do this?" asks how to order.
+  if (IMPERATIVE_ORDER.test(lower) && !/\bhow (?:can|do|should|would) (?:i|we)\b/.test(lower)) {
+    groups.add("orderStrong");
+    // "can you get me 2 lattes…" asks nothing: the question is the politeness of an order.
+    groups.delete("question");
+  }
   if (FAILURE_TITLE.test(lower)) groups.add("failure");
 
   const together = togetherHits(lower, negated, oneSentence);
