@@ -510,6 +510,20 @@ describe("field extraction generalises to new phrasings", () => {
     expect(extract("空气炸锅 给我两个 明天送").items?.[0]).toMatchObject({ product: "空气炸锅", quantity: 2 });
   });
 
+  it("reads a batch paid before, a call first or goods passed on as no payment terms of this order", () => {
+    expect(extract("上批货款已付清，这次再要50箱A4纸，还是月结").paymentTerms).toBe("credit");
+    expect(extract("我先打过去跟仓库确认地址，明天送10箱矿泉水").paymentTerms).toBeUndefined();
+    expect(extract("50吨钢筋先送到我们仓库，到货再转运到工地").paymentTerms).toBeUndefined();
+  });
+
+  it("counts mooncakes (个月饼) as goods, though months counted with 个 are time", () => {
+    expect(extract("再要50个月饼礼盒，单价88").items?.[0]).toMatchObject({ quantity: 50, product: "月饼礼盒", unitPrice: 88 });
+  });
+
+  it("reads currency letters glued to a price before 一台 as the price, not a model", () => {
+    expect(extract("单价 RMB2680一台，要5台").items?.[0]).toMatchObject({ quantity: 5, unit: "台" });
+  });
+
   it("reads money already paid online as prepaid", () => {
     expect(extract("净水器 两台 单价1699 周六上门装 款已在线付清").paymentTerms).toBe("prepaid");
     expect(extract("扫地机器人一台 明天送 钱我已经在线上付了").paymentTerms).toBe("prepaid");

@@ -448,7 +448,10 @@ const INVERTED_QUESTION =
  * replacement asked for so is no order.
  */
 const IMPERATIVE_ORDER =
-  /^\s*(?:(?:hey|hi|ok|okay|please|pls|alexa|siri|hey google|ok google)[,!\s]+)?(?:(?:can|could|would|will) you\s+)?(?:please\s+)?(?:order(?: me)?|get me|buy me|pick up|i(?: would|'d) like to (?:order|pick ?up|get))\s(?:a|an|some|one|two|three|four|five|six|seven|eight|nine|ten|a couple of|\d+)\s(?![^.?!]*\b(?:refund|manager|supervisor|replacement|someone)\b)/;
+  /^\s*(?:(?:hey|hi|ok|okay|please|pls|alexa|siri|hey google|ok google)[,!\s]+)?(?:(?:can|could|would|will) you\s+)?(?:please\s+)?(?:order(?: me)?|get me|buy me|pick up|i(?: would|'d) like to (?:order|pick ?up|get))\s(?:a|an|some|one|two|three|four|five|six|seven|eight|nine|ten|a couple of|\d{1,4})\s(?![^.?!]*\b(?:refund|manager|supervisor|replacement|someone|human|agent|person|quote|quotation|copy|callback|call back|tracking|invoice|receipt|status|update)\b|[^.?!]*(?:发票|收据))/;
+
+/** A supposition opened in the clause before a problem word ("要是…坏了的话"). */
+const SUPPOSED_BEFORE = /(?:如果|要是|万一|假如|假设|若是|若)[^，。,.!?！？]*$/;
 
 /** "Unable to Return Equipment", "Failure to Cancel Service": a complaint's title names the failure first. */
 const FAILURE_TITLE = /^\s*(?:unable to|failure to|failed to)\s/;
@@ -571,8 +574,13 @@ export function readSignals(lower: string): Signals {
     const tag = h.tag;
     return typeof tag === "object" && together.words.some((w) => w.start < h.end && h.start < w.end && w.category !== tag.category);
   };
-  // "还没发货的话帮我们撤掉": a problem that 的话 makes a condition has not happened.
-  const conditionOnly = (h: CueHit<CategoryTag>) => /^了?的话/.test(lower.slice(h.end, h.end + 3));
+  // "还没发货的话帮我们撤掉", "要是坏了的话", "破损的话是包换吗": a problem that 的话 makes a condition has not happened.
+  // Before a statement 的话 only marks the topic ("漏水的话是从底部接口漏的").
+  const conditionOnly = (h: CueHit<CategoryTag>) => {
+    if (!/^了?的话/.test(lower.slice(h.end, h.end + 3))) return false;
+    const rest = lower.slice(h.end, h.end + 30);
+    return /^(?:还没|没|未)/.test(lower.slice(h.start, h.end)) || SUPPOSED_BEFORE.test(lower.slice(Math.max(0, h.start - 8), h.start)) || /[?？吗]|还是|怎么|能不能/.test(rest);
+  };
   const cued = longestHits(categoryMatcher.findAll(lower)).filter((h) => h.tag !== "idiom" && !negated(h) && !readByRule(h) && !conditionOnly(h));
   // "still waiting for the reply", "it's been 3 weeks and no reply": a wait for an answer is the service's, not
   // a late delivery.

@@ -49,9 +49,9 @@ export function extractWithRules(input: ExtractionInput): Extraction {
   // An escalation the examples make of a complaint takes their likeliest reason. Safety pages supervisors at once, so
   // it also needs the examples' category to be safety ("海关查验，已经压了四天了" is a delay, whatever the reason's guess).
   const learnedReason = examplesKind === "escalation" && !reasons.some((r) => r !== "vip") ? examples.reason() : undefined;
-  const unsafeGuess = learnedReason === "safety" && examples.category("other", true) !== "safety";
-  const overruled = unsafeGuess ? undefined : examplesKind;
-  if (learnedReason && !unsafeGuess) reasons.push(learnedReason);
+  const unfounded = learnedReason === "safety" && examples.category("other", true) !== "safety";
+  const overruled = unfounded ? undefined : examplesKind;
+  if (learnedReason && !unfounded) reasons.push(learnedReason);
   const kind = overruled ?? cuedKind;
   const kindFromExamples = guessed || overruled !== undefined;
 

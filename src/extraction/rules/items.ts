@@ -377,6 +377,9 @@ function moneyEndsAt(money: Money[], at: number): boolean {
   return false;
 }
 
+/** Currency letters glued to an amount ("RMB2680一台"): the digits are a price, not a model's. */
+const CURRENCY_LETTERS = /(?:rmb|usd|hkd|eur|cny|gbp|jpy|aud|cad|sgd)$/;
+
 /**
  * "一箱 360" and "32一箱": a 一 + classifier next to a number is a per-unit marker, not a quantity of one.
  */
@@ -393,7 +396,8 @@ function isPerUnitMarker(scan: Scan, n: NumberToken, unitHits: Map<number, { kin
   // "HK$420 一块": one space may stand between the amount and its unit.
   const spaced = prev === " " ? n.start - 1 : n.start;
   // "对开门冰箱 KA92 一台": digits glued to a model's letters are its name, no amount.
-  const amountDigitsBefore = isDigitAt(scan.text, spaced - 1) && !scan.numbers.some((m) => m.end === spaced && m.glued);
+  const modelBefore = scan.numbers.some((m) => m.end === spaced && m.glued && !CURRENCY_LETTERS.test(scan.lower.slice(Math.max(0, m.start - 3), m.start)));
+  const amountDigitsBefore = isDigitAt(scan.text, spaced - 1) && !modelBefore;
   return amountDigitsBefore || isDigitAt(scan.text, afterUnit) || moneyEndsAt(scan.money, spaced) || amountBefore;
 }
 
