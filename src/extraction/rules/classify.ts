@@ -440,7 +440,7 @@ function highestScoring<T extends string, F extends string>(scores: Map<T, numbe
 // the grammar, not a team's vocabulary, so they stay here. "Do the 3 pallets first", "Have the boxes ready": after
 // do and have, only a pronoun makes a question.
 const INVERTED_QUESTION =
-  /^\s*(?:(?:is|are|can|could|does|did|will|would|should|may|am|has)\s(?:i|we|you|my|our|your|it|this|that|these|those|there|the|a|an|he|she|they)|(?:do|have)\s(?:i|we|you|it|they))\b/;
+  /^\s*(?:(?:is|are|can|could|does|did|will|would|should|may|am|has)\s(?:i|we|you|my|our|your|it|this|that|these|those|there|the|a|an|he|she|they)|(?:do|have)\s(?:i|we|you|it|they)|(?:r|are|can|do) u)\b/;
 
 /**
  * "order two large pizzas from dominoes", "Alexa, order me…", "can you get me 2 lattes…": a message that opens with the
@@ -777,7 +777,8 @@ export function decideKind(signals: Signals, reasons: EscalationReason[], readOr
     if ((signals.has("orderStrong") || (!signals.problem && signals.has("orderWeak"))) && order().filled >= 3) return "order";
     // "质量没问题，下周再订100箱": the praise settles the problem word and the order stands.
     if (signals.resolved && signals.has("orderStrong") && order().hasQuantity) return "order";
-    if (signals.resolved || thankedOnly) return "other";
+    // "why was I charged a late fee when my autopay went through?": a disputed charge is not put right by the proof.
+    if ((signals.resolved && !signals.has("challenge")) || thankedOnly) return "other";
     return "complaint";
   }
   // "还有货吗 要30件 有的话我再下单", "quote me for 20 tons": an order that waits on an answer is still a question.
