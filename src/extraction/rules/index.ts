@@ -48,8 +48,9 @@ export function extractWithRules(input: ExtractionInput): Extraction {
   const examplesKind = guessed || !signals.wordy || spelledOutChange ? undefined : examples.kind(cuedKind);
   // An escalation the examples make of a complaint takes their likeliest reason. Safety pages supervisors at once, so
   // it also needs the examples' category to be safety ("海关查验，已经压了四天了" is a delay, whatever the reason's guess).
-  const learnedReason = examplesKind === "escalation" && !reasons.some((r) => r !== "vip") ? examples.reason() : undefined;
-  const unfounded = learnedReason === "safety" && examples.category("other", true) !== "safety";
+  const needsReason = examplesKind === "escalation" && !reasons.some((r) => r !== "vip");
+  const learnedReason = needsReason ? examples.reason() : undefined;
+  const unfounded = (needsReason && !learnedReason) || (learnedReason === "safety" && examples.category("other", true) !== "safety");
   const overruled = unfounded ? undefined : examplesKind;
   if (learnedReason && !unfounded) reasons.push(learnedReason);
   const kind = overruled ?? cuedKind;
