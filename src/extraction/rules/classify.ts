@@ -19,7 +19,7 @@ const K = vocabulary.kinds;
 const E = vocabulary.escalation;
 
 const kindMatcher = new CueMatcher<KindGroup>([
-  ...(["orderStrong", "orderWeak", "complaintStrong", "complaintWeak", "refund", "question", "inquiryIntent", "gratitude", "resolution", "compliment", "chitchat", "challenge", "broadcast", "hypothetical", "policyQuestion", "happened", "dismiss", "askMark", "orderChange", "cancellation", "conditionalOrder", "maintenance", "whereIs", "ownFollowUp", "ownMistake", "failure", "literal", "disclaimer", "concession"] as const).flatMap(
+  ...(["orderStrong", "orderWeak", "complaintStrong", "complaintWeak", "refund", "question", "inquiryIntent", "gratitude", "resolution", "compliment", "chitchat", "neutralReview", "challenge", "broadcast", "hypothetical", "policyQuestion", "happened", "dismiss", "askMark", "orderChange", "cancellation", "conditionalOrder", "maintenance", "whereIs", "ownFollowUp", "ownMistake", "failure", "literal", "disclaimer", "concession"] as const).flatMap(
     (group) => K[group].map((cue) => [cue, group] as const),
   ),
   // A request about the account's own details ("cancel the payment", "forgot my PIN") is no order and no problem:
@@ -448,13 +448,13 @@ const INVERTED_QUESTION =
  * replacement asked for so is no order.
  */
 const IMPERATIVE_ORDER =
-  /^\s*(?:(?:hey|hi|ok|okay|please|pls|alexa|siri|hey google|ok google)[,!\s]+)?(?:(?:can|could|would|will) you\s+)?(?:please\s+)?(?:order(?: me)?|get me|buy me|pick up|i(?: would|'d) like to (?:order|pick ?up|get))\s(?:a|an|some|one|two|three|four|five|six|seven|eight|nine|ten|a couple of|\d{1,4})\s(?![^.?!]*\b(?:refund|manager|supervisor|replacement|someone|human|agent|person|quote|quotation|copy|callback|call back|tracking|invoice|receipt|status|update)\b|[^.?!]*(?:发票|收据))/;
+  /^\s*(?:(?:hey|hi|ok|okay|please|pls|alexa|siri|hey google|ok google)[,!\s]+)?(?:(?:can|could|would|will) you\s+)?(?:please\s+)?(?:order(?: me)?|get me|buy me|pick up|(?:i|we)(?: would|'d) like to (?:order|pick ?up|get)|(?:i|we)(?: would|'d) like)\s(?:a|an|some|one|two|three|four|five|six|seven|eight|nine|ten|a couple of|\d{1,4})\s(?![^.?!]*\b(?:refund|manager|supervisor|replacement|someone|human|agent|person|quotes?|quotations?|samples?|copy|callback|call back|tracking|invoice|receipt|status|update|minutes?|hours?|days?|weeks?|months?)\b|\d\s?%|[^.?!]*(?:发票|收据))/;
 
 /** A supposition opened in the clause before a problem word ("要是…坏了的话"). */
 const SUPPOSED_BEFORE = /(?:如果|要是|万一|假如|假设|若是|若)[^，。,.!?！？]*$/;
 
 /** "Unable to Return Equipment", "Failure to Cancel Service": a complaint's title names the failure first. */
-const FAILURE_TITLE = /^\s*(?:unable to|failure to|failed to)\s/;
+const FAILURE_TITLE = /^\s*(?:unable to|failure to|failed to)\s(?!(?:attend|make it|join|come|reach|pay by)\b)/;
 
 const COMPLIMENTS = new Set(K.compliment);
 const ASPECTS = new Set(vocabulary.categories.aspects);
@@ -778,7 +778,7 @@ export function decideKind(signals: Signals, reasons: EscalationReason[], readOr
     // "质量没问题，下周再订100箱": the praise settles the problem word and the order stands.
     if (signals.resolved && signals.has("orderStrong") && order().hasQuantity) return "order";
     // "why was I charged a late fee when my autopay went through?": a disputed charge is not put right by the proof.
-    if ((signals.resolved && !signals.has("challenge")) || thankedOnly) return "other";
+    if ((signals.resolved && !(disputedCharge && !signals.has("gratitude"))) || thankedOnly) return "other";
     return "complaint";
   }
   // "还有货吗 要30件 有的话我再下单", "quote me for 20 tons": an order that waits on an answer is still a question.
@@ -809,7 +809,7 @@ export function decideKind(signals: Signals, reasons: EscalationReason[], readOr
   // problem asks about it, thanks or not; a notice to colleagues only checks they read it.
   if (signals.askedPlainly && signals.topic !== "other" && !signals.has("broadcast")) return "inquiry";
   // Small talk, thanks and the sender's own next step are cues too: only a message no cue reads is left to the examples.
-  if (signals.has("chitchat") || signals.has("gratitude") || signals.has("ownFollowUp") || signals.has("broadcast")) return "other";
+  if (signals.has("chitchat") || signals.has("neutralReview") || signals.has("gratitude") || signals.has("ownFollowUp") || signals.has("broadcast")) return "other";
   return guess();
 }
 

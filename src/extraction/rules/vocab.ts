@@ -32,6 +32,8 @@ export const KindsVocabSchema = z.object({
   compliment: CueList.default([]),
   negators: CueList,
   chitchat: CueList,
+  /** A review that finds nothing wrong and nothing special ("一般般", "does what it says"): chatter, unless it asks. */
+  neutralReview: CueList.default([]),
   /** Words that challenge a charge or a state of affairs ("why is there a fee", "怎么收了"): with a billing cue, a complaint. */
   challenge: CueList.default([]),
   /** An internal notice to colleagues ("大家", "@全体", "系统升级", "hi team"): no order without a quantity. */
