@@ -444,8 +444,9 @@ const INVERTED_QUESTION =
 
 /**
  * "order two large pizzas from dominoes", "Alexa, order me…", "can you get me 2 lattes…": a message that opens with the
- * verb of ordering and names how many is an order in the imperative, the way people speak to an assistant. A refund, a manager or a
- * replacement asked for so is no order.
+ * verb of ordering and names how many is an order in the imperative, the way people speak to an assistant. A refund,
+ * a person, a quote, a copy, an update or some time asked for so is no order ("I'd like 2 minutes of your time"),
+ * and neither is an order's number ("order 557812 status please").
  */
 const IMPERATIVE_ORDER =
   /^\s*(?:(?:hey|hi|ok|okay|please|pls|alexa|siri|hey google|ok google)[,!\s]+)?(?:(?:can|could|would|will) you\s+)?(?:please\s+)?(?:order(?: me)?|get me|buy me|pick up|(?:i|we)(?: would|'d) like to (?:order|pick ?up|get)|(?:i|we)(?: would|'d) like)\s(?:a|an|some|one|two|three|four|five|six|seven|eight|nine|ten|a couple of|\d{1,4})\s(?![^.?!]*\b(?:refund|manager|supervisor|replacement|someone|human|agent|person|quotes?|quotations?|samples?|copy|callback|call back|tracking|invoice|receipt|status|update|minutes?|hours?|days?|weeks?|months?)\b|\d\s?%|[^.?!]*(?:发票|收据))/;

@@ -46,8 +46,8 @@ export function extractWithRules(input: ExtractionInput): Extraction {
   const spelledOutChange = cuedKind === "order" && (signals.has("orderChange") || signals.has("cancellation"));
   // A message without a word has nothing to compare.
   const examplesKind = guessed || !signals.wordy || spelledOutChange ? undefined : examples.kind(cuedKind);
-  // An escalation the examples make of a complaint takes their likeliest reason. Safety pages supervisors at once, so
-  // it also needs the examples' category to be safety ("海关查验，已经压了四天了" is a delay, whatever the reason's guess).
+  // An escalation the examples make of a complaint needs a reason they are fairly sure of. Safety pages supervisors at
+  // once, so it also needs the examples' category to be safety ("海关查验，已经压了四天了" is a delay, whatever the guess).
   const needsReason = examplesKind === "escalation" && !reasons.some((r) => r !== "vip");
   const learnedReason = needsReason ? examples.reason() : undefined;
   const unfounded = (needsReason && !learnedReason) || (learnedReason === "safety" && examples.category("other", true) !== "safety");
