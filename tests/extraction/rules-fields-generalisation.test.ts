@@ -522,6 +522,8 @@ describe("field extraction generalises to new phrasings", () => {
 
   it("reads currency letters glued to a price before 一台 as the price, not a model", () => {
     expect(extract("单价 RMB2680一台，要5台").items?.[0]).toMatchObject({ quantity: 5, unit: "台" });
+    expect(extract("订 USD120一箱 的橄榄油 30箱").items?.[0]).toMatchObject({ quantity: 30, product: "橄榄油", unitPrice: 120 });
+    expect(extract("M8 螺丝 2000个 单价0.3").items?.[0]).toMatchObject({ quantity: 2000, unitPrice: 0.3 });
   });
 
   it("reads money already paid online as prepaid", () => {

@@ -350,7 +350,7 @@ function findPrices(scan: Scan, quantities: Quantity[], measured: Quantity[]): P
   for (const n of numbers) {
     if (n.start < from) continue;
     if (++looked > MAX_PRICE_NUMBERS) break;
-    if (n.glued || lower.startsWith("%", n.end)) continue;
+    if ((n.glued && !moneyAround(money, n)) || lower.startsWith("%", n.end)) continue;
     if (startsQuantity(quantities, n.start) || startsQuantity(measured, n.start)) continue;
     const m = moneyAround(money, n);
     // "7块2" is one amount of two numbers: read it once.
@@ -377,9 +377,6 @@ function moneyEndsAt(money: Money[], at: number): boolean {
   return false;
 }
 
-/** Currency letters glued to an amount ("RMB2680一台"): the digits are a price, not a model's. */
-const CURRENCY_LETTERS = /(?:rmb|usd|hkd|eur|cny|gbp|jpy|aud|cad|sgd)$/;
-
 /**
  * "一箱 360" and "32一箱": a 一 + classifier next to a number is a per-unit marker, not a quantity of one.
  */
@@ -395,8 +392,8 @@ function isPerUnitMarker(scan: Scan, n: NumberToken, unitHits: Map<number, { kin
   const amountBefore = CHINESE_DIGITS.has(prev) || prev === "毛" || prev === "块" || prev === "元" || prev === "角";
   // "HK$420 一块": one space may stand between the amount and its unit.
   const spaced = prev === " " ? n.start - 1 : n.start;
-  // "对开门冰箱 KA92 一台": digits glued to a model's letters are its name, no amount.
-  const modelBefore = scan.numbers.some((m) => m.end === spaced && m.glued && !CURRENCY_LETTERS.test(scan.lower.slice(Math.max(0, m.start - 3), m.start)));
+  // "对开门冰箱 KA92 一台": digits glued to a model's letters are its name, no amount ("RMB2680一台" is money, read below).
+  const modelBefore = scan.numbers.some((m) => m.end === spaced && m.glued);
   const amountDigitsBefore = isDigitAt(scan.text, spaced - 1) && !modelBefore;
   return amountDigitsBefore || isDigitAt(scan.text, afterUnit) || moneyEndsAt(scan.money, spaced) || amountBefore;
 }

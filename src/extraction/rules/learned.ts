@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { parseCases, type EvalCase } from "../eval/cases.ts";
 import type { Category, EscalationReason, RecordKind, Topic } from "../schema.ts";
-import { normalizeText } from "./normalize.ts";
+import { isCjk, normalizeText } from "./normalize.ts";
 
 /**
  * What the labelled examples teach. A message that states its problem in plain words ("订了个京酱肉丝，送来个鱼香肉丝",
@@ -283,7 +283,7 @@ const REASON_PROBABILITY = 0.5;
 
 function textWeight(lower: string): number {
   let weight = 0;
-  for (const c of lower) weight += c >= "\u3400" && c <= "\u9fff" ? 2 : 1;
+  for (const c of lower) weight += isCjk(c) ? 2 : 1;
   return weight;
 }
 /**
@@ -360,6 +360,8 @@ export interface ExamplesReading {
 export function readByExamples(lower: string): ExamplesReading {
   let found: Set<number> | undefined;
   const featuresOfText = () => (found ??= features(lower));
+  // A learned escalation's safety reason asks for the category before the record does.
+  let categoryGuess: Guess<Category> | undefined;
   return {
     kind(cued) {
       if (!OVERRULABLE.some(([from]) => from === cued)) return undefined;
@@ -387,7 +389,7 @@ export function readByExamples(lower: string): ExamplesReading {
     },
     category(cued, kindFromExamples) {
       if (cued === "safety") return cued;
-      const guess = learned().category.classify(featuresOfText());
+      const guess = (categoryGuess ??= learned().category.classify(featuresOfText()));
       if (!guess) return cued;
       if (guess.label === "safety" && guess.probability <= SAFETY_WHEN_UNNAMED) return cued;
       return guess.probability > CATEGORY_PROBABILITY || (cued === "other" && (kindFromExamples || guess.probability > CATEGORY_WHEN_UNNAMED)) ? guess.label : cued;

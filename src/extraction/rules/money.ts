@@ -1,6 +1,6 @@
 import type { Currency } from "../schema.ts";
 import { CueMatcher, type CueHit } from "./cues.ts";
-import { SENTENCE_END } from "./normalize.ts";
+import { isAsciiLetter, SENTENCE_END } from "./normalize.ts";
 import type { NumberToken } from "./numbers.ts";
 import { zhUnitStarts } from "./units.ts";
 import { vocabulary } from "./vocab.ts";
@@ -29,6 +29,11 @@ const currencyMarks = new CueMatcher<CurrencyMark>(
   { shared: true },
 );
 
+/** Currency codes in letters that stand before an amount, which chat may glue to its digits ("RMB2680"). */
+const GLUED_CODES: [letters: string, currency: Currency][] = currencyEntries.flatMap(([currency, spec]) =>
+  spec.prefixes.filter((p) => /^[a-z]{3}$/.test(p)).map((p) => [p, currency] as [string, Currency]),
+);
+
 const claimCues = new CueMatcher<true>(vocabulary.currencies.claimCues.map((cue) => [cue, true] as const), { shared: true });
 const CHARGE_CLAIM_CUES = new Set(vocabulary.currencies.chargeClaimCues);
 
@@ -47,7 +52,12 @@ export function findMoney(lower: string, numbers: NumberToken[], marks: CueHit<C
   const found: Money[] = [];
   let m = 0;
   for (const n of numbers) {
-    if (n.glued) continue;
+    if (n.glued) {
+      // Digits glued to letters name a model (M8, A4), unless the letters are a currency's code ("RMB2680", "USD120").
+      const code = GLUED_CODES.find(([letters]) => lower.endsWith(letters, n.start) && !isAsciiLetter(lower[n.start - letters.length - 1]));
+      if (code) found.push({ value: n.value, currency: code[1], start: n.start - code[0].length, end: n.end });
+      continue;
+    }
     while (m < marks.length && marks[m]!.end < n.start - MARK_GAP - 1) m++;
     let currency: Currency | undefined;
     let value = n.value;
