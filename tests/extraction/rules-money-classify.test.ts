@@ -39,6 +39,16 @@ describe("money and currencies", () => {
     expect(small.escalationReasons).toBeUndefined();
   });
 
+  it("reads a large unit price in an order as a price, not a large loss", () => {
+    const zh = extract("确认订单：华东储能订100kWh储能柜2台，单价28.5万元/台，月底前交货，预付30%");
+    expect(zh).toMatchObject({ kind: "order", items: [{ quantity: 2, unitPrice: 285000 }], paymentTerms: "deposit" });
+    expect(zh.escalationReasons).toBeUndefined();
+    const en = extract("Confirmed for Brightline Solar: 3 transformers at USD 42,000 each, ship by March 30, net 60");
+    expect(en).toMatchObject({ kind: "order", items: [{ quantity: 3, unitPrice: 42000 }], paymentTerms: "credit" });
+    const lost = extract("客户说这批货价值30万，全部泡水了");
+    expect(lost).toMatchObject({ kind: "escalation", category: "damage", claimAmount: 300000, escalationReasons: ["large_loss"] });
+  });
+
   it("reads a bare sum right after a claim word, but no count, reference or number dialled", () => {
     expect(extract("快递丢了一箱，里面的茶叶价值1280，要求赔偿").claimAmount).toBe(1280);
     expect(extract("吹风机用了两天就坏了，要求退款加运费一共365").claimAmount).toBe(365);

@@ -25,7 +25,9 @@ export function extractWithRules(input: ExtractionInput): Extraction {
 
   const defaultCurrency = statedCurrency(scan.currencyMarks) ?? (scan.chinese ? "CNY" : "USD");
   const claim = findClaim(lower, scan.money, scan.numbers, defaultCurrency);
-  const largeLoss = claim !== undefined && isLargeLoss(claim.value, claim.currency ?? defaultCurrency);
+  // The only sum in a message that names no problem is a price, not a loss: "储能柜4台，单价31.8万元/台" orders.
+  const claimed = claim !== undefined && (claim.named || signals.problem);
+  const largeLoss = claimed && isLargeLoss(claim.value, claim.currency ?? defaultCurrency);
 
   const erase = [parties.customer, parties.contactName, orderRef, contactPhone].filter((s): s is string => Boolean(s));
   let order: OrderFields | undefined;

@@ -164,15 +164,20 @@ function endsPhrase(lower: string, end: number): boolean {
 /** Words that may follow a sum directly in Chinese: a particle or a verb of giving, never a unit or a noun ("1000京豆"). */
 const SUM_THEN = new Set([..."的给"]);
 
+/** A claimed amount, and whether a claim word names it or it is merely the only sum in the text. */
+export interface Claim extends Money {
+  named: boolean;
+}
+
 /**
  * The amount a complaint or escalation claims: money near a claim word, a bare number written
  * with 万 after one ("损失 26 万"), or a bare sum right after one ("价值680"). The amount closest to a
  * claim word wins; with no claim word, the only amount of money in the text.
  */
-export function findClaim(lower: string, money: Money[], numbers: NumberToken[], defaultCurrency: Currency): Money | undefined {
+export function findClaim(lower: string, money: Money[], numbers: NumberToken[], defaultCurrency: Currency): Claim | undefined {
   const cues = claimCues.findAll(lower);
   // A complaint naming a single sum of money names what is at stake ("dropped our $120,000 shipment").
-  if (cues.length === 0) return money.length === 1 ? money[0] : undefined;
+  if (cues.length === 0) return money.length === 1 ? { ...money[0]!, named: false } : undefined;
   const wan = numbers
     .filter((n) => !n.glued && /[万千kw]$/.test(lower.slice(n.start, n.end)) && !money.some((m) => m.start <= n.start && m.end >= n.end))
     .map((n): Money => ({ value: n.value, currency: defaultCurrency, start: n.start, end: n.end }));
@@ -193,6 +198,6 @@ export function findClaim(lower: string, money: Money[], numbers: NumberToken[],
   }
   // "…both for $3,420. Please credit one back.": a charge, refund or claim word too far from the only sum still
   // claims it.
-  if (best) return best.money;
-  return money.length === 1 && cues.some((c) => CHARGE_CLAIM_CUES.has(c.cue)) ? money[0] : undefined;
+  if (best) return { ...best.money, named: true };
+  return money.length === 1 && cues.some((c) => CHARGE_CLAIM_CUES.has(c.cue)) ? { ...money[0]!, named: true } : undefined;
 }
