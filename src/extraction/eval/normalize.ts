@@ -1,6 +1,7 @@
 /**
- * How the scorer compares values (spec: How a case is scored): phones as digits only, references with case and spaces folded, free text folded (case, spaces, punctuation) and
- * matched by containment either way, numbers and everything else exactly.
+ * How the scorer compares values (spec: How a case is scored): phones as digits only, references with case
+ * and spaces folded, free text folded (case, spaces, punctuation) and matched by containment either way, numbers
+ * and everything else exactly.
  */
 
 export function foldPhone(phone: string): string {
