@@ -346,6 +346,18 @@ describe("field extraction generalises to new phrasings", () => {
     ]);
   });
 
+  it("counts what is ordered at a counter: a number word or 'a' right after an order word", () => {
+    const item = (text: string) => extractWithRules({ text, sentAt: WED }).items?.[0];
+    expect(item("I'd like three flat whites please")).toMatchObject({ quantity: 3, product: "flat whites" });
+    expect(item("Hi, I want one blueberry muffin")).toMatchObject({ quantity: 1, product: "blueberry muffin" });
+    expect(item("Could I have a cheese toastie?")).toMatchObject({ quantity: 1, product: "cheese toastie" });
+    expect(item("order me a large margherita from pizza express")).toMatchObject({ quantity: 1 });
+    // Another count, a time or a question about how to order leaves "a" uncounted.
+    expect(item("We'd like a quick turnaround: 40 chairs by Friday")).toMatchObject({ quantity: 40 });
+    expect(item("We need two more weeks to decide")).toBeUndefined();
+    expect(extractWithRules({ text: "I would like to order a new credit card. How can I do that?", sentAt: WED }).kind).toBe("inquiry");
+  });
+
   it("counts English number words like digits, and a length between 'N x' and the thing counted", () => {
     expect(extractWithRules({ text: "PO-2281: forty inner tubes @ $4.25 and twelve chain checkers @ $9", sentAt: WED }).items).toEqual([
       { quantity: 40, product: "inner tubes", unitPrice: 4.25 },

@@ -121,12 +121,12 @@ function readOrderFields(scan: Scan, erase: string[]): OrderFields {
   const deliveryDate = scan.dates[0]?.date;
   const paymentTerms = findPaymentTerms(scan.lower);
   const filled =
-    (reading.items.length > 0 ? 1 : 0) +
+    (reading.items.length > 0 && !reading.implied ? 1 : 0) +
     (reading.items.some((i) => i.unitPrice !== undefined) ? 1 : 0) +
     (deliveryDate ? 1 : 0) +
     (deliveryAddress ? 1 : 0) +
     (paymentTerms ? 1 : 0);
-  return { items: reading.items, currency: reading.currency, counted: reading.counted, deliveryDate, deliveryAddress, paymentTerms, filled };
+  return { ...reading, deliveryDate, deliveryAddress, paymentTerms, filled };
 }
 
 export const rulesExtractor: Extractor = {

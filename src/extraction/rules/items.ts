@@ -632,9 +632,9 @@ const PRICED_REACH = 40;
 
 /**
  * Counts written in English words ("fifty units", "two hundred cartons"). Below a hundred they are marked like
- * Chinese numerals, so they count only with a unit after them ("one of our pickers", "we need two signatures" order
- * nothing), unless a price follows in their clause ("forty inner tubes @ $4.25"). From a hundred up nobody says them
- * but of goods ("three hundred brioche buns").
+ * Chinese numerals, so they count only with a unit after them ("one of our pickers" orders nothing), unless a price
+ * follows in their clause ("forty inner tubes @ $4.25") or an order word comes right before them ("I'd like two
+ * lattes"). From a hundred up nobody says them but of goods ("three hundred brioche buns").
  */
 function englishCounts(lower: string): NumberToken[] {
   const out: NumberToken[] = [];
@@ -644,11 +644,37 @@ function englishCounts(lower: string): NumberToken[] {
     if (m[3] === "hundred") value *= 100;
     if (m[3] === "thousand") value *= 1000;
     const end = m.index + m[0].length;
-    const likeDigits = value >= 100 || (value >= 2 && PRICED_SOON.test(lower.slice(end, end + PRICED_REACH)));
+    const likeDigits = value >= 100 || (value >= 2 && PRICED_SOON.test(lower.slice(end, end + PRICED_REACH))) || orderedHere(lower, m.index, end);
     out.push({ value, start: m.index, end, chinese: !likeDigits, glued: false });
   }
   return out;
 }
+
+/** "can I have a Mocha": "a" after an order word, in a message with no other count, is one. */
+function impliedOnes(lower: string): NumberToken[] {
+  const out: NumberToken[] = [];
+  A_COUNT.lastIndex = 0;
+  for (let m = A_COUNT.exec(lower); m !== null && out.length < MAX_WORD_COUNTS; m = A_COUNT.exec(lower)) {
+    const end = m.index + m[1]!.length;
+    if (orderedHere(lower, m.index, end)) out.push({ value: 1, start: m.index, end, chinese: false, glued: false });
+  }
+  return out;
+}
+
+/**
+ * "I'd like two lattes", "can I have a Mocha", "order me a large pepperoni": a count word, or "a", right after an
+ * order word is the count of what follows, as people order at a counter.
+ */
+function orderedHere(lower: string, start: number, end: number): boolean {
+  const before = lower.slice(Math.max(0, start - 16), start);
+  if (!before.endsWith(" ") || !leadHits(before).some((h) => h.end === before.length - 1)) return false;
+  // "We need two more days": a time, not goods.
+  const next = /^\s(?:(?:more|extra|additional)\s)?([a-z]+)/.exec(lower.slice(end, end + 24))?.[1];
+  return next !== undefined && !NOT_AFTER_BARE.has(next);
+}
+
+/** "a" or "an" before what it counts; not before a time, an amount or "few", "lot", "dozen" (read as dozens). */
+const A_COUNT = /\b(an?)\s(?!(?:few|couple|lot|bit|little|dozen|half|quarter|week|day|month|year|moment|minute|second|hour|while|total|pair|set)\b)(?=[a-z])/g;
 
 const DOZEN = /\bdozens?\b/g;
 const DOZEN_AFTER = /^\s?dozens?\b/;
@@ -723,6 +749,8 @@ export interface ItemsReading {
   currency?: Currency;
   /** Some quantity carries a unit or an "x"/"of": "50 pallets", not "30 today". */
   counted: boolean;
+  /** The only count is an "a" after an order word: an item to record, too little to make the message an order. */
+  implied: boolean;
 }
 
 /**
@@ -746,7 +774,9 @@ export function findItems(scan: Scan, erase: string[], addresses: { start: numbe
   const blocked = [...scan.dates];
   let quantities: Quantity[] = [];
   const packContents: Quantity[] = [];
-  const words = englishCounts(lower);
+  const spelled = englishCounts(lower);
+  const implied = scan.numbers.length === 0 && spelled.every((n) => n.chinese) ? impliedOnes(lower) : [];
+  const words = [...spelled, ...implied];
   const numbers = inDozens(lower, words.length > 0 ? [...scan.numbers, ...words].sort((a, b) => a.start - b.start) : scan.numbers, unitHits);
   // Both lists run in text order: one pass over the amounts finds the one a number may stand in.
   let moneyAt = 0;
@@ -855,5 +885,11 @@ export function findItems(scan: Scan, erase: string[], addresses: { start: numbe
   });
   // Alone, a spoken count ("这个要二十") may as well be a price: it shows no order by itself.
   const unitGiven = quantities.some((q) => q.unit !== undefined);
-  return { items, currency, counted: quantities.some((q) => q.rank >= RANK.times && (unitGiven || q.english || !spokenCount(text, lower, q))) };
+  const impliedOnly = quantities.length > 0 && quantities.every((q) => implied.some((n) => n.start === q.start));
+  return {
+    items,
+    currency,
+    counted: !impliedOnly && quantities.some((q) => q.rank >= RANK.times && (unitGiven || q.english || !spokenCount(text, lower, q))),
+    implied: impliedOnly,
+  };
 }
