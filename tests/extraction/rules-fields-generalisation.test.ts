@@ -352,6 +352,7 @@ describe("field extraction generalises to new phrasings", () => {
     expect(item("Hi, I want one blueberry muffin")).toMatchObject({ quantity: 1, product: "blueberry muffin" });
     expect(item("Could I have a cheese toastie?")).toMatchObject({ quantity: 1, product: "cheese toastie" });
     expect(item("order me a large margherita from pizza express")).toMatchObject({ quantity: 1 });
+    expect(item("can I have a mocha with 2% milk please")).toMatchObject({ quantity: 1, product: "mocha with 2% milk" });
     // Another count, a time or a question about how to order leaves "a" uncounted.
     expect(item("We'd like a quick turnaround: 40 chairs by Friday")).toMatchObject({ quantity: 40 });
     expect(item("We need two more weeks to decide")).toBeUndefined();
