@@ -40,10 +40,7 @@ const digitsWithoutTrunkZero = (phone: string) => phone.replace(/\D/g, "").repla
 const foldReference = (ref: string) => ref.toLowerCase().replace(/\s+/g, "");
 const foldText = (text: string) => text.toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, "");
 
-/**
- * The same value: phones by digits, a trunk 0 aside ("07700 900412" and "+44 7700 900412" ring the same line),
- * references with case and spaces folded.
- */
+/** Equal as the spec's scorer compares them: phones by digits, references with case and spaces folded. */
 const SAME: Record<CheckedField, (llm: unknown, rules: unknown) => boolean> = {
   contactPhone: (llm, rules) => digitsWithoutTrunkZero(String(llm)) === digitsWithoutTrunkZero(String(rules)),
   orderRef: (llm, rules) => foldReference(String(llm)) === foldReference(String(rules)),

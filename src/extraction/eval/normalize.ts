@@ -1,11 +1,11 @@
 /**
- * How the scorer compares values (spec: How a case is scored): phones as digits only, references with case
- * and spaces folded, free text folded (case, spaces, punctuation) and matched by containment either way, numbers
- * and everything else exactly.
+ * How the scorer compares values (spec: How a case is scored): phones as digits with one leading 0
+ * ignored, references with case and spaces folded, free text folded (case, spaces, punctuation) and
+ * matched by containment either way, numbers and everything else exactly.
  */
 
 export function foldPhone(phone: string): string {
-  return phone.replace(/\D/g, "");
+  return phone.replace(/\D/g, "").replace(/^0/, "");
 }
 
 export function foldReference(ref: string): string {

@@ -4,7 +4,7 @@ import { alternation, vocabulary } from "./vocab.ts";
 import { isAsciiAlnum, isAsciiDigit, isAsciiLetter, isDigitAt, isLetterAt, isOneOfAt } from "./normalize.ts";
 
 /**
- * Phone numbers as digits only, country code dropped (spec: contactPhone).
+ * Phone numbers as digits only, country code dropped, domestic trunk 0 kept (spec: contactPhone).
  * A candidate is a run of digits and separators (space, dash, dot, brackets) read in one pass; the
  * longest prefix of its digit groups that forms a valid number wins, so "13917263548 200箱" yields
  * the mobile and not 14 digits.
@@ -15,16 +15,13 @@ const MAX_RUN = 24;
 const MIN_DIGITS = 8;
 const SEPARATORS = new Set([" ", "-", ".", "(", ")"]);
 
-/**
- * Country codes whose numbers we read. The spec drops the country code and keeps the rest as written: "+44 7700
- * 900412" is 7700900412, as most blind sets label it, and a "(0)" the sender wrote stays. A Chinese landline takes
- * back its trunk 0, as the spec writes them (02158881234).
- */
-const COUNTRY_CODES = new Set([
-  "86", "1", "44", "852", "853", "886", "81", "82", "61", "65", "49", "33", "39", "34", "31", "91", "60", "66", "84", "62", "63", "971",
-  "64", "45", "46", "47", "48", "41", "43", "32", "351", "353", "358", "30", "90", "55", "52", "27", "20", "966", "972", "92", "880",
-  "94", "420",
-]);
+/** Country codes whose numbers we normalise; the trunk prefix they drop is put back where one exists. */
+const COUNTRY_TRUNK: Record<string, string> = {
+  "86": "0", "1": "", "44": "0", "852": "", "853": "", "886": "0", "81": "0", "82": "0", "61": "0", "65": "",
+  "49": "0", "33": "0", "39": "", "34": "", "31": "0", "91": "0", "60": "0", "66": "0", "84": "0", "62": "0", "63": "0", "971": "0", "64": "0",
+  "45": "", "46": "0", "47": "", "48": "", "41": "0", "43": "0", "32": "0", "351": "", "353": "0", "358": "0", "30": "", "90": "0",
+  "55": "0", "52": "", "27": "0", "20": "0", "966": "0", "972": "0", "92": "0", "880": "0", "94": "0", "420": "",
+};
 
 const CN_MOBILE = /^1[3-9]\d{9}$/;
 const CN_LANDLINE = /^0[1-9]\d{8,10}$/;
@@ -63,7 +60,8 @@ function readRun(text: string, start: number): { run: Run; end: number } {
 function international(digits: string): string | undefined {
   for (const length of [1, 2, 3]) {
     const code = digits.slice(0, length);
-    if (!COUNTRY_CODES.has(code)) continue;
+    const trunk = COUNTRY_TRUNK[code];
+    if (trunk === undefined) continue;
     const national = digits.slice(length);
     if (code === "86") {
       if (CN_MOBILE.test(national)) return national;
@@ -71,7 +69,7 @@ function international(digits: string): string | undefined {
       return undefined;
     }
     if (code === "1") return /^\d{10}$/.test(national) ? national : undefined;
-    if (national.length >= 6 && national.length <= 12) return national;
+    if (national.length >= 6 && national.length <= 12) return `${trunk}${national.replace(/^0/, "")}`;
   }
   return undefined;
 }
