@@ -543,7 +543,9 @@ describe("field extraction generalises to new phrasings", () => {
     expect(extract("净水器 两台 单价1699 周六上门装 款已在线付清").paymentTerms).toBe("prepaid");
     expect(extract("扫地机器人一台 明天送 钱我已经在线上付了").paymentTerms).toBe("prepaid");
     expect(extract("Please send 3 dehumidifiers at $219 each to our office on Friday, already paid online.").paymentTerms).toBe("prepaid");
-    expect(extract("要宠物尿垫四十包，一包十八，微信已付，周五送").paymentTerms).toBe("prepaid");
+    expect(extract("要宠物尿垫四十包，一包十八，已付全款，周五送").paymentTerms).toBe("prepaid");
+    // Freight paid ahead is not the goods' terms.
+    expect(extract("要10箱纸巾，货到付款，运费微信已付").paymentTerms).toBe("cod");
     expect(extract("鸡胸肉冻干再给我整一百包 我现在就转你 收到钱再发").items?.[0]).toMatchObject({ quantity: 100, product: "鸡胸肉冻干" });
     expect(extract("鸡胸肉冻干再给我整一百包 我现在就转你 收到钱再发").paymentTerms).toBe("prepaid");
   });

@@ -668,10 +668,12 @@ function impliedOnes(lower: string): NumberToken[] {
 function orderedHere(lower: string, start: number, end: number): boolean {
   const before = lower.slice(Math.max(0, start - 16), start);
   if (!before.endsWith(" ") || !leadHits(before).some((h) => h.end === before.length - 1)) return false;
-  // "We need two more days": a time, not goods.
+  // "We need two more days", "I need two copies of the packing list": a time, a document or hands, not goods.
   const next = /^\s(?:(?:more|extra|additional)\s)?([a-z]+)/.exec(lower.slice(end, end + 24))?.[1];
-  return next !== undefined && !NOT_AFTER_BARE.has(next);
+  return next !== undefined && !NOT_AFTER_BARE.has(next) && !NOT_ORDERED_SPELLED.has(next);
 }
+
+const NOT_ORDERED_SPELLED = new Set(["copies", "copy", "people", "persons"]);
 
 /** "a" or "an" before what it counts; not before a time, an amount or "few", "lot", "dozen" (read as dozens). */
 const A_COUNT = /\b(an?)\s(?!(?:few|couple|lot|bit|little|dozen|half|quarter|week|day|month|year|moment|minute|second|hour|while|total|pair|set)\b)(?=[a-z])/g;
