@@ -353,6 +353,10 @@ describe("field extraction generalises to new phrasings", () => {
     expect(item("Could I have a cheese toastie?")).toMatchObject({ quantity: 1, product: "cheese toastie" });
     expect(item("order me a large margherita from pizza express")).toMatchObject({ quantity: 1 });
     expect(item("can I have a mocha with 2% milk please")).toMatchObject({ quantity: 1, product: "mocha with 2% milk" });
+    expect(extractWithRules({ text: "Could I get two cortados and one chai latte?", sentAt: WED }).items).toEqual([
+      { quantity: 2, product: "cortados" },
+      { quantity: 1, product: "chai latte" },
+    ]);
     // Another count, a time or a question about how to order leaves "a" uncounted.
     expect(item("We'd like a quick turnaround: 40 chairs by Friday")).toMatchObject({ quantity: 40 });
     expect(item("We need two more weeks to decide")).toBeUndefined();

@@ -644,7 +644,11 @@ function englishCounts(lower: string): NumberToken[] {
     if (m[3] === "hundred") value *= 100;
     if (m[3] === "thousand") value *= 1000;
     const end = m.index + m[0].length;
-    const likeDigits = value >= 100 || (value >= 2 && PRICED_SOON.test(lower.slice(end, end + PRICED_REACH))) || orderedHere(lower, m.index, end);
+    const previous = out[out.length - 1];
+    // "two flat whites and one oat cappuccino": a count listed after an ordered one is ordered too.
+    const listed = previous !== undefined && !previous.chinese && LISTED_AFTER.test(lower.slice(previous.end, m.index));
+    const likeDigits =
+      value >= 100 || (value >= 2 && PRICED_SOON.test(lower.slice(end, end + PRICED_REACH))) || orderedHere(lower, m.index, end) || listed;
     out.push({ value, start: m.index, end, chinese: !likeDigits, glued: false });
   }
   return out;
@@ -674,6 +678,8 @@ function orderedHere(lower: string, start: number, end: number): boolean {
 }
 
 const NOT_ORDERED_SPELLED = new Set(["copies", "copy", "people", "persons"]);
+/** What stands between an ordered count's item and the next count of a list: the item's words and "and" or a comma. */
+const LISTED_AFTER = /^[a-z0-9%' -]{1,40}(?:,\s?|\sand\s|\s&\s|,\sand\s)$/;
 
 /** "a" or "an" before what it counts; not before a time, an amount or "few", "lot", "dozen" (read as dozens). */
 const A_COUNT = /\b(an?)\s(?!(?:few|couple|lot|bit|little|dozen|half|quarter|week|day|month|year|moment|minute|second|hour|while|total|pair|set)\b)(?=[a-z])/g;
