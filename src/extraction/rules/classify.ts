@@ -1,7 +1,7 @@
 import type { Category, EscalationReason, RecordKind, Severity, Topic } from "../schema.ts";
 import { CueMatcher, longestHits, type CueHit } from "./cues.ts";
 import { breakCounts, clauseAround, isClauseBreak, isCjk, SENTENCE_END, sentenceSpans } from "./normalize.ts";
-import { vocabulary } from "./vocab.ts";
+import { alternation, vocabulary } from "./vocab.ts";
 
 /**
  * Judgement fields: kind, complaint category, severity, escalation reasons and inquiry topic, from
@@ -445,13 +445,13 @@ const INVERTED_QUESTION =
 /**
  * "order two large pizzas from dominoes", "Alexa, order me…", "can I get a chai latte please": a message that opens
  * with a verb of ordering or asking for and names how many is an order in the imperative, the way people speak to an
- * assistant or a barista. A refund, a person, a quote, a discount, a copy, an account, an update, a reply or some
- * time asked for so is no order ("I'd like 2 minutes of your time", "can I get a discount", "I need a response by
- * noon"), nor is a Chinese noun asked for so ("I need a 对账单"), nor an order's number ("order 557812 status
- * please").
+ * assistant or a barista. What the vocabulary's `notRequestedGoods` names (a refund, a person, a copy, a reply, some
+ * time) asked for so is no order ("I'd like 2 minutes of your time", "I need a response by noon"), nor is a Chinese
+ * noun ("I need a 对账单"), nor an order's number ("order 557812 status please").
  */
-const IMPERATIVE_ORDER =
-  /^\s*(?:(?:hey|hi|hello|ok|okay|please|pls|alexa|siri|hey google|ok google)[,.!\s]+)?(?:(?:can|could|would|will) you\s+)?(?:please\s+)?(?:order(?: me)?|get me|buy me|pick up|(?:can|could|may) (?:i|we)\s+(?:please\s+)?(?:have|get|order)|(?:i|we) need|(?:i|we)(?: would|'d) like to (?:order|pick ?up|get)|(?:i|we)(?: would|'d) like)\s(?:a|an|some|one|two|three|four|five|six|seven|eight|nine|ten|a couple of|\d{1,4})\s(?![^.?!]*\b(?:refund|manager|supervisor|replacement|someone|human|agent|person|quotes?|quotations?|samples?|copy|callback|call back|tracking|invoice|receipt|status|update|minutes?|hours?|days?|weeks?|months?|discount|price|deal|estimate|account|password|pin|code|link|loan|extension|appointment|word|moment|look|hand|help|answer|reply|response|confirmation|eta|copies|people|call|meeting|login|letter|statement)\b|\d\s?%|[^.?!]*[\u3400-\u9fff])/;
+const IMPERATIVE_ORDER = new RegExp(
+  `^\\s*(?:(?:hey|hi|hello|ok|okay|please|pls|alexa|siri|hey google|ok google)[,.!\\s]+)?(?:(?:can|could|would|will) you\\s+)?(?:please\\s+)?(?:order(?: me)?|get me|buy me|pick up|(?:can|could|may) (?:i|we)\\s+(?:please\\s+)?(?:have|get|order)|(?:i|we) need|(?:i|we)(?: would|'d) like to (?:order|pick ?up|get)|(?:i|we)(?: would|'d) like)\\s(?:a|an|some|one|two|three|four|five|six|seven|eight|nine|ten|a couple of|\\d{1,4})\\s(?![^.?!]*\\b(?:${alternation(K.notRequestedGoods)})\\b|\\d\\s?%|[^.?!]*[\\u3400-\\u9fff])`,
+);
 
 /** A supposition opened in the clause before a problem word ("要是…坏了的话"). */
 const SUPPOSED_BEFORE = /(?:如果|要是|万一|假如|假设|若是|若)[^，。,.!?！？]*$/;

@@ -372,8 +372,7 @@ export function findDates(lower: string, sentAt: string): DateMention[] {
   // The delivery date is read as the first mention; one that dates a payment ("到货后7天内付清",
   // "deposit paid today") goes after the others, and a bare mention yields to one said with a delivery word.
   if (found.length < 2) return found;
-  // "5月16日婚礼当天早上8点前送到": 当天 after a date is that day, not today.
-  const rank = found.map((f, i) => (i > 0 && lower.slice(f.start, f.end) === "当天" ? 2 : mentionRank(lower, f)));
+  const rank = found.map((f, i) => mentionRank(lower, f, i > 0));
   const order = found.map((_f, i) => i).sort((a, b) => rank[a]! - rank[b]! || a - b);
   return order.map((i) => found[i]!);
 }
@@ -414,16 +413,19 @@ const FROM_BEFORE = new RegExp(`\\b(?:${alternation(D.changeVerbs)})\\b[^,.;!?]{
 /** Today in Chinese, which a message often says of what already happened ("今早下单", "今晚爆单了"). */
 const TODAY = /^(?:今天|今日|今晚|今早)$/;
 
-function mentionRank(lower: string, f: DateMention): number {
+function mentionRank(lower: string, f: DateMention, afterAnother: boolean): number {
+  const said = lower.slice(f.start, f.end);
+  // "5月16日婚礼当天早上8点前送到": 当天 after a date is that day, not today.
+  if (afterAnother && said === "当天") return 2;
   const after = lower.slice(f.end, f.end + 12);
   const before = lower.slice(Math.max(0, f.start - 16), f.start);
   if (NEW_DATE_BEFORE.test(before) || FROM_BEFORE.test(lower.slice(Math.max(0, f.start - 72), f.start))) return -1;
   if (PAYMENT_AFTER.test(after) || PAYMENT_BEFORE.test(before) || DOCUMENT_BEFORE.test(before)) return 2;
   // The weekday rule takes a lead word into its match ("by Friday", "deliver Fri"): it counts as the text before.
-  const lead = WEEKDAY_LEAD.exec(lower.slice(f.start, f.end))?.[0] ?? "";
+  const lead = WEEKDAY_LEAD.exec(said)?.[0] ?? "";
   if (DELIVERY_AFTER.test(after) || DELIVERY_BEFORE.test(before + lead.trimEnd())) return 0;
   const deadline = lead === "by " || lead === "before " || /\b(?:by|before)\s$/.test(before);
   if (deadline && WANTED_BEFORE.test(lower.slice(Math.max(0, f.start - 64), f.start))) return 0;
   // "今早鲜丰下单：…后天凌晨到", "今晚爆单了…明天早上8点能派车吗": today said in passing yields to a day ahead.
-  return TODAY.test(lower.slice(f.start, f.end)) ? 1.5 : 1;
+  return TODAY.test(said) ? 1.5 : 1;
 }

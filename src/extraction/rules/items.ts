@@ -784,8 +784,8 @@ export function findItems(scan: Scan, erase: string[], addresses: { start: numbe
   const packContents: Quantity[] = [];
   const spelled = englishCounts(lower);
   // "an iced latte with 2% milk": a percentage counts nothing.
-  const counts = scan.numbers.filter((n) => !isOneOfAt(lower, skipSpaces(lower, n.end), "%"));
-  const implied = counts.length === 0 && spelled.every((n) => n.chinese) ? impliedOnes(lower) : [];
+  const otherCounts = spelled.some((n) => !n.chinese) || scan.numbers.some((n) => !isOneOfAt(lower, skipSpaces(lower, n.end), "%"));
+  const implied = otherCounts ? [] : impliedOnes(lower);
   const words = [...spelled, ...implied];
   const numbers = inDozens(lower, words.length > 0 ? [...scan.numbers, ...words].sort((a, b) => a.start - b.start) : scan.numbers, unitHits);
   // Both lists run in text order: one pass over the amounts finds the one a number may stand in.

@@ -90,7 +90,7 @@ const SPACED_PREFIXES = new Set(["SF", "JD", "JDV", "YT", "YTO", "ZTO", "STO", "
 /** Carriers whose waybills are written as the code with the first digits, then groups: "SF1488 2093 7716", "JT7788 0021 4456". */
 export const CARRIER_CODES: ReadonlySet<string> = new Set([...SPACED_PREFIXES, "JT"]);
 /** Carriers named before their tracking numbers, which do not carry the name: "USPS 9400 1118 …", "DHL 1234 5678 90". */
-const CARRIER_NAMES: ReadonlySet<string> = new Set(["USPS", "UPS", "DHL", "TNT", "DPD", "GLS"]);
+const CARRIER_NAMES: ReadonlySet<string> = new Set(vocabulary.references.carrierNames);
 /** A container owner code: three letters and the equipment letter U, J or Z (MSCU, TGHU). */
 const CONTAINER_OWNER = /^[A-Z]{3}[UJZ]$/;
 

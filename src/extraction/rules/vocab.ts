@@ -34,6 +34,8 @@ export const KindsVocabSchema = z.object({
   chitchat: CueList,
   /** A review that finds nothing wrong and nothing special ("一般般", "does what it says"): chatter, unless it asks. */
   neutralReview: CueList.default([]),
+  /** What an order-like request may ask for that is no goods ("can I get a refund", "I need two copies"). */
+  notRequestedGoods: CueList.default([]),
   /** Words that challenge a charge or a state of affairs ("why is there a fee", "怎么收了"): with a billing cue, a complaint. */
   challenge: CueList.default([]),
   /** An internal notice to colleagues ("大家", "@全体", "系统升级", "hi team"): no order without a quantity. */
@@ -281,6 +283,8 @@ export const ReferencesVocabSchema = z.object({
   exclude: CueList,
   prefixes: z.array(z.string().regex(/^[A-Z0-9]{1,5}$/)),
   fillers: CueList,
+  /** Carriers named before a grouped tracking number that does not carry the name ("USPS 9400 1118 …"). */
+  carrierNames: z.array(z.string().regex(/^[A-Z]{2,6}$/)).default([]),
 });
 
 export const PartiesVocabSchema = z.object({
