@@ -1902,6 +1902,15 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["service", "约好今天上门安装，又放我鸽子", { kind: "complaint", category: "service" }],
   ["delivery-review", "等的时间有点久，味道很一般。", { kind: "complaint", category: "delay" }],
   ["guard", "I don't care which courier you use, just get it here by Friday.", { kind: "other" }],
+  ["bare-list", "20 bunches of coriander and 12 punnets of strawberries", { kind: "order", quantity: 20, product: "coriander" }],
+  ["bare-list", "三杯拿铁，一杯摩卡，谢谢", { kind: "order", quantity: 3, product: "拿铁" }],
+  ["bare-list", "two flat whites, one mocha", { kind: "order", quantity: 2, product: "flat whites" }],
+  ["bare-list", "Morning! 30 croissants and 2 dozen pain au chocolat for tomorrow please", { kind: "order", quantity: 30, product: "croissants" }],
+  ["guard", "本批次抽检500个，0个不良，可以放心发货", { kind: "other" }],
+  ["guard", "收到的两箱里有三瓶漏了", { kind: "complaint" }],
+  ["question-about", "I have 2 questions about invoice INV-2231", { kind: "inquiry", topic: "invoice" }],
+  ["question-about", "Quick one - questions regarding the credit note you sent", { kind: "inquiry" }],
+  ["guard", "hi i have a question", { kind: "other" }],
 ];
 
 /**
@@ -1945,7 +1954,6 @@ const KNOWN_MISREADS: [family: string, text: string, expected: Expect][] = [
   ["lost-business", "We lost 4 customers this month because your deliveries were late again", { kind: "complaint", category: "delay" }],
   ["wrong-item", "要的是大号，发来一箱小号", { kind: "complaint", category: "wrong_item" }],
   ["injury", "A speaker stand fell and hit a guest on the arm, paramedics on site", { kind: "escalation", category: "safety", escalationReasons: ["safety"] }],
-  ["bare-list", "20 bunches of coriander and 12 punnets of strawberries", { kind: "order", quantity: 20, product: "coriander" }],
   ["asked-not-happened", "你们家有没有婴儿湿巾", { kind: "inquiry", topic: "stock" }],
   ["guard", "如果还有问题可以再找客服哦，祝您生活愉快", { kind: "other" }],
   ["order-change", "快递员擅自修改了送货地址，包裹送到别人家了", { kind: "complaint" }],

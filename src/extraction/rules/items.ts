@@ -602,7 +602,7 @@ function insideAnotherName(lower: string, q: Quantity, previous: Quantity | unde
 function orderedAsCounted(lower: string, q: Quantity, previous: Quantity | undefined, next: Quantity | undefined, prices: Price[], all: Quantity[]): boolean {
   if (insideAnotherName(lower, q, previous, all)) return false;
   const before = lower.slice(Math.max(0, q.start - 16), q.start);
-  if (q.rank === RANK.bare && before.endsWith(" ") && leadHits(before).some((h) => h.end === before.length - 1)) return true;
+  if (q.rank === RANK.bare && ((before.endsWith(" ") && leadHits(before).some((h) => h.end === before.length - 1)) || OPENING.test(lower.slice(0, q.start)))) return true;
   const until = Math.min(next?.start ?? Infinity, q.end + PRICE_REACH);
   return prices.some((p) => p.start >= q.end && p.start < until);
 }
@@ -648,19 +648,25 @@ function englishCounts(lower: string): NumberToken[] {
     // "two flat whites and one oat cappuccino": a count listed after an ordered one is ordered too.
     const listed = previous !== undefined && !previous.chinese && LISTED_AFTER.test(lower.slice(previous.end, m.index));
     const likeDigits =
-      value >= 100 || (value >= 2 && PRICED_SOON.test(lower.slice(end, end + PRICED_REACH))) || orderedHere(lower, m.index, end) || listed;
+      value >= 100 || (value >= 2 && PRICED_SOON.test(lower.slice(end, end + PRICED_REACH))) || orderedHere(lower, m.index, end, true) || listed;
     out.push({ value, start: m.index, end, chinese: !likeDigits, glued: false });
   }
   return out;
 }
 
-/** "can I have a Mocha": "a" after an order word, in a message with no other count, is one. */
-function impliedOnes(lower: string): NumberToken[] {
+/**
+ * "can I have a Mocha": "a" after an order word, in a message with no other count, is one; so is "a" listed after a
+ * count ("2 lattes and a mocha").
+ */
+function impliedOnes(lower: string, counts: NumberToken[], otherCounts: boolean): NumberToken[] {
   const out: NumberToken[] = [];
+  let previous = -1;
   A_COUNT.lastIndex = 0;
   for (let m = A_COUNT.exec(lower); m !== null && out.length < MAX_WORD_COUNTS; m = A_COUNT.exec(lower)) {
     const end = m.index + m[1]!.length;
-    if (orderedHere(lower, m.index, end)) out.push({ value: 1, start: m.index, end, chinese: false, glued: false });
+    while (previous + 1 < counts.length && counts[previous + 1]!.end <= m.index) previous++;
+    const listed = previous >= 0 && LISTED_AFTER.test(lower.slice(counts[previous]!.end, m.index));
+    if (listed || (!otherCounts && orderedHere(lower, m.index, end))) out.push({ value: 1, start: m.index, end, chinese: false, glued: false });
   }
   return out;
 }
@@ -669,15 +675,18 @@ function impliedOnes(lower: string): NumberToken[] {
  * "I'd like two lattes", "can I have a Mocha", "order me a large pepperoni": a count word, or "a", right after an
  * order word is the count of what follows, as people order at a counter.
  */
-function orderedHere(lower: string, start: number, end: number): boolean {
+function orderedHere(lower: string, start: number, end: number, opening = false): boolean {
   const before = lower.slice(Math.max(0, start - 16), start);
-  if (!before.endsWith(" ") || !leadHits(before).some((h) => h.end === before.length - 1)) return false;
+  const led = before.endsWith(" ") && leadHits(before).some((h) => h.end === before.length - 1);
+  if (!led && !(opening && OPENING.test(lower.slice(0, start)))) return false;
   // "We need two more days", "I need two copies of the packing list": a time, a document or hands, not goods.
   const next = /^\s(?:(?:more|extra|additional)\s)?([a-z]+)/.exec(lower.slice(end, end + 24))?.[1];
   return next !== undefined && !NOT_AFTER_BARE.has(next) && !NOT_ORDERED_SPELLED.has(next);
 }
 
 const NOT_ORDERED_SPELLED = new Set(["copies", "copy", "people", "persons"]);
+/** What may stand before a count that opens a message and orders at a counter: "two lattes, one mocha", "hi, 2 flat whites". */
+const OPENING = /^(?:(?:hi|hey|hello|hiya|morning|good morning|ok|okay|yes|yeah)[,!.]?\s)?$/;
 /** What stands between an ordered count's item and the next count of a list: the item's words and "and" or a comma. */
 const LISTED_AFTER = /^[a-z0-9%' -]{1,40}(?:,\s?|\sand\s|\s&\s|,\sand\s)$/;
 
@@ -784,8 +793,10 @@ export function findItems(scan: Scan, erase: string[], addresses: { start: numbe
   const packContents: Quantity[] = [];
   const spelled = englishCounts(lower);
   // "an iced latte with 2% milk": a percentage counts nothing.
-  const otherCounts = spelled.some((n) => !n.chinese) || scan.numbers.some((n) => !isOneOfAt(lower, skipSpaces(lower, n.end), "%"));
-  const implied = otherCounts ? [] : impliedOnes(lower);
+  const notPercent = (n: NumberToken) => !isOneOfAt(lower, skipSpaces(lower, n.end), "%");
+  const otherCounts = spelled.some((n) => !n.chinese) || scan.numbers.some(notPercent);
+  const counts = [...spelled, ...scan.numbers].filter((n) => !n.chinese && notPercent(n)).sort((a, b) => a.start - b.start);
+  const implied = impliedOnes(lower, counts, otherCounts);
   const words = [...spelled, ...implied];
   const numbers = inDozens(lower, words.length > 0 ? [...scan.numbers, ...words].sort((a, b) => a.start - b.start) : scan.numbers, unitHits);
   // Both lists run in text order: one pass over the amounts finds the one a number may stand in.
@@ -831,7 +842,11 @@ export function findItems(scan: Scan, erase: string[], addresses: { start: numbe
     const listedBeside = (k: number, j: number) => {
       const [q, other] = [quantities[k]!, quantities[j]!];
       const between = j > k ? lower.slice(q.end, other.start) : lower.slice(other.end, q.start);
-      return q.english && LIST_JOINER.test(between) && !insideAnotherName(lower, q, quantities[k - 1], quantities);
+      // "two flat whites, one mocha": a comma right after the item's words lists the next one.
+      // "two flat whites, one mocha": a comma after an ordered item's words lists the next ("Speedy 30 we showed her, 1
+      // piece" names no item before it).
+      const joined = LIST_JOINER.test(between) || (j < k && LISTED_AFTER.test(between));
+      return q.english && joined && !insideAnotherName(lower, q, quantities[k - 1], quantities);
     };
     for (let k = quantities.length - 2; k >= 0; k--) if (!ordered[k] && ordered[k + 1] && listedBeside(k, k + 1)) ordered[k] = true;
     for (let k = 1; k < quantities.length; k++) {

@@ -37,6 +37,13 @@ const GLUED_CODES: [letters: string, currency: Currency][] = currencyEntries.fla
 const claimCues = new CueMatcher<true>(vocabulary.currencies.claimCues.map((cue) => [cue, true] as const), { shared: true });
 const CHARGE_CLAIM_CUES = new Set(vocabulary.currencies.chargeClaimCues);
 
+/** "一共720块", "花了300块", "每个35块", "2块一瓶": a sum or a price, whatever else the message counts in 块. */
+function priceOrSum(lower: string, start: number, end: number): boolean {
+  return PRICE_OR_SUM_BEFORE.test(lower.slice(Math.max(0, start - 4), start)) || PER_ONE_AFTER.test(lower.slice(end, end + 3));
+}
+const PRICE_OR_SUM_BEFORE = /(?:一共|总共|合计|共计|总价|花了|付了|赔|每[\u3400-\u9fff]?|单价|价格|价钱|@)\s?$/;
+const PER_ONE_AFTER = /^\s?[一每](?!块)[\u3400-\u9fff]/;
+
 /** How far (in characters of spaces) a currency mark may stand from its amount: "USD 0.21", "350 元". */
 const MARK_GAP = 1;
 
@@ -70,7 +77,7 @@ export function findMoney(lower: string, numbers: NumberToken[], marks: CueHit<C
       const dime = after && (mark.cue === "块" || mark.cue === "元") ? dimeAfter(lower, mark.end) : undefined;
       // "凹了一块" is a piece, not one yuan: 块 after a Chinese numeral is a classifier, unless 钱 or a
       // tenth follows it (一块五, 十八块五); so is any 块 in a message that prices things per 块.
-      const piece = after && (n.chinese || perBlock) && mark.cue === "块" && dime === undefined;
+      const piece = after && (n.chinese || perBlock) && mark.cue === "块" && dime === undefined && !priceOrSum(lower, n.start, mark.end);
       if ((before || after) && !piece) {
         currency = mark.tag.currency;
         start = Math.min(start, mark.start);
@@ -87,9 +94,13 @@ export function findMoney(lower: string, numbers: NumberToken[], marks: CueHit<C
   return found;
 }
 
-/** "每块498元", "¥506/块", "HK$420 一块": the message prices its goods per 块, which there counts pieces (solar panels, tiles, screens). */
+/**
+ * "每块498元", "¥506/块", "HK$420 一块": the message prices its goods per 块, which there counts pieces (solar panels,
+ * tiles, screens). So does a message that gives its unit price in 元 or ¥ ("打印纸720块，单价560元"): its 块 are
+ * what the price is of.
+ */
 export function pricedPerBlock(lower: string): boolean {
-  return /每块|\/\s?块|\d\s?一块/.test(lower);
+  return /每块|\/\s?块|\d\s?一块|单价\s?[:：]?\s?(?:[¥￥]\s?\d|rmb\s?\d|\d[\d.,]*\s?(?:元|rmb))/.test(lower);
 }
 
 function dimeValue(c: string): number | undefined {
