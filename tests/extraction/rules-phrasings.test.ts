@@ -1911,6 +1911,14 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["question-about", "I have 2 questions about invoice INV-2231", { kind: "inquiry", topic: "invoice" }],
   ["question-about", "Quick one - questions regarding the credit note you sent", { kind: "inquiry" }],
   ["guard", "hi i have a question", { kind: "other" }],
+  ["unnamed-hazard", "洗碗机插头那里有焦味，插座边上都黑了", { kind: "escalation", category: "safety", escalationReasons: ["safety"] }],
+  ["unnamed-hazard", "热水器装好后卫生间一股怪味，洗完澡两个人都头晕", { kind: "escalation", category: "safety", escalationReasons: ["safety"] }],
+  ["unnamed-hazard", "广告牌从二楼掉下来砸在人行道上，幸亏下面没人", { kind: "escalation", category: "safety" }],
+  ["unnamed-hazard", "师傅在五楼窗外装支架，没系安全绳，邻居拍了视频", { kind: "escalation", category: "safety", escalationReasons: ["safety"] }],
+  ["unnamed-hazard", "Smoke coming out of the charger this morning and a burning smell in the kitchen", { kind: "escalation", category: "safety", escalationReasons: ["safety"] }],
+  ["unnamed-hazard", "There are scorch marks on the wall behind the tumble dryer", { kind: "escalation", category: "safety" }],
+  ["guard", "坐车坐久了有点头晕，今天先不过去了", { kind: "other" }],
+  ["guard", "he was smoking outside the office again lol", { kind: "other" }],
 ];
 
 /**
