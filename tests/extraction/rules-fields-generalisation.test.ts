@@ -177,6 +177,11 @@ describe("field extraction generalises to new phrasings", () => {
     expect(extractWithRules({ text: "客户仁爱医院要口罩200箱", sentAt: WED }).customer).toBe("仁爱医院");
   });
 
+  it("takes no company from a count of things that ends like one ('少一个配件')", () => {
+    expect(extractWithRules({ text: "箱子里少一个配件，麻烦补发", sentAt: WED }).customer).toBeUndefined();
+    expect(extractWithRules({ text: "华强汽配在催货，说昨天就该到", sentAt: WED }).customer).toBe("华强汽配");
+  });
+
   it("reads a size written as a fraction as no date, and names the product before 再给我发 ('4/4的小提琴再给我发六把')", () => {
     const out = extractWithRules({ text: "老板，4/4的小提琴再给我发六把，跟上次一样1680一把，下礼拜三前到就行", sentAt: "2026-06-17T20:45:00+08:00" });
     expect(out.deliveryDate).toBe("2026-06-24");

@@ -1919,6 +1919,14 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["unnamed-hazard", "There are scorch marks on the wall behind the tumble dryer", { kind: "escalation", category: "safety" }],
   ["guard", "坐车坐久了有点头晕，今天先不过去了", { kind: "other" }],
   ["guard", "he was smoking outside the office again lol", { kind: "other" }],
+  ["price-per-one", "洗衣机进水阀一次拿五百个以上能到多少一个？", { kind: "inquiry", topic: "price" }],
+  ["price-per-one", "冻虾仁现在批发多少一箱？要三百箱左右", { kind: "inquiry", topic: "price" }],
+  ["expired-cover", "延保过期了还能再买吗？", { kind: "inquiry", topic: "policy" }],
+  ["expired-cover", "Our fridge is not cooling at all since Monday", { kind: "complaint", category: "quality" }],
+  ["appliance-fault", "新到的展示柜有两台门关不严，冷气一直往外跑", { kind: "complaint", category: "quality" }],
+  ["appliance-fault", "The washer won't drain and now it won't spin either", { kind: "complaint", category: "quality" }],
+  ["policy-question", "How does your parts return policy work if we ordered the wrong model?", { kind: "inquiry", topic: "policy" }],
+  ["guard", "箱子里少一个配件，麻烦补发", { kind: "complaint", category: "wrong_item" }],
 ];
 
 /**
