@@ -56,13 +56,8 @@ function gluedUnit(lower: string, end: number): UnitHit | undefined {
 }
 const zhClassifiers = new Set([...units.zhCount, ...units.zhMeasure].filter((u) => u.length === 1));
 
-/** Words after a bare English number that make it a time, not a quantity. */
-const NOT_AFTER_BARE = new Set([
-  "days", "day", "hours", "hour", "minutes", "minute", "weeks", "week", "months", "month", "years", "year", "times", "time", "percent",
-  "am", "pm", "and", "or", "to", "at", "for", "in", "on", "st", "nd", "rd", "th", "of", "x", "today", "tomorrow", "tonight",
-  // "at 0.62 each": a price per unit.
-  "each", "ea", "per", "apiece",
-]);
+/** Words after a bare English number that make it a time, a share or a price per unit ("at 0.62 each"), not a quantity. */
+const NOT_AFTER_BARE = new Set(itemsVocab.notCountedAfter.map((w) => w.toLowerCase()));
 
 /** A marker right before a count: " x 60", "× 60", "qty: 50", "quantity 50", "数量：50". */
 const COUNT_MARKER_BEFORE = /(?:[\s(][x×*]|^[x×*]|\bqty\.?|\bquantity|数量)\s?[:：=]?\s?$/;
@@ -684,9 +679,9 @@ function orderedHere(lower: string, start: number, end: number, opening = false)
   return next !== undefined && !NOT_AFTER_BARE.has(next) && !NOT_ORDERED_SPELLED.has(next);
 }
 
-const NOT_ORDERED_SPELLED = new Set(["copies", "copy", "people", "persons"]);
+const NOT_ORDERED_SPELLED = new Set(itemsVocab.notOrderedCounted.map((w) => w.toLowerCase()));
 /** What may stand before a count that opens a message and orders at a counter: "two lattes, one mocha", "hi, 2 flat whites". */
-const OPENING = /^(?:(?:hi|hey|hello|hiya|morning|good morning|ok|okay|yes|yeah)[,!.]?\s)?$/;
+const OPENING = new RegExp(`^(?:(?:${alternation(itemsVocab.openingWords)})[,!.]?\\s)?$`, "i");
 /** What stands between an ordered count's item and the next count of a list: the item's words and "and" or a comma. */
 const LISTED_AFTER = /^[a-z0-9%' -]{1,40}(?:,\s?|\sand\s|\s&\s|,\sand\s)$/;
 

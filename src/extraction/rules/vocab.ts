@@ -356,6 +356,12 @@ export const ItemsVocabSchema = z.object({
   /** Fillers a speaker starts a name with ("那个一次性医用外科口罩"): cut off the front of a product. */
   leadingFillers: CueList.default([]),
   packSpecFollowers: CueList,
+  /** Words after a bare number that say it counts no goods: a time, a share, a date's ending, a price per unit. */
+  notCountedAfter: CueList.default([]),
+  /** What a count after an order word may count that is no goods ("I need two copies of the packing list"). */
+  notOrderedCounted: CueList.default([]),
+  /** What may open a message before the count of a counter order ("hi, 2 flat whites"). */
+  openingWords: CueList.default([]),
 });
 
 /** Every vocabulary file, by file name, with the schema it must satisfy. */
