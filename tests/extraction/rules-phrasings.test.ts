@@ -1927,6 +1927,10 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["appliance-fault", "The washer won't drain and now it won't spin either", { kind: "complaint", category: "quality" }],
   ["policy-question", "How does your parts return policy work if we ordered the wrong model?", { kind: "inquiry", topic: "policy" }],
   ["guard", "箱子里少一个配件，麻烦补发", { kind: "complaint", category: "wrong_item" }],
+  ["relative-which", "I checked my credit report and this loan is on it, which I have no knowledge of.", { kind: "complaint" }],
+  ["relative-which", "The parcel, which was due Monday, still has not come", { kind: "complaint", category: "delay" }],
+  ["relative-which", "which warehouse ships the order for Acme", { kind: "inquiry" }],
+  ["guard", "Which of those films is certified fresh on Rotten Tomatoes?", { kind: "inquiry" }],
 ];
 
 /**
