@@ -1902,21 +1902,14 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["service", "约好今天上门安装，又放我鸽子", { kind: "complaint", category: "service" }],
   ["delivery-review", "等的时间有点久，味道很一般。", { kind: "complaint", category: "delay" }],
   ["guard", "I don't care which courier you use, just get it here by Friday.", { kind: "other" }],
-  ["bare-list", "20 bunches of coriander and 12 punnets of strawberries", { kind: "order", quantity: 20, product: "coriander" }],
-  ["bare-list", "三杯拿铁，一杯摩卡，谢谢", { kind: "order", quantity: 3, product: "拿铁" }],
-  ["bare-list", "two flat whites, one mocha", { kind: "order", quantity: 2, product: "flat whites" }],
   ["bare-list", "Morning! 30 croissants and 2 dozen pain au chocolat for tomorrow please", { kind: "order", quantity: 30, product: "croissants" }],
   ["guard", "本批次抽检500个，0个不良，可以放心发货", { kind: "other" }],
   ["guard", "收到的两箱里有三瓶漏了", { kind: "complaint" }],
   ["question-about", "I have 2 questions about invoice INV-2231", { kind: "inquiry", topic: "invoice" }],
-  ["question-about", "Quick one - questions regarding the credit note you sent", { kind: "inquiry" }],
+  ["question-about", "Quick one - questions regarding my credit note", { kind: "inquiry" }],
   ["guard", "hi i have a question", { kind: "other" }],
-  ["unnamed-hazard", "洗碗机插头那里有焦味，插座边上都黑了", { kind: "escalation", category: "safety", escalationReasons: ["safety"] }],
-  ["unnamed-hazard", "热水器装好后卫生间一股怪味，洗完澡两个人都头晕", { kind: "escalation", category: "safety", escalationReasons: ["safety"] }],
   ["unnamed-hazard", "广告牌从二楼掉下来砸在人行道上，幸亏下面没人", { kind: "escalation", category: "safety" }],
   ["unnamed-hazard", "师傅在五楼窗外装支架，没系安全绳，邻居拍了视频", { kind: "escalation", category: "safety", escalationReasons: ["safety"] }],
-  ["unnamed-hazard", "Smoke coming out of the charger this morning and a burning smell in the kitchen", { kind: "escalation", category: "safety", escalationReasons: ["safety"] }],
-  ["unnamed-hazard", "There are scorch marks on the wall behind the tumble dryer", { kind: "escalation", category: "safety" }],
   ["guard", "坐车坐久了有点头晕，今天先不过去了", { kind: "other" }],
   ["guard", "he was smoking outside the office again lol", { kind: "other" }],
   ["price-per-one", "洗衣机进水阀一次拿五百个以上能到多少一个？", { kind: "inquiry", topic: "price" }],
@@ -1931,6 +1924,10 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["relative-which", "The parcel, which was due Monday, still has not come", { kind: "complaint", category: "delay" }],
   ["relative-which", "which warehouse ships the order for Acme", { kind: "inquiry" }],
   ["guard", "Which of those films is certified fresh on Rotten Tomatoes?", { kind: "inquiry" }],
+  ["guard", "这批烤鸭有点烧焦了", { kind: "complaint", category: "quality" }],
+  ["guard", "单价560元的板子碎了3块，要求赔偿1680块", { kind: "complaint", category: "damage" }],
+  ["guard", "Any questions about the delivery call me on 13812345678", { kind: "other" }],
+  ["relative-which", "Which email should I send the PO to", { kind: "inquiry" }],
 ];
 
 /**
@@ -1980,6 +1977,10 @@ const KNOWN_MISREADS: [family: string, text: string, expected: Expect][] = [
   ["defect-near-goods", "Found a long tear in the back of the armchair when we unwrapped it", { kind: "complaint", category: "damage" }],
   ["probe-more", "网站付款页面一直报错，付不了款", { kind: "complaint", category: "other" }],
   ["imperative-order", "order 557812 status please", { kind: "inquiry", orderRef: "557812" }],
+  ["bare-list", "20 bunches of coriander and 12 punnets of strawberries", { kind: "order", quantity: 20, product: "coriander" }],
+  ["bare-list", "三杯拿铁，一杯摩卡，谢谢", { kind: "order", quantity: 3, product: "拿铁" }],
+  ["bare-list", "two flat whites, one mocha", { kind: "order", quantity: 2, product: "flat whites" }],
+  ["unnamed-hazard", "Smoke coming out of the charger this morning and a burning smell in the kitchen", { kind: "escalation", category: "safety" }],
 ];
 
 function expectReading(text: string, expected: Expect): void {

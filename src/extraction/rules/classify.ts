@@ -717,8 +717,6 @@ export interface OrderShape {
   filled: number;
   /** A quantity with a unit ("200箱", "50 pallets", "3 x"), not merely a number before a word. */
   hasQuantity: boolean;
-  /** How many named items of some quantity the text lists ("0个不良" is none). */
-  items: number;
   /** The message names an order, waybill or booking number. */
   hasReference: boolean;
 }
@@ -805,9 +803,6 @@ export function decideKind(signals: Signals, reasons: EscalationReason[], readOr
     return signals.has("chitchat") && signals.topic === "other" && !signals.asksHowTo ? "other" : "inquiry";
   }
   if (order().hasQuantity && (order().filled >= 2 || signals.has("orderWeak"))) return "order";
-  // "三杯拿铁，一杯摩卡，谢谢": a list of counted goods, asked about and complained of nowhere, is ordered at a counter;
-  // "问进口疫苗一盒十支的批发价" names a price it asks for.
-  if (order().hasQuantity && order().items >= 2 && signals.topic === "other") return "order";
   // "此单必须今天下午送到", "尽量明天上午十一点前送到", "这单明天你们一起发过来吧": insisting on or asking for a delivery, with
   // a date or another field, instructs an order.
   if (signals.has("deliveryRequests") && order().filled >= 1) return "order";

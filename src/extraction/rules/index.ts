@@ -39,7 +39,7 @@ export function extractWithRules(input: ExtractionInput): Extraction {
   let guessed = false;
   const cuedKind = decideKind(signals, reasons, () => {
     const o = readOrder();
-    return { filled: o.filled, hasQuantity: o.counted, items: o.items.filter((i) => i.product && (i.quantity ?? 0) > 0).length, hasReference: Boolean(orderRef) };
+    return { filled: o.filled, hasQuantity: o.counted, hasReference: Boolean(orderRef) };
   }, () => {
     guessed = true;
     return signals.wordy ? examples.kindUncued() : "other";

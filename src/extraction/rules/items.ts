@@ -837,7 +837,6 @@ export function findItems(scan: Scan, erase: string[], addresses: { start: numbe
     const listedBeside = (k: number, j: number) => {
       const [q, other] = [quantities[k]!, quantities[j]!];
       const between = j > k ? lower.slice(q.end, other.start) : lower.slice(other.end, q.start);
-      // "two flat whites, one mocha": a comma right after the item's words lists the next one.
       // "two flat whites, one mocha": a comma after an ordered item's words lists the next ("Speedy 30 we showed her, 1
       // piece" names no item before it).
       const joined = LIST_JOINER.test(between) || (j < k && LISTED_AFTER.test(between));

@@ -41,7 +41,7 @@ const CHARGE_CLAIM_CUES = new Set(vocabulary.currencies.chargeClaimCues);
 function priceOrSum(lower: string, start: number, end: number): boolean {
   return PRICE_OR_SUM_BEFORE.test(lower.slice(Math.max(0, start - 4), start)) || PER_ONE_AFTER.test(lower.slice(end, end + 3));
 }
-const PRICE_OR_SUM_BEFORE = /(?:一共|总共|合计|共计|总价|花了|付了|赔|每[\u3400-\u9fff]?|单价|价格|价钱|@)\s?$/;
+const PRICE_OR_SUM_BEFORE = /(?:一共|总共|合计|共计|总价|花了|付了|赔偿?|退了?|收了|转了|便宜了|贵了|少算了|多算了|减|押金|每[\u3400-\u9fff]?|单价|价格|价钱|@)\s?$/;
 const PER_ONE_AFTER = /^\s?[一每](?!块)[\u3400-\u9fff]/;
 
 /** How far (in characters of spaces) a currency mark may stand from its amount: "USD 0.21", "350 元". */
@@ -94,13 +94,9 @@ export function findMoney(lower: string, numbers: NumberToken[], marks: CueHit<C
   return found;
 }
 
-/**
- * "每块498元", "¥506/块", "HK$420 一块": the message prices its goods per 块, which there counts pieces (solar panels,
- * tiles, screens). So does a message that gives its unit price in 元 or ¥ ("打印纸720块，单价560元"): its 块 are
- * what the price is of.
- */
+/** "每块498元", "¥506/块", "HK$420 一块": the message prices its goods per 块, which there counts pieces (solar panels, tiles, screens). */
 export function pricedPerBlock(lower: string): boolean {
-  return /每块|\/\s?块|\d\s?一块|单价\s?[:：]?\s?(?:[¥￥]\s?\d|rmb\s?\d|\d[\d.,]*\s?(?:元|rmb))/.test(lower);
+  return /每块|\/\s?块|\d\s?一块/.test(lower);
 }
 
 function dimeValue(c: string): number | undefined {

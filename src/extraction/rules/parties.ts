@@ -49,8 +49,8 @@ const NOT_NAME_START = new Set([..."忙这那我你他她它该本每各某一�
 const COUNTED_GOODS = new RegExp(`^[二两三四五六七八九十百千万]+(?:${alternation(vocabulary.units.zhCount)})`);
 /** Characters of questions and talk, never inside a company name ("能不能开电子发票"). */
 const FUNCTION_CHARS = /[而从跟催不没能吗呢吧么什怎哪谁很就才只过着得了是有们你我他她它啥咋请查看帮麻烦问让把给要想还再又都也已刚]/;
-/** "箱子里少一个配件": a name holds no count of things, though it may end in 配件. */
-const COUNT_INSIDE = /[一二两三四五六七八九十几][个件箱台只套]/;
+/** "箱子里少一个配件": a name holds no count of things, though it may end in 配件 (七台河汽配 is a place's). */
+const COUNT_INSIDE = /[一二两三四五六七八九十几][个件箱只套]/;
 /** A count before 小/老 makes a word of it (一小时, 几小时), not a name. */
 const QUANTITY_BEFORE = new Set([..."一二两三四五六七八九十几半个每"]);
 
