@@ -596,8 +596,7 @@ function insideAnotherName(lower: string, q: Quantity, previous: Quantity | unde
  */
 function orderedAsCounted(lower: string, q: Quantity, previous: Quantity | undefined, next: Quantity | undefined, prices: Price[], all: Quantity[]): boolean {
   if (insideAnotherName(lower, q, previous, all)) return false;
-  const before = lower.slice(Math.max(0, q.start - 16), q.start);
-  if (q.rank === RANK.bare && ((before.endsWith(" ") && leadHits(before).some((h) => h.end === before.length - 1)) || OPENING.test(lower.slice(0, q.start)))) return true;
+  if (q.rank === RANK.bare && (ledByOrderWord(lower, q.start) || opensMessage(lower, q.start))) return true;
   const until = Math.min(next?.start ?? Infinity, q.end + PRICE_REACH);
   return prices.some((p) => p.start >= q.end && p.start < until);
 }
@@ -671,17 +670,27 @@ function impliedOnes(lower: string, counts: NumberToken[], otherCounts: boolean)
  * order word is the count of what follows, as people order at a counter.
  */
 function orderedHere(lower: string, start: number, end: number, opening = false): boolean {
-  const before = lower.slice(Math.max(0, start - 16), start);
-  const led = before.endsWith(" ") && leadHits(before).some((h) => h.end === before.length - 1);
-  if (!led && !(opening && OPENING.test(lower.slice(0, start)))) return false;
+  if (!ledByOrderWord(lower, start) && !(opening && opensMessage(lower, start))) return false;
   // "We need two more days", "I need two copies of the packing list": a time, a document or hands, not goods.
   const next = /^\s(?:(?:more|extra|additional)\s)?([a-z]+)/.exec(lower.slice(end, end + 24))?.[1];
   return next !== undefined && !NOT_AFTER_BARE.has(next) && !NOT_ORDERED_SPELLED.has(next);
 }
 
+/** An order word ends right before `start`, a space apart: "need 2,880 Besser blocks", "I'd like two lattes". */
+function ledByOrderWord(lower: string, start: number): boolean {
+  const before = lower.slice(Math.max(0, start - 16), start);
+  return before.endsWith(" ") && leadHits(before).some((h) => h.end === before.length - 1);
+}
+
+/** Only a greeting, or nothing, stands before `start`: "two lattes, one mocha", "hi, 2 flat whites". */
+function opensMessage(lower: string, start: number): boolean {
+  return start <= OPENING_REACH && OPENING.test(lower.slice(0, start));
+}
+
 const NOT_ORDERED_SPELLED = new Set(itemsVocab.notOrderedCounted.map((w) => w.toLowerCase()));
-/** What may stand before a count that opens a message and orders at a counter: "two lattes, one mocha", "hi, 2 flat whites". */
 const OPENING = new RegExp(`^(?:(?:${alternation(itemsVocab.openingWords)})[,!.]?\\s)?$`, "i");
+/** The longest greeting and its mark: no need to look further into a long message. */
+const OPENING_REACH = Math.max(0, ...itemsVocab.openingWords.map((w) => w.length)) + 2;
 /** What stands between an ordered count's item and the next count of a list: the item's words and "and" or a comma. */
 const LISTED_AFTER = /^[a-z0-9%' -]{1,40}(?:,\s?|\sand\s|\s&\s|,\sand\s)$/;
 
