@@ -1928,6 +1928,18 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["guard", "单价560元的板子碎了3块，要求赔偿1680块", { kind: "complaint", category: "damage" }],
   ["guard", "Any questions about the delivery call me on 13812345678", { kind: "other" }],
   ["relative-which", "Which email should I send the PO to", { kind: "inquiry" }],
+  ["fault-said-plainly", "这个产品有问题", { kind: "complaint" }],
+  ["fault-said-plainly", "新买的洗衣机出了点问题", { kind: "complaint" }],
+  ["fault-said-plainly", "买的手机有毛病", { kind: "complaint" }],
+  ["fault-said-plainly", "客户反馈系统有问题，下单下不了", { kind: "complaint" }],
+  ["fault-said-plainly", "The printer I bought last week has an issue", { kind: "complaint" }],
+  ["fault-said-plainly", "The app has a problem loading", { kind: "complaint" }],
+  ["guard", "我有问题想咨询一下", { kind: "inquiry" }],
+  ["guard", "大家有问题在群里说", { kind: "other" }],
+  ["guard", "检查过了，没有问题", { kind: "other" }],
+  ["guard", "测试了一下，有问题我再联系你", { kind: "other" }],
+  ["guard", "要是以后有问题，保修多久", { kind: "inquiry", topic: "policy" }],
+  ["guard", "If it has problems I'll let you know", { kind: "other" }],
 ];
 
 /**

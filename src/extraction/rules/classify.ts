@@ -548,11 +548,21 @@ const CONCESSION_REACH = 24;
 /** How far after 要是/如果 ("if") a complaint word is still supposed, not stated. */
 const SUPPOSITION_REACH = 12;
 
+/**
+ * "我有问题想咨询", "大家有问题在群里说", "，有问题需要帮忙": after a person, or opening a clause, 有问题 is a question someone
+ * has; after a thing ("路由器有问题", "系统有问题") it is a fault.
+ */
+const QUESTION_HOLDER = /(?:^|[\s,.;!?，。；！？、：:]|我|你|您|他|她|大家|谁|各位|们)$/;
+
+function questionHeld(hit: CueHit<KindGroup>, lower: string): boolean {
+  return hit.tag === "failure" && hit.cue.startsWith("有") && QUESTION_HOLDER.test(lower.slice(Math.max(0, hit.start - 2), hit.start));
+}
+
 export function readSignals(lower: string): Signals {
   const kindHits = longestHits(kindMatcher.findAll(lower).filter((h) => !midClauseParticle(h, lower)));
   const negators = kindHits.filter((h) => h.tag === "negator");
   const negated = negatedBy(lower, negators);
-  const live = kindHits.filter((h) => h.tag !== "negator" && !negated(h));
+  const live = kindHits.filter((h) => h.tag !== "negator" && !negated(h) && !questionHeld(h, lower));
   const groups = new Set(live.map((h) => h.tag));
   if (pairedInClause(orderPartMatcher, lower, negated)) groups.add("orderChange");
   if (pairedInClause(deliveryRequestMatcher, lower, negated)) groups.add("deliveryRequests");
@@ -562,6 +572,8 @@ export function readSignals(lower: string): Signals {
   const supposed = (h: CueHit<KindGroup>) =>
     supposing.some((c) => c.start < h.start && h.start - c.end <= SUPPOSITION_REACH && oneSentence(c.end, h.start));
   if (live.every((h) => h.tag !== "complaintStrong" || supposed(h))) groups.delete("complaintStrong");
+  // "要是以后有问题，保修多久", "if it has problems I'll let you know": a failure supposed has not happened.
+  if (live.every((h) => h.tag !== "failure" || supposed(h))) groups.delete("failure");
   // "Is my country supported", "can you resend it": an English question by its word order, question mark or not.
   if (INVERTED_QUESTION.test(lower)) groups.add("question");
   // "I would like to order a virtual card. How can I do this?" asks how to order.
