@@ -148,6 +148,12 @@ describe("field extraction generalises to new phrasings", () => {
     expect(extractWithRules({ text: "嗯那个外科口罩要2000盒", sentAt: WED }).items).toEqual([{ quantity: 2000, product: "外科口罩", unit: "盒" }]);
   });
 
+  it("takes no product from the pronoun or verb before an English count ('I'd like 3 tickets', 'Can I get two tickets')", () => {
+    expect(extract("I'd like 3 tickets").items).toEqual([{ quantity: 3, unit: "tickets" }]);
+    expect(extract("Can I get two tickets for the 7pm showing of Dune?").items).toEqual([{ quantity: 2, unit: "tickets" }]);
+    expect(extract("Please book me two seats for Oppenheimer tomorrow night").items).toEqual([{ quantity: 2, unit: "seats" }]);
+  });
+
   it("keeps a measure and the name around a bare number inside one item", () => {
     expect(findItems(scanMessage("Please confirm: 1,200 ft of 12 AWG copper wire at $0.85/ft", WED), []).items).toMatchObject([
       { quantity: 1200, product: "12 AWG copper wire", unitPrice: 0.85 },

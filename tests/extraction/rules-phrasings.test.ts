@@ -1940,6 +1940,8 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["guard", "测试了一下，有问题我再联系你", { kind: "other" }],
   ["guard", "要是以后有问题，保修多久", { kind: "inquiry", topic: "policy" }],
   ["guard", "If it has problems I'll let you know", { kind: "other" }],
+  ["imperative-order", "send 20 boxes of gloves", { kind: "order", quantity: 20, product: "gloves" }],
+  ["imperative-order", "send 300 cartons of milk to the Leeds store", { kind: "order", quantity: 300, product: "milk" }],
 ];
 
 /**
