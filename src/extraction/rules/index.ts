@@ -52,7 +52,12 @@ export function extractWithRules(input: ExtractionInput): Extraction {
   // once, so it also needs the examples' category to be safety ("海关查验，已经压了四天了" is a delay, whatever the guess).
   const needsReason = examplesKind === "escalation" && !reasons.some((r) => r !== "vip");
   const learnedReason = needsReason ? examples.reason() : undefined;
-  const unfounded = (needsReason && !learnedReason) || (learnedReason === "safety" && examples.category("other", true) !== "safety");
+  // An order the examples make of a question needs something of an order: "明天能送到吗" reads like the orders that ask
+  // when they arrive, yet names only a day; "want assistance deleting some items from order 3707955617" names its
+  // order, "麻烦看一下下周六能不能送到星湖街88号" a day and a place.
+  const nothingOrdered = examplesKind === "order" && cuedKind === "inquiry" && !orderRef && !readOrder().counted && readOrder().filled < 2;
+  const unfounded =
+    (needsReason && !learnedReason) || (learnedReason === "safety" && examples.category("other", true) !== "safety") || nothingOrdered;
   const overruled = unfounded ? undefined : examplesKind;
   if (learnedReason && !unfounded) reasons.push(learnedReason);
   const kind = overruled ?? cuedKind;
