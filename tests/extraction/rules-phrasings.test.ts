@@ -1941,6 +1941,15 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["defect-near-goods", "Found a long tear in the back of the armchair when we unwrapped it", { kind: "complaint", category: "damage" }],
   ["probe-more", "网站付款页面一直报错，付不了款", { kind: "complaint", category: "other" }],
   ["imperative-order", "order 557812 status please", { kind: "inquiry", orderRef: "557812" }],
+  ["bare-list", "20 bunches of coriander and 12 punnets of strawberries", { kind: "order", quantity: 20, product: "coriander" }],
+  ["bare-list", "三杯拿铁，一杯摩卡，谢谢", { kind: "order", quantity: 3, product: "拿铁" }],
+  ["bare-list", "两杯拿铁", { kind: "order", quantity: 2, product: "拿铁" }],
+  ["bare-list", "A4纸 两箱", { kind: "order", quantity: 2, product: "A4纸" }],
+  ["bare-list", "hi, 2 flat whites and a croissant please", { kind: "order", quantity: 2, product: "flat whites" }],
+  ["guard", "1 star", { kind: "other" }],
+  ["guard", "三个问题", { kind: "other" }],
+  ["guard", "仓库还剩两箱A4纸", { kind: "other" }],
+  ["guard", "10 mins", { kind: "other" }],
 ];
 
 /**
@@ -1982,8 +1991,6 @@ const KNOWN_MISREADS: [family: string, text: string, expected: Expect][] = [
   ["wrong-item", "要的是大号，发来一箱小号", { kind: "complaint", category: "wrong_item" }],
   ["injury", "A speaker stand fell and hit a guest on the arm, paramedics on site", { kind: "escalation", category: "safety", escalationReasons: ["safety"] }],
   ["guard", "如果还有问题可以再找客服哦，祝您生活愉快", { kind: "other" }],
-  ["bare-list", "20 bunches of coriander and 12 punnets of strawberries", { kind: "order", quantity: 20, product: "coriander" }],
-  ["bare-list", "三杯拿铁，一杯摩卡，谢谢", { kind: "order", quantity: 3, product: "拿铁" }],
   ["bare-list", "two flat whites, one mocha", { kind: "order", quantity: 2, product: "flat whites" }],
   ["unnamed-hazard", "Smoke coming out of the charger this morning and a burning smell in the kitchen", { kind: "escalation", category: "safety" }],
   ["incident-more", "客户的3个集装箱在洋山港被扣，已经一周了，工厂下周停产，请领导马上处理", { kind: "escalation", category: "delay" }],

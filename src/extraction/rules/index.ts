@@ -39,7 +39,7 @@ export function extractWithRules(input: ExtractionInput): Extraction {
   let guessed = false;
   const cuedKind = decideKind(signals, reasons, () => {
     const o = readOrder();
-    return { filled: o.filled, hasQuantity: o.counted, hasReference: Boolean(orderRef) };
+    return { filled: o.filled, hasQuantity: o.counted, hasReference: Boolean(orderRef), bare: o.bare };
   }, () => {
     guessed = true;
     return signals.wordy ? examples.kindUncued() : "other";

@@ -772,7 +772,40 @@ export interface ItemsReading {
   counted: boolean;
   /** The only count is an "a" after an order word: an item to record, too little to make the message an order. */
   implied: boolean;
+  /**
+   * The message says nothing but its counted, named items, a greeting and thanks: "两杯拿铁", "三杯拿铁，一杯摩卡，谢谢",
+   * "2 iced lattes". Said at a counter, a list orders; a stock count or a receipt says more ("仓库还剩两箱A4纸").
+   */
+  bare: boolean;
 }
+
+const LIST_FILLERS = new RegExp(`(?<![a-z])(?:${alternation([...itemsVocab.listFillers, ...itemsVocab.openingWords])})(?![a-z])`, "gi");
+
+function nothingButItems(scan: Scan, items: OrderItem[], counted: boolean): boolean {
+  if (!counted || items.length === 0 || items.some((i) => !i.product || i.unitPrice != null || countsNoGoods(i.product))) return false;
+  const kept = scan.lower.split("");
+  const blank = (start: number, end: number) => kept.fill(" ", start, end);
+  // Names first: "A4纸" holds a number.
+  for (const item of items) {
+    const name = item.product!.toLowerCase();
+    for (let at = scan.lower.indexOf(name); at >= 0; at = scan.lower.indexOf(name, at + name.length)) blank(at, at + name.length);
+  }
+  for (const n of scan.numbers) blank(n.start, n.end);
+  for (const [start, unit] of scan.units) blank(start, unit.end);
+  return !/[\p{L}\p{N}]/u.test(kept.join("").replace(LIST_FILLERS, " "));
+}
+
+/**
+ * "1 star", "10 mins", "三个问题": a rating, a time or a question counted, no goods; nor is "两个同事在仓库吵起来了": a
+ * Chinese name runs to the end of its clause, and there a verb or a particle tells a sentence from a name.
+ */
+function countsNoGoods(product: string): boolean {
+  const first = product.toLowerCase().split(" ")[0]!;
+  return NOT_AFTER_BARE.has(first) || NOT_ORDERED_SPELLED.has(first) || product.length > LONGEST_LISTED_NAME || SENTENCE_PARTICLE.test(product);
+}
+
+const LONGEST_LISTED_NAME = 24;
+const SENTENCE_PARTICLE = /[了在吗呢吧着过得是有]/;
 
 /**
  * The items of an order. `erase` lists strings already read as other fields (customer, reference)
@@ -914,10 +947,6 @@ export function findItems(scan: Scan, erase: string[], addresses: { start: numbe
   // Alone, a spoken count ("这个要二十") may as well be a price: it shows no order by itself.
   const unitGiven = quantities.some((q) => q.unit !== undefined);
   const impliedOnly = quantities.length > 0 && quantities.every((q) => implied.some((n) => n.start === q.start));
-  return {
-    items,
-    currency,
-    counted: !impliedOnly && quantities.some((q) => q.rank >= RANK.times && (unitGiven || q.english || !spokenCount(text, lower, q))),
-    implied: impliedOnly,
-  };
+  const counted = !impliedOnly && quantities.some((q) => q.rank >= RANK.times && (unitGiven || q.english || !spokenCount(text, lower, q)));
+  return { items, currency, counted, implied: impliedOnly, bare: nothingButItems(scan, items, counted) };
 }

@@ -362,6 +362,8 @@ export const ItemsVocabSchema = z.object({
   notOrderedCounted: CueList.default([]),
   /** What may open a message before the count of a counter order ("hi, 2 flat whites"). */
   openingWords: CueList.default([]),
+  /** What may stand between and around the items of a message that lists nothing else ("三杯拿铁，一杯摩卡，谢谢"). */
+  listFillers: CueList.default([]),
 });
 
 /** Every vocabulary file, by file name, with the schema it must satisfy. */
