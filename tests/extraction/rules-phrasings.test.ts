@@ -1950,6 +1950,11 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["guard", "三个问题", { kind: "other" }],
   ["guard", "仓库还剩两箱A4纸", { kind: "other" }],
   ["guard", "10 mins", { kind: "other" }],
+  ["injury", "Mrs Li's walker folded under her, she fell and has a suspected hip fracture", { kind: "escalation", category: "safety", severity: "critical" }],
+  ["guard", "The resident fell asleep in the chair after lunch", { kind: "other" }],
+  ["lost-load", "【异常上报】昨天发往东莞的配送车，整车货到现在没有签收记录，司机电话关机", { kind: "escalation", category: "lost" }],
+  ["conditional-order", "Do you have the blue ones in stock? We may need 50 next week.", { kind: "inquiry", topic: "stock" }],
+  ["inspection-notice", "提醒：明天市监局来检查，各门店把台账准备好", { kind: "other" }],
 ];
 
 /**
