@@ -154,6 +154,12 @@ describe("field extraction generalises to new phrasings", () => {
     expect(extract("Please book me two seats for Oppenheimer tomorrow night").items).toEqual([{ quantity: 2, unit: "seats" }]);
   });
 
+  it("reads a message of nothing but counted goods as a bare list, but not a tally, people, papers or times", () => {
+    const bare = (text: string) => findItems(scanMessage(text, WED), []).bare;
+    for (const text of ["两杯拿铁", "三杯拿铁，一杯摩卡，谢谢", "A4纸 两箱", "2 iced lattes", "hi, 2 flat whites and a croissant please"]) expect(bare(text), text).toBe(true);
+    for (const text of ["盘点 A4纸12箱 墨盒3个", "两个同事", "三个包裹", "两个大人一个小孩", "3 units fixed", "2 kids", "5 emails and 2 calls", "1 star", "10 mins", "仓库还剩两箱A4纸", "两个同事在仓库吵起来了"]) expect(bare(text), text).toBe(false);
+  });
+
   it("keeps a measure and the name around a bare number inside one item", () => {
     expect(findItems(scanMessage("Please confirm: 1,200 ft of 12 AWG copper wire at $0.85/ft", WED), []).items).toMatchObject([
       { quantity: 1200, product: "12 AWG copper wire", unitPrice: 0.85 },

@@ -1955,6 +1955,15 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["lost-load", "【异常上报】昨天发往东莞的配送车，整车货到现在没有签收记录，司机电话关机", { kind: "escalation", category: "lost" }],
   ["conditional-order", "Do you have the blue ones in stock? We may need 50 next week.", { kind: "inquiry", topic: "stock" }],
   ["inspection-notice", "提醒：明天市监局来检查，各门店把台账准备好", { kind: "other" }],
+  ["guard", "客户有问题要咨询退货流程，麻烦回个电话", { kind: "inquiry" }],
+  ["guard", "物流那边出了点问题，预计晚一天到，深表歉意", { kind: "other" }],
+  ["guard", "小区门禁有问题，快递员进不来，我下楼去拿", { kind: "other" }],
+  ["guard", "Customer has an issue with email notifications so please call him instead", { kind: "other" }],
+  ["fault-said-plainly", "你们系统又出问题了，付款一直失败", { kind: "complaint" }],
+  ["guard", "I'll send 2 people to collect it at 3pm", { kind: "other" }],
+  ["guard", "Agent: asked customer to send 2 screenshots of the error", { kind: "other" }],
+  ["guard", "3 units fixed", { kind: "other" }],
+  ["bare-list", "1 large pepperoni pizza and 2 cokes please", { kind: "order", quantity: 1, product: "large pepperoni pizza" }],
 ];
 
 /**

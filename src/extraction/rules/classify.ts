@@ -450,7 +450,7 @@ const INVERTED_QUESTION =
  * noun ("I need a 对账单"), nor an order's number ("order 557812 status please").
  */
 const IMPERATIVE_ORDER = new RegExp(
-  `^\\s*(?:(?:hey|hi|hello|ok|okay|please|pls|alexa|siri|hey google|ok google)[,.!\\s]+)?(?:(?:can|could|would|will) you\\s+)?(?:please\\s+)?(?:order(?: me)?|get me|buy me|pick up|(?:can|could|may) (?:i|we)\\s+(?:please\\s+)?(?:have|get|order)|(?:i|we) need|(?:i|we)(?: would|'d) like to (?:order|pick ?up|get)|(?:i|we)(?: would|'d) like)\\s(?:a|an|some|one|two|three|four|five|six|seven|eight|nine|ten|a couple of|\\d{1,4})\\s(?![^.?!]*\\b(?:${alternation(K.notRequestedGoods)})\\b|\\d\\s?%|[^.?!]*[\\u3400-\\u9fff])`,
+  `^\\s*(?:(?:hey|hi|hello|ok|okay|please|pls|alexa|siri|hey google|ok google)[,.!\\s]+)?(?:(?:can|could|would|will) you\\s+)?(?:please\\s+)?(?:order(?: me)?|send(?: us| me)?|get me|buy me|pick up|(?:can|could|may) (?:i|we)\\s+(?:please\\s+)?(?:have|get|order)|(?:i|we) need|(?:i|we)(?: would|'d) like to (?:order|pick ?up|get)|(?:i|we)(?: would|'d) like)\\s(?:a|an|some|one|two|three|four|five|six|seven|eight|nine|ten|a couple of|\\d{1,4})\\s(?![^.?!]*\\b(?:${alternation(K.notRequestedGoods)})\\b|\\d\\s?%|[^.?!]*[\\u3400-\\u9fff])`,
 );
 
 /** A supposition opened in the clause before a problem word ("要是…坏了的话"). */
@@ -549,20 +549,23 @@ const CONCESSION_REACH = 24;
 const SUPPOSITION_REACH = 12;
 
 /**
- * "我有问题想咨询", "大家有问题在群里说", "，有问题需要帮忙": after a person, or opening a clause, 有问题 is a question someone
- * has; after a thing ("路由器有问题", "系统有问题") it is a fault.
+ * A Chinese fault word (有问题, 出了点问题, 有毛病) says a fault only of what its clause names as ours or as goods received
+ * ("你们系统又出问题了", "昨天买的路由器有问题", "这批灯管有问题"). Of anything else it is a question someone has
+ * ("我有问题想咨询", "客户有问题要咨询"), a worry ("担心路上出问题"), a diagnosis ("是不是网线有问题") or a fault on the
+ * sender's own side ("我们财务那边有点问题", "小区门禁有问题").
  */
-const QUESTION_HOLDER = /(?:^|[\s,.;!?，。；！？、：:]|我|你|您|他|她|大家|谁|各位|们)$/;
+const FAULT_HOLDER = new RegExp(alternation(K.faultHolders));
 
-function questionHeld(hit: CueHit<KindGroup>, lower: string): boolean {
-  return hit.tag === "failure" && hit.cue.startsWith("有") && QUESTION_HOLDER.test(lower.slice(Math.max(0, hit.start - 2), hit.start));
+function faultOfNothingOurs(hit: CueHit<KindGroup>, lower: string): boolean {
+  if (hit.tag !== "failure" || !isCjk(hit.cue[0]!)) return false;
+  return !FAULT_HOLDER.test(lower.slice(clauseAround(lower, hit.start).start, hit.start));
 }
 
 export function readSignals(lower: string): Signals {
   const kindHits = longestHits(kindMatcher.findAll(lower).filter((h) => !midClauseParticle(h, lower)));
   const negators = kindHits.filter((h) => h.tag === "negator");
   const negated = negatedBy(lower, negators);
-  const live = kindHits.filter((h) => h.tag !== "negator" && !negated(h) && !questionHeld(h, lower));
+  const live = kindHits.filter((h) => h.tag !== "negator" && !negated(h) && !faultOfNothingOurs(h, lower));
   const groups = new Set(live.map((h) => h.tag));
   if (pairedInClause(orderPartMatcher, lower, negated)) groups.add("orderChange");
   if (pairedInClause(deliveryRequestMatcher, lower, negated)) groups.add("deliveryRequests");

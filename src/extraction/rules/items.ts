@@ -800,9 +800,20 @@ function nothingButItems(scan: Scan, items: OrderItem[], counted: boolean): bool
  * Chinese name runs to the end of its clause, and there a verb or a particle tells a sentence from a name.
  */
 function countsNoGoods(product: string): boolean {
-  const first = product.toLowerCase().split(" ")[0]!;
-  return NOT_AFTER_BARE.has(first) || NOT_ORDERED_SPELLED.has(first) || product.length > LONGEST_LISTED_NAME || SENTENCE_PARTICLE.test(product);
+  const name = product.toLowerCase();
+  const first = name.split(" ")[0]!;
+  return (
+    NOT_AFTER_BARE.has(first) ||
+    NOT_ORDERED_SPELLED.has(first) ||
+    name.length > LONGEST_LISTED_NAME ||
+    SENTENCE_PARTICLE.test(name) ||
+    NOT_LISTED_GOODS.some((w) => name.endsWith(w)) ||
+    TALLY_WORD.test(name)
+  );
 }
+
+const NOT_LISTED_GOODS = itemsVocab.notListedGoods.map((w) => w.toLowerCase());
+const TALLY_WORD = new RegExp(`(?:^|[^a-z])(?:${alternation(itemsVocab.tallyWords)})(?![a-z])`, "i");
 
 const LONGEST_LISTED_NAME = 24;
 const SENTENCE_PARTICLE = /[了在吗呢吧着过得是有]/;

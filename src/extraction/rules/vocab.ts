@@ -36,6 +36,11 @@ export const KindsVocabSchema = z.object({
   neutralReview: CueList.default([]),
   /** What an order-like request may ask for that is no goods ("can I get a refund", "I need two copies"). */
   notRequestedGoods: CueList.default([]),
+  /**
+   * What a clause names before a Chinese fault word (有问题, 出了点问题) for the fault to be in our goods or service:
+   * "你们系统又出问题了", "昨天买的路由器有问题", "这批灯管有问题".
+   */
+  faultHolders: CueList.default([]),
   /** Words that challenge a charge or a state of affairs ("why is there a fee", "怎么收了"): with a billing cue, a complaint. */
   challenge: CueList.default([]),
   /** An internal notice to colleagues ("大家", "@全体", "系统升级", "hi team"): no order without a quantity. */
@@ -364,6 +369,10 @@ export const ItemsVocabSchema = z.object({
   openingWords: CueList.default([]),
   /** What may stand between and around the items of a message that lists nothing else ("三杯拿铁，一杯摩卡，谢谢"). */
   listFillers: CueList.default([]),
+  /** The people, documents and times a listed name may end with that are no goods ("两个同事", "2 kids"). */
+  notListedGoods: CueList.default([]),
+  /** Words in a listed name that make the list a tally or a report ("盘点 A4纸12箱", "3 units fixed"). */
+  tallyWords: CueList.default([]),
 });
 
 /** Every vocabulary file, by file name, with the schema it must satisfy. */
