@@ -1964,6 +1964,9 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["guard", "Agent: asked customer to send 2 screenshots of the error", { kind: "other" }],
   ["guard", "3 units fixed", { kind: "other" }],
   ["bare-list", "1 large pepperoni pizza and 2 cokes please", { kind: "order", quantity: 1, product: "large pepperoni pizza" }],
+  ["recommendation", "我想找一个门票价格80元以内的博物馆，给我推荐一个吧", { kind: "inquiry" }],
+  ["recommendation", "好的，再帮我找个评分4.5分以上的川菜馆吧", { kind: "inquiry" }],
+  ["recommendation", "我想带爸妈去一个玩两三个小时的公园，给推荐一个吧", { kind: "inquiry" }],
 ];
 
 /**
