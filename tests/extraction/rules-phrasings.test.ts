@@ -1964,9 +1964,12 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["guard", "Agent: asked customer to send 2 screenshots of the error", { kind: "other" }],
   ["guard", "3 units fixed", { kind: "other" }],
   ["bare-list", "1 large pepperoni pizza and 2 cokes please", { kind: "order", quantity: 1, product: "large pepperoni pizza" }],
+  ["bare-list", "yes, one iced tea, that's all", { kind: "order", quantity: 1, product: "iced tea" }],
+  ["guard", "one question", { kind: "other" }],
   ["recommendation", "我想找一个门票价格80元以内的博物馆，给我推荐一个吧", { kind: "inquiry" }],
   ["recommendation", "好的，再帮我找个评分4.5分以上的川菜馆吧", { kind: "inquiry" }],
   ["recommendation", "我想带爸妈去一个玩两三个小时的公园，给推荐一个吧", { kind: "inquiry" }],
+  ["bare-list", "two flat whites, one mocha", { kind: "order", quantity: 2, product: "flat whites" }],
 ];
 
 /**
@@ -2008,7 +2011,6 @@ const KNOWN_MISREADS: [family: string, text: string, expected: Expect][] = [
   ["wrong-item", "要的是大号，发来一箱小号", { kind: "complaint", category: "wrong_item" }],
   ["injury", "A speaker stand fell and hit a guest on the arm, paramedics on site", { kind: "escalation", category: "safety", escalationReasons: ["safety"] }],
   ["guard", "如果还有问题可以再找客服哦，祝您生活愉快", { kind: "other" }],
-  ["bare-list", "two flat whites, one mocha", { kind: "order", quantity: 2, product: "flat whites" }],
   ["unnamed-hazard", "Smoke coming out of the charger this morning and a burning smell in the kitchen", { kind: "escalation", category: "safety" }],
   ["incident-more", "客户的3个集装箱在洋山港被扣，已经一周了，工厂下周停产，请领导马上处理", { kind: "escalation", category: "delay" }],
   ["guard", "We won't go ahead with the quote, the price is too high", { kind: "other" }],
