@@ -829,6 +829,7 @@ export function decideKind(signals: Signals, reasons: EscalationReason[], readOr
   // "我在买个这个要另外出邮费么", "能给个准确的发货时间么，谢谢": a question mark on a message that names a topic and no
   // problem asks about it, thanks or not; a notice to colleagues only checks they read it.
   if (signals.askedPlainly && signals.topic !== "other" && !signals.has("broadcast")) return "inquiry";
+  // "三杯拿铁，一杯摩卡，谢谢": a list of goods and nothing else orders them, thanks or not.
   if (!question && order().bare) return "order";
   // Small talk, thanks and the sender's own next step are cues too: only a message no cue reads is left to the examples.
   if (signals.has("chitchat") || signals.has("neutralReview") || signals.has("gratitude") || signals.has("ownFollowUp") || signals.has("broadcast")) return "other";
