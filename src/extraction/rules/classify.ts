@@ -734,8 +734,11 @@ export interface OrderShape {
   hasQuantity: boolean;
   /** The message names an order, waybill or booking number. */
   hasReference: boolean;
-  /** The message is nothing but counted, named goods, with a greeting or thanks ("三杯拿铁，一杯摩卡，谢谢"). */
-  bare: boolean;
+  /**
+   * The message is nothing but counted, named goods, with a greeting or thanks ("三杯拿铁，一杯摩卡，谢谢"). A function, as
+   * it reads the whole text again and few messages get as far as asking.
+   */
+  bare: () => boolean;
 }
 
 /** `order` is read only when the cues leave the kind open: reading items is the costliest step. */
@@ -830,7 +833,7 @@ export function decideKind(signals: Signals, reasons: EscalationReason[], readOr
   // problem asks about it, thanks or not; a notice to colleagues only checks they read it.
   if (signals.askedPlainly && signals.topic !== "other" && !signals.has("broadcast")) return "inquiry";
   // "三杯拿铁，一杯摩卡，谢谢": a list of goods and nothing else orders them, thanks or not.
-  if (!question && order().bare) return "order";
+  if (!question && order().bare()) return "order";
   // Small talk, thanks and the sender's own next step are cues too: only a message no cue reads is left to the examples.
   if (signals.has("chitchat") || signals.has("neutralReview") || signals.has("gratitude") || signals.has("ownFollowUp") || signals.has("broadcast")) return "other";
   return guess();

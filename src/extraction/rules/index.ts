@@ -2,7 +2,7 @@ import type { Extraction, ExtractionInput, Extractor, PaymentTerms } from "../sc
 import { findAddress, placesOf } from "./address.ts";
 import { decideKind, decideSeverity, escalationReasons, readSignals } from "./classify.ts";
 import { readByExamples } from "./learned.ts";
-import { findItems, type ItemsReading } from "./items.ts";
+import { findItems, nothingButItems, type ItemsReading } from "./items.ts";
 import { findClaim, isLargeLoss, statedCurrency } from "./money.ts";
 import { findParties } from "./parties.ts";
 import { findPaymentTerms } from "./payment.ts";
@@ -39,7 +39,7 @@ export function extractWithRules(input: ExtractionInput): Extraction {
   let guessed = false;
   const cuedKind = decideKind(signals, reasons, () => {
     const o = readOrder();
-    return { filled: o.filled, hasQuantity: o.counted, hasReference: Boolean(orderRef), bare: o.bare };
+    return { filled: o.filled, hasQuantity: o.counted, hasReference: Boolean(orderRef), bare: () => nothingButItems(scan, o) };
   }, () => {
     guessed = true;
     return signals.wordy ? examples.kindUncued() : "other";

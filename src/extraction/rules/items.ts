@@ -772,16 +772,15 @@ export interface ItemsReading {
   counted: boolean;
   /** The only count is an "a" after an order word: an item to record, too little to make the message an order. */
   implied: boolean;
-  /**
-   * The message says nothing but its counted, named items, a greeting and thanks: "两杯拿铁", "三杯拿铁，一杯摩卡，谢谢",
-   * "2 iced lattes". Said at a counter, a list orders; a stock count or a receipt says more ("仓库还剩两箱A4纸").
-   */
-  bare: boolean;
 }
 
 const LIST_FILLERS = new RegExp(`(?<![a-z])(?:${alternation([...itemsVocab.listFillers, ...itemsVocab.openingWords])})(?![a-z])`, "gi");
 
-function nothingButItems(scan: Scan, items: OrderItem[], counted: boolean): boolean {
+/**
+ * The message says nothing but its counted, named items, a greeting and thanks: "两杯拿铁", "三杯拿铁，一杯摩卡，谢谢",
+ * "2 iced lattes". Said at a counter, a list orders; a stock count or a receipt says more ("仓库还剩两箱A4纸").
+ */
+export function nothingButItems(scan: Scan, { items, counted }: ItemsReading): boolean {
   if (!counted || items.length === 0 || items.some((i) => !i.product || i.unitPrice != null || countsNoGoods(i.product))) return false;
   const kept = scan.lower.split("");
   const blank = (start: number, end: number) => kept.fill(" ", start, end);
@@ -959,5 +958,5 @@ export function findItems(scan: Scan, erase: string[], addresses: { start: numbe
   const unitGiven = quantities.some((q) => q.unit !== undefined);
   const impliedOnly = quantities.length > 0 && quantities.every((q) => implied.some((n) => n.start === q.start));
   const counted = !impliedOnly && quantities.some((q) => q.rank >= RANK.times && (unitGiven || q.english || !spokenCount(text, lower, q)));
-  return { items, currency, counted, implied: impliedOnly, bare: nothingButItems(scan, items, counted) };
+  return { items, currency, counted, implied: impliedOnly };
 }
