@@ -7,6 +7,7 @@ import type {
   OrderItem,
   RecordKind,
 } from "./schema.ts";
+import { foldFreeText, foldPhone, foldReference } from "./eval/normalize.ts";
 
 export interface HybridExtractorOptions {
   llm: Extractor;
@@ -36,13 +37,12 @@ const FIELD_KINDS: Partial<Record<CheckedField | "items", readonly RecordKind[]>
   items: ["order"],
 };
 
-const digitsWithoutTrunkZero = (phone: string) => phone.replace(/\D/g, "").replace(/^0/, "");
-const foldReference = (ref: string) => ref.toLowerCase().replace(/\s+/g, "");
-const foldText = (text: string) => text.toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, "");
-
-/** Equal as the spec's scorer compares them: phones by digits, references with case and spaces folded. */
+/**
+ * Equal as the spec's scorer compares them (eval/normalize.ts): phones by digits with one leading 0 aside, references
+ * with case and spaces folded.
+ */
 const SAME: Record<CheckedField, (llm: unknown, rules: unknown) => boolean> = {
-  contactPhone: (llm, rules) => digitsWithoutTrunkZero(String(llm)) === digitsWithoutTrunkZero(String(rules)),
+  contactPhone: (llm, rules) => foldPhone(String(llm)) === foldPhone(String(rules)),
   orderRef: (llm, rules) => foldReference(String(llm)) === foldReference(String(rules)),
   deliveryDate: (llm, rules) => llm === rules,
   claimAmount: (llm, rules) => llm === rules,
@@ -58,7 +58,7 @@ function appliesTo(field: CheckedField | "items", kind: RecordKind): boolean {
 
 function sameProduct(a: OrderItem, b: OrderItem): boolean {
   if (!a.product || !b.product) return false;
-  const [x, y] = [foldText(a.product), foldText(b.product)];
+  const [x, y] = [foldFreeText(a.product), foldFreeText(b.product)];
   return x !== "" && y !== "" && (x.includes(y) || y.includes(x));
 }
 

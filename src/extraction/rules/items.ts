@@ -789,7 +789,7 @@ export function nothingButItems(scan: Scan, { items, counted }: ItemsReading): b
     const name = item.product!.toLowerCase();
     for (let at = scan.lower.indexOf(name); at >= 0; at = scan.lower.indexOf(name, at + name.length)) blank(at, at + name.length);
   }
-  for (const n of scan.numbers) blank(n.start, n.end);
+  for (const n of [...scan.numbers, ...englishCounts(scan.lower)]) blank(n.start, n.end);
   for (const [start, unit] of scan.units) blank(start, unit.end);
   return !/[\p{L}\p{N}]/u.test(kept.join("").replace(LIST_FILLERS, " "));
 }
