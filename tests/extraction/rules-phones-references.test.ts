@@ -35,6 +35,8 @@ describe("phones", () => {
     ["Contact: Mette Berg, +45 3145 6789.", "31456789"],
     ["Ring Anna på +46 70 123 45 67", "0701234567"],
     ["Call our Zurich office +41 44 668 18 00", "0446681800"],
+    ["Call Marco in Rome on +39 06 6982 1234", "0669821234"],
+    ["Ring Jo on +44 (0)20 7946 0958", "02079460958"],
   ])("%s → %s", (text, digits) => {
     expect(phone(text)).toBe(digits);
   });

@@ -69,7 +69,8 @@ function international(digits: string): string | undefined {
       return undefined;
     }
     if (code === "1") return /^\d{10}$/.test(national) ? national : undefined;
-    if (national.length >= 6 && national.length <= 12) return `${trunk}${national.replace(/^0/, "")}`;
+    // "+44 (0)20 7946 0958" writes the trunk 0 it drops; "+39 06 …" has none, and its 0 is part of the number.
+    if (national.length >= 6 && national.length <= 12) return trunk === "" ? national : `${trunk}${national.replace(/^0/, "")}`;
   }
   return undefined;
 }
