@@ -137,6 +137,12 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["quality", "Found a piece of plastic in my soup.", { kind: "complaint", category: "quality", severity: "high" }],
   ["quality", "风扇开了两下就不转了，我要退款", { kind: "complaint", category: "quality" }],
   ["quality", "The mug arrived with a small chip on the handle, could you send one replacement?", { kind: "complaint", category: "damage", severity: "low" }],
+  // goods that broke after a while in use have a fault of their own; broken on arrival is damage
+  ["broke-in-use", "婴儿车骑了不到两个月 车架就裂开了 你们看怎么处理", { kind: "complaint", category: "quality" }],
+  ["broke-in-use", "收纳箱用了三天就变形了", { kind: "complaint", category: "quality" }],
+  ["broke-in-use", "That desk is only 3 weeks old and the top is already cracked", { kind: "complaint", category: "quality" }],
+  ["guard", "收到的时候椅子腿就裂开了，用了两天也没法坐", { kind: "complaint", category: "damage" }],
+  ["guard", "The lamp arrived cracked after two weeks in transit", { kind: "complaint", category: "damage" }],
   ["quality", "热水器漏水把柜子泡坏了", { kind: "complaint", category: "quality" }],
   ["quality", "这个耳机半个月坏了三次", { kind: "complaint", category: "quality" }],
   ["damage", "冷藏车冷机半路停了，整车冻肉全部化冻报废", { kind: "escalation", category: "damage", escalationReasons: ["severe_incident"] }],

@@ -112,6 +112,24 @@ function venueCategory(category: Category, lower: string, problemCategories: Set
   return venueMatcher.findAll(lower).length > 0 ? "service" : category;
 }
 
+const IN_USE = vocabulary.categories.inUse;
+/** A length of time or a number of uses after a verb of using: "用了三天", "坐了不到一个月", "才用两次". */
+const USED_FOR = new RegExp(
+  `(?:${alternation(IN_USE.verbs)})(?:了|不到|没到|只|才)?\\s?(?:\\d+|[一二两三四五六七八九十几半]+)\\s?(?:个\\s?)?(?:天|周|星期|礼拜|月|年|次|回)|\\bafter (?:only |just )?(?:a|one|two|three|four|five|six|\\d+|a few|several|a couple of) (?:days?|weeks?|months?|uses|washes|rides|wears)\\b`,
+);
+const inUsePhraseMatcher = new CueMatcher<true>(IN_USE.phrases.map((cue) => [cue, true] as const), { shared: true });
+const arrivalMatcher = new CueMatcher<true>(IN_USE.arrivals.map((cue) => [cue, true] as const), { shared: true });
+
+/**
+ * "用了三天就裂了", "cracked after two weeks": goods that broke after being used for a while have a fault of their
+ * own (quality), not damage in handling, unless the message also tells how they arrived.
+ */
+function brokeInUse(category: Category, lower: string): Category {
+  if (category !== "damage") return category;
+  if (!USED_FOR.test(lower) && inUsePhraseMatcher.findAll(lower).length === 0) return category;
+  return arrivalMatcher.findAll(lower).length > 0 ? category : "quality";
+}
+
 const reasonMatcher = new CueMatcher<ReasonTag | "idiom">(
   [
     ...(Object.entries(E.reasons) as [ReasonTag, string[]][]).flatMap(([reason, cues]) => cues.map((cue) => [cue, reason] as const)),
@@ -661,7 +679,7 @@ export function readSignals(lower: string): Signals {
   const refused = problemHits.length === 0 && !disputed && refusal;
   const causedBy = consequenceReach(lower, consequenceMatcher.findAll(lower), problemHits);
   const causes = categoryHits.filter((h) => !causedBy(h.start));
-  const category = disputed ? "billing" : refused ? "other" : venueCategory(bestCategory(causes), lower, problemCategories);
+  const category = disputed ? "billing" : refused ? "other" : brokeInUse(venueCategory(bestCategory(causes), lower, problemCategories), lower);
   const askedWhen = pairedInClause(whenMatcher, lower, negated);
 
   return {

@@ -178,6 +178,14 @@ export const CategoriesVocabSchema = z.object({
   consequences: CueList.default([]),
   /** Goods someone waits for ("parcel", "货", "包裹"): beside them, a wait cue is a late delivery after all (see `waits`). */
   awaitedGoods: CueList.default([]),
+  /**
+   * Goods that broke in use: `verbs` of using that a length of time follows ("用了三天", "坐了不到一个月"), `phrases`
+   * that say so whole ("没用几天", "after a few uses"). Damage told so is a fault of the goods (quality), unless the
+   * message also speaks of their arrival (`arrivals`: "收到", "arrived"), where transit may have broken them.
+   */
+  inUse: z
+    .object({ verbs: CueList.default([]), phrases: CueList.default([]), arrivals: CueList.default([]) })
+    .default({ verbs: [], phrases: [], arrivals: [] }),
 });
 
 export const TopicsVocabSchema = z.object({
