@@ -137,6 +137,10 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["quality", "Found a piece of plastic in my soup.", { kind: "complaint", category: "quality", severity: "high" }],
   ["quality", "风扇开了两下就不转了，我要退款", { kind: "complaint", category: "quality" }],
   ["quality", "The mug arrived with a small chip on the handle, could you send one replacement?", { kind: "complaint", category: "damage", severity: "low" }],
+  // a price asked for a count, with nothing else of an order, is a question about the price
+  ["price-ask", "那款折叠椅现在啥价 要二十把能便宜点不", { kind: "inquiry", topic: "price" }],
+  ["price-ask", "灯泡要300个 能给到几块钱一个", { kind: "inquiry", topic: "price" }],
+  ["guard", "冻鸡翅再要五十件，现在几块钱一斤了？周五前送到店里，地址东莞南城区鸿福路106号", { kind: "order", quantity: 50 }],
   // goods that broke after a while in use have a fault of their own; broken on arrival is damage
   ["broke-in-use", "婴儿车骑了不到两个月 车架就裂开了 你们看怎么处理", { kind: "complaint", category: "quality" }],
   ["broke-in-use", "收纳箱用了三天就变形了", { kind: "complaint", category: "quality" }],
