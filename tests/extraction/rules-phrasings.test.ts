@@ -137,6 +137,10 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["quality", "Found a piece of plastic in my soup.", { kind: "complaint", category: "quality", severity: "high" }],
   ["quality", "风扇开了两下就不转了，我要退款", { kind: "complaint", category: "quality" }],
   ["quality", "The mug arrived with a small chip on the handle, could you send one replacement?", { kind: "complaint", category: "damage", severity: "low" }],
+  // quality asked about or praised is no quality complaint
+  ["quality-asked", "这款台灯质量怎么样？耐用吗", { kind: "inquiry" }],
+  ["quality-asked", "质量如何啊 用得久吗", { kind: "inquiry" }],
+  ["quality-praised", "这批杯子质量棒棒的，下次还找你们", { kind: "other" }],
   // a price asked for a count, with nothing else of an order, is a question about the price
   ["price-ask", "那款折叠椅现在啥价 要二十把能便宜点不", { kind: "inquiry", topic: "price" }],
   ["price-ask", "灯泡要300个 能给到几块钱一个", { kind: "inquiry", topic: "price" }],
