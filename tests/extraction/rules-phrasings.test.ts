@@ -137,6 +137,9 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["quality", "Found a piece of plastic in my soup.", { kind: "complaint", category: "quality", severity: "high" }],
   ["quality", "风扇开了两下就不转了，我要退款", { kind: "complaint", category: "quality" }],
   ["quality", "The mug arrived with a small chip on the handle, could you send one replacement?", { kind: "complaint", category: "damage", severity: "low" }],
+  // an order word whose object is a document or a code asks for it; one whose object is a person demands them
+  ["no-goods-asked", "please send us the product catalogue", { kind: "inquiry" }],
+  ["no-goods-asked", "Please send me the coupon code for the spring sale", { kind: "inquiry" }],
   // quality asked about or praised is no quality complaint
   ["quality-asked", "这款台灯质量怎么样？耐用吗", { kind: "inquiry" }],
   ["quality-asked", "质量如何啊 用得久吗", { kind: "inquiry" }],

@@ -579,11 +579,26 @@ function faultOfNothingOurs(hit: CueHit<KindGroup>, lower: string): boolean {
   return !FAULT_HOLDER.test(lower.slice(clauseAround(lower, hit.start).start, hit.start));
 }
 
+/**
+ * "please send me a duplicate bill", "I need a refund", "send us the tracking link": an English order word whose object
+ * is what `notRequestedGoods` names (one word of description allowed before it) asks for no goods.
+ */
+const NO_GOODS_OBJECT = new RegExp(
+  `^(?:\\s+(?:me|us|over))?(?:\\s+(?:a|an|the|my|our|your|this|that|some))?(?:\\s+[a-z-]+)?\\s+(${alternation(K.notRequestedGoods)})\\b`,
+);
+const PEOPLE = new Set(K.requestedPeople);
+
+/** What an English order word asks for when it is no goods ("bill", "manager"), or undefined. */
+function noGoodsAskedFor(hit: CueHit<KindGroup>, lower: string): string | undefined {
+  if ((hit.tag !== "orderStrong" && hit.tag !== "orderWeak") || !/^[a-z]/.test(hit.cue)) return undefined;
+  return NO_GOODS_OBJECT.exec(lower.slice(hit.end, hit.end + 60))?.[1];
+}
+
 export function readSignals(lower: string): Signals {
   const kindHits = longestHits(kindMatcher.findAll(lower).filter((h) => !midClauseParticle(h, lower)));
   const negators = kindHits.filter((h) => h.tag === "negator");
   const negated = negatedBy(lower, negators);
-  const live = kindHits.filter((h) => h.tag !== "negator" && !negated(h) && !faultOfNothingOurs(h, lower));
+  const live = kindHits.filter((h) => h.tag !== "negator" && !negated(h) && !faultOfNothingOurs(h, lower) && noGoodsAskedFor(h, lower) === undefined);
   const groups = new Set(live.map((h) => h.tag));
   if (pairedInClause(orderPartMatcher, lower, negated)) groups.add("orderChange");
   if (pairedInClause(deliveryRequestMatcher, lower, negated)) groups.add("deliveryRequests");
@@ -646,6 +661,15 @@ export function readSignals(lower: string): Signals {
   // "箱子破了，会不会影响使用？" asks about a problem that has happened; "会不会有异味" and "如果…破损" ask about one
   // that may. A condition covers only the problems named after it.
   if (problemHits.length > 0 && !live.some((h) => h.tag === "hypothetical" && h.start <= lastProblem && oneSentence(h.end, lastProblem))) groups.delete("hypothetical");
+  // "please send us the product catalogue" asks for a document; "I need a refund" beside a problem stays a demand,
+  // and "need the ops manager on site now" asks for a person, not for information.
+  const documentAsked = kindHits.some((h) => {
+    const asked = negated(h) ? undefined : noGoodsAskedFor(h, lower);
+    return asked !== undefined && !PEOPLE.has(asked);
+  });
+  if (documentAsked && problemHits.length === 0 && !groups.has("refund") && !groups.has("complaintWeak") && !groups.has("complaintStrong")) {
+    groups.add("inquiryIntent");
+  }
   const problemCategories = new Set(problemHits.flatMap((h) => (h.tag === "praise" || h.tag === "idiom" ? [] : [h.tag.category])));
   const delayHits = problemHits.filter((h) => typeof h.tag === "object" && h.tag.category === "delay");
   const severityHits = longestHits(severityMatcher.findAll(lower)).filter((h) => !negated(h));
