@@ -137,6 +137,10 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["quality", "Found a piece of plastic in my soup.", { kind: "complaint", category: "quality", severity: "high" }],
   ["quality", "风扇开了两下就不转了，我要退款", { kind: "complaint", category: "quality" }],
   ["quality", "The mug arrived with a small chip on the handle, could you send one replacement?", { kind: "complaint", category: "damage", severity: "low" }],
+  // a further wait announced, or goods paid for and not sent (Cantonese), is a delay
+  ["delay-more", "订的窗帘还要再等一周才能装", { kind: "complaint", category: "delay" }],
+  ["delay-more", "收咗錢兩個禮拜都未寄，佢話再冇就投訴", { kind: "complaint", category: "delay" }],
+  ["guard", "还要再等多久？", { kind: "inquiry" }],
   // an order word whose object is a document or a code asks for it; one whose object is a person demands them
   ["no-goods-asked", "please send us the product catalogue", { kind: "inquiry" }],
   ["no-goods-asked", "Please send me the coupon code for the spring sale", { kind: "inquiry" }],
