@@ -137,6 +137,8 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["quality", "Found a piece of plastic in my soup.", { kind: "complaint", category: "quality", severity: "high" }],
   ["quality", "风扇开了两下就不转了，我要退款", { kind: "complaint", category: "quality" }],
   ["quality", "The mug arrived with a small chip on the handle, could you send one replacement?", { kind: "complaint", category: "damage", severity: "low" }],
+  // made to order over the counter: the pair chosen is ordered, the price asked beside it
+  ["made-to-order", "就按上次那款给我配一副，周六下午来拿，多少钱？", { kind: "order", quantity: 1, deliveryDate: "2026-07-18" }],
   // a further wait announced, or goods paid for and not sent (Cantonese), is a delay
   ["delay-more", "订的窗帘还要再等一周才能装", { kind: "complaint", category: "delay" }],
   ["delay-more", "收咗錢兩個禮拜都未寄，佢話再冇就投訴", { kind: "complaint", category: "delay" }],
