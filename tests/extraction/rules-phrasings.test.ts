@@ -137,6 +137,10 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["quality", "Found a piece of plastic in my soup.", { kind: "complaint", category: "quality", severity: "high" }],
   ["quality", "风扇开了两下就不转了，我要退款", { kind: "complaint", category: "quality" }],
   ["quality", "The mug arrived with a small chip on the handle, could you send one replacement?", { kind: "complaint", category: "damage", severity: "low" }],
+  // a complaint shrugged off is the service's; a text message not received is no late delivery
+  ["shrugged-off", "表带太紧了 戴久了手腕疼 去店里说了也没人当回事 哪里正常了", { kind: "complaint", category: "service" }],
+  ["not-delivery", "请问明天的预约是几点？我没收到短信", { kind: "inquiry" }],
+  ["not-delivery", "一直没收到验证码，登录不了，急", { kind: "complaint", category: "service" }],
   // made to order over the counter: the pair chosen is ordered, the price asked beside it
   ["made-to-order", "就按上次那款给我配一副，周六下午来拿，多少钱？", { kind: "order", quantity: 1, deliveryDate: "2026-07-18" }],
   // a further wait announced, or goods paid for and not sent (Cantonese), is a delay
