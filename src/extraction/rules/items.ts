@@ -410,7 +410,7 @@ function cleanProduct(s: string): string {
   if (/\([^()]*\)\s*$/.test(s) && out.includes("(")) out += ")";
   // "(急) 纸箱", "【加急】A4纸": a tag whose opening bracket fell before the name is cut with its closing one.
   out = out.replace(/^[^(（【[]{1,8}[)）】\]]\s*(?=\S)/u, "");
-  out = out.replace(/\s(?:[x×*]|qty\.?|quantity)\s?[:：]?$/i, "").replace(/数量\s?[:：]?$/, "").trim();
+  out = out.replace(/(?:^|\s)(?:[x×*]|qty\.?|quantity)\s?[:：]?$/i, "").replace(/数量\s?[:：]?$/, "").trim();
   // "折叠椅 FC-09": a model code after a Chinese name is not part of the core product name.
   const model = /^([\u3400-\u9fff]{2,})\s[A-Za-z]{1,4}-?\d[A-Za-z0-9-]{0,10}$/u.exec(out);
   if (model) out = model[1]!;
