@@ -137,6 +137,7 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["quality", "Found a piece of plastic in my soup.", { kind: "complaint", category: "quality", severity: "high" }],
   ["quality", "风扇开了两下就不转了，我要退款", { kind: "complaint", category: "quality" }],
   ["quality", "The mug arrived with a small chip on the handle, could you send one replacement?", { kind: "complaint", category: "damage", severity: "low" }],
+  ["cash-to-driver", "30 boxes of printer paper, deliver Thursday, cash when the driver drops them off", { kind: "order", paymentTerms: "cod" }],
   // "qty 60" after a comma: the product is the clause before it; "one change" counts no goods
   ["qty-marker", "Nitrile gloves size M, qty 200, at USD 6.80 per box, deliver Friday", { kind: "order", quantity: 200, product: "Nitrile gloves size M" }],
   ["qty-marker", "One change to PO 4471: blue folders, qty 60, at EUR 1.50 each", { kind: "order", quantity: 60, product: "blue folders" }],
