@@ -137,6 +137,11 @@ const CASES: [family: string, text: string, expected: Expect][] = [
   ["quality", "Found a piece of plastic in my soup.", { kind: "complaint", category: "quality", severity: "high" }],
   ["quality", "风扇开了两下就不转了，我要退款", { kind: "complaint", category: "quality" }],
   ["quality", "The mug arrived with a small chip on the handle, could you send one replacement?", { kind: "complaint", category: "damage", severity: "low" }],
+  // a credit report or a stolen identity is a matter of no category, unless a charge is named
+  ["credit-matter", "I found an account on my credit report that I never opened, this is identity theft, remove it now", { kind: "complaint", category: "other" }],
+  ["credit-matter", "The bureau refuses to correct the wrong information on my credit file even after two letters", { kind: "complaint", category: "other" }],
+  ["credit-matter", "我的征信报告上多了一笔不是我办的贷款，要求删除", { kind: "complaint", category: "other" }],
+  ["guard", "There are two charges on my card I didn't make and now my credit score dropped, refund them", { kind: "complaint", category: "billing" }],
   ["cash-to-driver", "30 boxes of printer paper, deliver Thursday, cash when the driver drops them off", { kind: "order", paymentTerms: "cod" }],
   // "qty 60" after a comma: the product is the clause before it; "one change" counts no goods
   ["qty-marker", "Nitrile gloves size M, qty 200, at USD 6.80 per box, deliver Friday", { kind: "order", quantity: 200, product: "Nitrile gloves size M" }],

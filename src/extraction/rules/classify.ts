@@ -130,6 +130,18 @@ function brokeInUse(category: Category, lower: string): Category {
   return arrivalMatcher.findAll(lower).length > 0 ? category : "quality";
 }
 
+const creditMatterMatcher = new CueMatcher<true>(vocabulary.categories.creditMatters.matters.map((cue) => [cue, true] as const), { shared: true });
+const chargeMatcher = new CueMatcher<true>(vocabulary.categories.creditMatters.charges.map((cue) => [cue, true] as const), { shared: true });
+
+/**
+ * "I disputed unauthorized inquiries on my credit report", "wrong information on my credit file": a credit report or
+ * a stolen identity is a matter of no category, neither billing nor a wrong item, unless a charge is named.
+ */
+export function creditMatter(category: Category, lower: string): Category {
+  if ((category !== "billing" && category !== "wrong_item") || creditMatterMatcher.findAll(lower).length === 0) return category;
+  return chargeMatcher.findAll(lower).length > 0 ? category : "other";
+}
+
 const reasonMatcher = new CueMatcher<ReasonTag | "idiom">(
   [
     ...(Object.entries(E.reasons) as [ReasonTag, string[]][]).flatMap(([reason, cues]) => cues.map((cue) => [cue, reason] as const)),

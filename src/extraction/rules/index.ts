@@ -1,6 +1,6 @@
 import type { Extraction, ExtractionInput, Extractor, PaymentTerms } from "../schema.ts";
 import { findAddress, placesOf } from "./address.ts";
-import { decideKind, decideSeverity, escalationReasons, readSignals } from "./classify.ts";
+import { creditMatter, decideKind, decideSeverity, escalationReasons, readSignals } from "./classify.ts";
 import { readByExamples } from "./learned.ts";
 import { findItems, nothingButItems, type ItemsReading } from "./items.ts";
 import { findClaim, isLargeLoss, statedCurrency } from "./money.ts";
@@ -76,7 +76,7 @@ export function extractWithRules(input: ExtractionInput): Extraction {
     const currency = priceCurrency ?? (items.some((i) => i.unitPrice !== undefined) ? statedCurrency(scan.currencyMarks) : undefined);
     if (currency) record.currency = currency;
   } else if (kind === "complaint" || kind === "escalation") {
-    const category = learnedReason === "safety" && overruled ? "safety" : examples.category(signals.category, kindFromExamples);
+    const category = learnedReason === "safety" && overruled ? "safety" : creditMatter(examples.category(signals.category, kindFromExamples), scan.lower);
     record.category = category;
     const bigAmount = scan.numbers.some((n) => !n.glued && n.value >= 1000 && n.end - n.start < 10);
     record.severity = decideSeverity(kind, { ...signals, category }, reasons, { largeLoss, bigAmount, hasReference: Boolean(orderRef) });

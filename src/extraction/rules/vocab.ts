@@ -185,6 +185,11 @@ export const CategoriesVocabSchema = z.object({
    * that say so whole ("没用几天", "after a few uses"). Damage told so is a fault of the goods (quality), unless the
    * message also speaks of their arrival (`arrivals`: "收到", "arrived"), where transit may have broken them.
    */
+  /**
+   * Matters no category covers: a credit report, a credit bureau, identity theft (`matters`). A dispute about one is no
+   * billing problem unless it names a charge (`charges`: "fraudulent charges on my card").
+   */
+  creditMatters: z.object({ matters: CueList.default([]), charges: CueList.default([]) }).default({ matters: [], charges: [] }),
   inUse: z
     .object({ verbs: CueList.default([]), phrases: CueList.default([]), arrivals: CueList.default([]) })
     .default({ verbs: [], phrases: [], arrivals: [] }),
