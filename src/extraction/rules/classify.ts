@@ -610,7 +610,8 @@ export function readSignals(lower: string): Signals {
   const kindHits = longestHits(kindMatcher.findAll(lower).filter((h) => !midClauseParticle(h, lower)));
   const negators = kindHits.filter((h) => h.tag === "negator");
   const negated = negatedBy(lower, negators);
-  const live = kindHits.filter((h) => h.tag !== "negator" && !negated(h) && !faultOfNothingOurs(h, lower) && noGoodsAskedFor(h, lower) === undefined);
+  const askedFor = new Map(kindHits.map((h) => [h, noGoodsAskedFor(h, lower)]));
+  const live = kindHits.filter((h) => h.tag !== "negator" && !negated(h) && !faultOfNothingOurs(h, lower) && askedFor.get(h) === undefined);
   const groups = new Set(live.map((h) => h.tag));
   if (pairedInClause(orderPartMatcher, lower, negated)) groups.add("orderChange");
   if (pairedInClause(deliveryRequestMatcher, lower, negated)) groups.add("deliveryRequests");
@@ -676,8 +677,8 @@ export function readSignals(lower: string): Signals {
   // "please send us the product catalogue" asks for a document; "I need a refund" beside a problem stays a demand,
   // and "need the ops manager on site now" asks for a person, not for information.
   const documentAsked = kindHits.some((h) => {
-    const asked = negated(h) ? undefined : noGoodsAskedFor(h, lower);
-    return asked !== undefined && !PEOPLE.has(asked);
+    const asked = askedFor.get(h);
+    return asked !== undefined && !negated(h) && !PEOPLE.has(asked);
   });
   if (documentAsked && problemHits.length === 0 && !groups.has("refund") && !groups.has("complaintWeak") && !groups.has("complaintStrong")) {
     groups.add("inquiryIntent");

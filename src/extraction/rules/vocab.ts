@@ -181,15 +181,15 @@ export const CategoriesVocabSchema = z.object({
   /** Goods someone waits for ("parcel", "货", "包裹"): beside them, a wait cue is a late delivery after all (see `waits`). */
   awaitedGoods: CueList.default([]),
   /**
-   * Goods that broke in use: `verbs` of using that a length of time follows ("用了三天", "坐了不到一个月"), `phrases`
-   * that say so whole ("没用几天", "after a few uses"). Damage told so is a fault of the goods (quality), unless the
-   * message also speaks of their arrival (`arrivals`: "收到", "arrived"), where transit may have broken them.
-   */
-  /**
    * Matters no category covers: a credit report, a credit bureau, identity theft (`matters`). A dispute about one is no
    * billing problem unless it names a charge (`charges`: "fraudulent charges on my card").
    */
   creditMatters: z.object({ matters: CueList.default([]), charges: CueList.default([]) }).default({ matters: [], charges: [] }),
+  /**
+   * Goods that broke in use: `verbs` of using that a length of time follows ("用了三天", "坐了不到一个月"), `phrases`
+   * that say so whole ("没用几天", "after a few uses"). Damage told so is a fault of the goods (quality), unless the
+   * message also speaks of their arrival (`arrivals`: "收到", "arrived"), where transit may have broken them.
+   */
   inUse: z
     .object({ verbs: CueList.default([]), phrases: CueList.default([]), arrivals: CueList.default([]) })
     .default({ verbs: [], phrases: [], arrivals: [] }),
