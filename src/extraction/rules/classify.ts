@@ -472,15 +472,18 @@ function highestScoring<T extends string, F extends string>(scores: Map<T, numbe
 const INVERTED_QUESTION =
   /^\s*(?:(?:is|are|can|could|does|did|will|would|should|may|am|has)\s(?:i|we|you|my|our|your|it|this|that|these|those|there|the|a|an|he|she|they)|(?:do|have)\s(?:i|we|you|it|they)|(?:r|are|can|do) u)\b/;
 
+/** What an order-like request may ask for that is no goods: things and documents, and people. */
+const NOT_GOODS = [...K.notRequestedGoods, ...K.requestedPeople];
+
 /**
  * "order two large pizzas from dominoes", "Alexa, order me…", "can I get a chai latte please": a message that opens
  * with a verb of ordering or asking for and names how many is an order in the imperative, the way people speak to an
- * assistant or a barista. What the vocabulary's `notRequestedGoods` names (a refund, a person, a copy, a reply, some
+ * assistant or a barista. What `notRequestedGoods` and `requestedPeople` name (a refund, a person, a copy, a reply, some
  * time) asked for so is no order ("I'd like 2 minutes of your time", "I need a response by noon"), nor is a Chinese
  * noun ("I need a 对账单"), nor an order's number ("order 557812 status please").
  */
 const IMPERATIVE_ORDER = new RegExp(
-  `^\\s*(?:(?:hey|hi|hello|ok|okay|please|pls|alexa|siri|hey google|ok google)[,.!\\s]+)?(?:(?:can|could|would|will) you\\s+)?(?:please\\s+)?(?:order(?: me)?|send(?: us| me)?|get me|buy me|pick up|(?:can|could|may) (?:i|we)\\s+(?:please\\s+)?(?:have|get|order)|(?:i|we) need|(?:i|we)(?: would|'d) like to (?:order|pick ?up|get)|(?:i|we)(?: would|'d) like)\\s(?:a|an|some|one|two|three|four|five|six|seven|eight|nine|ten|a couple of|\\d{1,4})\\s(?![^.?!]*\\b(?:${alternation(K.notRequestedGoods)})\\b|\\d\\s?%|[^.?!]*[\\u3400-\\u9fff])`,
+  `^\\s*(?:(?:hey|hi|hello|ok|okay|please|pls|alexa|siri|hey google|ok google)[,.!\\s]+)?(?:(?:can|could|would|will) you\\s+)?(?:please\\s+)?(?:order(?: me)?|send(?: us| me)?|get me|buy me|pick up|(?:can|could|may) (?:i|we)\\s+(?:please\\s+)?(?:have|get|order)|(?:i|we) need|(?:i|we)(?: would|'d) like to (?:order|pick ?up|get)|(?:i|we)(?: would|'d) like)\\s(?:a|an|some|one|two|three|four|five|six|seven|eight|nine|ten|a couple of|\\d{1,4})\\s(?![^.?!]*\\b(?:${alternation(NOT_GOODS)})\\b|\\d\\s?%|[^.?!]*[\\u3400-\\u9fff])`,
 );
 
 /** A supposition opened in the clause before a problem word ("要是…坏了的话"). */
@@ -593,10 +596,10 @@ function faultOfNothingOurs(hit: CueHit<KindGroup>, lower: string): boolean {
 
 /**
  * "please send me a duplicate bill", "I need a refund", "send us the tracking link": an English order word whose object
- * is what `notRequestedGoods` names (one word of description allowed before it) asks for no goods.
+ * is no goods (`NOT_GOODS`, one word of description allowed before it) orders nothing.
  */
 const NO_GOODS_OBJECT = new RegExp(
-  `^(?:\\s+(?:me|us|over))?(?:\\s+(?:a|an|the|my|our|your|this|that|some))?(?:\\s+[a-z-]+)?\\s+(${alternation(K.notRequestedGoods)})\\b`,
+  `^(?:\\s+(?:me|us|over))?(?:\\s+(?:a|an|the|my|our|your|this|that|some))?(?:\\s+[a-z-]+)?\\s+(${alternation(NOT_GOODS)})\\b`,
 );
 const PEOPLE = new Set(K.requestedPeople);
 

@@ -36,7 +36,10 @@ export const KindsVocabSchema = z.object({
   neutralReview: CueList.default([]),
   /** What an order-like request may ask for that is no goods ("can I get a refund", "I need two copies"). */
   notRequestedGoods: CueList.default([]),
-  /** The people among `notRequestedGoods` ("manager", "technician"): asking for one is a demand, not a question. */
+  /**
+   * The people an order-like request may ask for ("I need a technician", "need the manager on site"): no goods either,
+   * and asking for one is a demand, not a question.
+   */
   requestedPeople: CueList.default([]),
   /**
    * What a clause names before a Chinese fault word (有问题, 出了点问题) for the fault to be in our goods or service:
